@@ -1,0 +1,21 @@
+// schema-version: 1
+// Constraints and indexes of the county graph. Every bundle row that has an id becomes an
+// (:Entity {id}) node with its type label (Person, Company, ...), so one unique index serves
+// every lookup by id; phones and addresses are shared identifier nodes keyed by their
+// normalised value. Applied idempotently at start-up by services/graph/migrate.ts.
+
+CREATE CONSTRAINT entity_id IF NOT EXISTS FOR (n:Entity) REQUIRE n.id IS UNIQUE;
+CREATE CONSTRAINT phone_value IF NOT EXISTS FOR (n:Phone) REQUIRE n.value IS UNIQUE;
+CREATE CONSTRAINT address_value IF NOT EXISTS FOR (n:Address) REQUIRE n.value IS UNIQUE;
+CREATE CONSTRAINT transfer_id IF NOT EXISTS FOR ()-[r:TRANSFER]-() REQUIRE r.id IS UNIQUE;
+CREATE CONSTRAINT import_id IF NOT EXISTS FOR (n:Import) REQUIRE n.id IS UNIQUE;
+CREATE CONSTRAINT schema_migration IF NOT EXISTS FOR (n:SchemaMigration) REQUIRE n.version IS UNIQUE;
+
+CREATE INDEX person_id_number IF NOT EXISTS FOR (n:Person) ON (n.idNumber);
+CREATE INDEX grant_year IF NOT EXISTS FOR (n:Grant) ON (n.year);
+CREATE INDEX region_level IF NOT EXISTS FOR (n:Region) ON (n.level);
+
+CREATE FULLTEXT INDEX entity_names IF NOT EXISTS
+FOR (n:Person|Company|Region|Project|Program)
+ON EACH [n.name]
+OPTIONS { indexConfig: { `fulltext.analyzer`: 'cjk' } };

@@ -1,0 +1,65 @@
+// Process configuration: parsed once from the environment with zod. The only reader of process.env.
+import path from "node:path";
+import { z } from "zod";
+
+const schema = z.object({
+  NEO4J_URI: z.string().url().optional(),
+  NEO4J_USER: z.string().min(1).default("neo4j"),
+  NEO4J_PASSWORD: z.string().min(1).optional(),
+  NEO4J_DATABASE: z.string().min(1).default("neo4j"),
+  NEO4J_LOCAL_PORT: z.coerce.number().int().min(1).max(65535).default(7687),
+  NEO4J_LOCAL_HEAP: z.string().regex(/^\d+[mg]$/).default("4g"),
+  NEO4J_LOCAL_PAGECACHE: z.string().regex(/^\d+[mg]$/).default("2g"),
+  DATA_DIR: z.string().min(1).default(".data"),
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  HOST: z.string().min(1).default("127.0.0.1"),
+  LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+  CI: z.string().optional(),
+});
+
+export interface Config {
+  /** Set when an external Neo4j is configured; unset means the local launcher is used. */
+  neo4jUri: string | undefined;
+  neo4jUser: string;
+  neo4jPassword: string | undefined;
+  neo4jDatabase: string;
+  local: { port: number; heap: string; pagecache: string };
+  dataDir: string;
+  port: number;
+  host: string;
+  logLevel: z.infer<typeof schema>["LOG_LEVEL"];
+  ci: boolean;
+}
+
+export class ConfigError extends Error {
+  override name = "ConfigError";
+}
+
+export function parseConfig(env: Record<string, string | undefined>): Config {
+  const parsed = schema.safeParse(env);
+  if (!parsed.success) {
+    const where = parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ");
+    throw new ConfigError(`invalid environment: ${where}`);
+  }
+  const e = parsed.data;
+  return {
+    neo4jUri: e.NEO4J_URI,
+    neo4jUser: e.NEO4J_USER,
+    neo4jPassword: e.NEO4J_PASSWORD,
+    neo4jDatabase: e.NEO4J_DATABASE,
+    local: { port: e.NEO4J_LOCAL_PORT, heap: e.NEO4J_LOCAL_HEAP, pagecache: e.NEO4J_LOCAL_PAGECACHE },
+    dataDir: path.resolve(e.DATA_DIR),
+    port: e.PORT,
+    host: e.HOST,
+    logLevel: e.LOG_LEVEL,
+    ci: Boolean(e.CI),
+  };
+}
+
+let cached: Config | undefined;
+
+/** The configuration of this process, parsed on first use. */
+export function config(): Config {
+  cached ??= parseConfig(process.env);
+  return cached;
+}

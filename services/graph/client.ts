@@ -1,0 +1,112 @@
+// The graph client: one driver per process, sessions closed in finally, database always named.
+import neo4j from "neo4j-driver";
+import type { Driver, ManagedTransaction, Session } from "neo4j-driver";
+import { toPlain } from "./convert.ts";
+import { GraphUnavailableError } from "./errors.ts";
+
+export interface Connection {
+  uri: string;
+  user: string;
+  password: string;
+  database: string;
+}
+
+export type Params = Record<string, unknown>;
+export type Row = Record<string, unknown>;
+
+export interface RunOptions {
+  /** Transaction timeout in milliseconds. */
+  timeoutMs?: number;
+  /** Attached to the transaction and visible in `SHOW TRANSACTIONS`. */
+  metadata?: Record<string, unknown>;
+}
+
+export class Graph {
+  readonly database: string;
+  readonly uri: string;
+
+  private constructor(
+    private readonly driver: Driver,
+    connection: Connection,
+  ) {
+    this.database = connection.database;
+    this.uri = connection.uri;
+  }
+
+  /** Connects and verifies that the server answers; throws GraphUnavailableError otherwise. */
+  static async connect(connection: Connection): Promise<Graph> {
+    const driver = neo4j.driver(connection.uri, neo4j.auth.basic(connection.user, connection.password), {
+      disableLosslessIntegers: false,
+      maxConnectionPoolSize: 20,
+      connectionAcquisitionTimeout: 30_000,
+      userAgent: "county-graph/0.1",
+    });
+    try {
+      await driver.verifyConnectivity({ database: connection.database });
+    } catch (error) {
+      await driver.close();
+      throw new GraphUnavailableError(`cannot reach Neo4j at ${connection.uri}: ${(error as Error).message}`, { cause: error });
+    }
+    return new Graph(driver, connection);
+  }
+
+  /** Runs a read query and returns plain rows. */
+  async read<T extends Row = Row>(query: string, params: Params = {}, options: RunOptions = {}): Promise<T[]> {
+    return this.withSession("READ", (s) => s.executeRead((tx) => collect<T>(tx, query, params), txConfig(options)));
+  }
+
+  /** Runs a write query in its own transaction (retried on transient errors) and returns plain rows. */
+  async write<T extends Row = Row>(query: string, params: Params = {}, options: RunOptions = {}): Promise<T[]> {
+    return this.withSession("WRITE", (s) => s.executeWrite((tx) => collect<T>(tx, query, params), txConfig(options)));
+  }
+
+  /** Runs several statements in one write transaction: all of them or none. */
+  async writeAll(work: (run: (query: string, params?: Params) => Promise<Row[]>) => Promise<void>, options: RunOptions = {}): Promise<void> {
+    await this.withSession("WRITE", (s) =>
+      s.executeWrite((tx) => work((query, params = {}) => collect(tx, query, params)), txConfig(options)),
+    );
+  }
+
+  /** Runs a statement outside an explicit transaction (needed for schema and CALL … IN TRANSACTIONS). */
+  async autoCommit<T extends Row = Row>(query: string, params: Params = {}, options: RunOptions = {}): Promise<T[]> {
+    return this.withSession("WRITE", async (s) => {
+      const result = await s.run(query, params, txConfig(options));
+      return result.records.map((r) => toPlain(r.toObject()) as T);
+    });
+  }
+
+  /** Opens a session on the named database and always closes it. */
+  async withSession<T>(mode: "READ" | "WRITE", work: (session: Session) => Promise<T>): Promise<T> {
+    const session = this.driver.session({
+      database: this.database,
+      defaultAccessMode: mode === "READ" ? neo4j.session.READ : neo4j.session.WRITE,
+    });
+    try {
+      return await work(session);
+    } finally {
+      await session.close();
+    }
+  }
+
+  async ping(): Promise<boolean> {
+    try {
+      await this.read("RETURN 1 AS ok");
+      return true;
+    } catch {
+      return false;
+    }
+  }
+
+  async close(): Promise<void> {
+    await this.driver.close();
+  }
+}
+
+async function collect<T>(tx: ManagedTransaction, query: string, params: Params): Promise<T[]> {
+  const result = await tx.run(query, params);
+  return result.records.map((r) => toPlain(r.toObject()) as T);
+}
+
+function txConfig(options: RunOptions) {
+  return { timeout: options.timeoutMs, metadata: options.metadata };
+}

@@ -1,0 +1,71 @@
+// Fetches the Neo4j jars from Maven Central (once) and compiles the tiny Java launcher.
+import { spawn } from "node:child_process";
+import { createHash } from "node:crypto";
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+
+export const NEO4J_DIR = path.dirname(fileURLToPath(import.meta.url));
+export const LIB_DIR = path.join(NEO4J_DIR, "lib");
+export const CLASSES_DIR = path.join(NEO4J_DIR, "target", "classes");
+const STAMP = path.join(NEO4J_DIR, "target", "install.stamp");
+const LAUNCHER_SRC = path.join(NEO4J_DIR, "src", "main", "java", "county", "Launcher.java");
+
+export class Neo4jInstallError extends Error {
+  override name = "Neo4jInstallError";
+}
+
+/** What the installed jars and classes were built from: the pom and the launcher source. */
+function fingerprint(): string {
+  return createHash("sha256")
+    .update(readFileSync(path.join(NEO4J_DIR, "pom.xml")))
+    .update(readFileSync(LAUNCHER_SRC))
+    .digest("hex");
+}
+
+export function isInstalled(): boolean {
+  return existsSync(STAMP) && readFileSync(STAMP, "utf8") === fingerprint();
+}
+
+/**
+ * Downloads the jars with Maven and compiles the launcher, unless already done for this pom.
+ * `progress` receives short human-readable lines (Maven downloads are counted, not echoed).
+ */
+export async function ensureInstalled(progress: (line: string) => void = () => {}): Promise<void> {
+  if (isInstalled()) return;
+  progress("Fetching Neo4j from Maven Central (first run only)…");
+  let downloaded = 0;
+  await run("mvn", ["-B", "-f", path.join(NEO4J_DIR, "pom.xml"), "dependency:copy-dependencies", `-DoutputDirectory=${LIB_DIR}`, "-DincludeScope=runtime"], (line) => {
+    if (line.startsWith("Downloaded from")) {
+      downloaded += 1;
+      if (downloaded % 25 === 0) progress(`  ${downloaded} artifacts downloaded…`);
+    } else if (/\[ERROR\]/.test(line)) progress(line);
+  });
+  const jars = readdirSync(LIB_DIR).filter((f) => f.endsWith(".jar"));
+  if (!jars.some((j) => j.startsWith("neo4j-bolt-"))) throw new Neo4jInstallError(`Maven finished but ${LIB_DIR} holds no neo4j-bolt jar`);
+  progress(`  ${jars.length} jars in services/neo4j/lib; compiling the launcher…`);
+  mkdirSync(CLASSES_DIR, { recursive: true });
+  await run("javac", ["--release", "17", "-cp", `${LIB_DIR}/*`, "-d", CLASSES_DIR, LAUNCHER_SRC], (line) => progress(line));
+  writeFileSync(STAMP, fingerprint());
+}
+
+function run(command: string, args: string[], onLine: (line: string) => void): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(command, args, { stdio: ["ignore", "pipe", "pipe"] });
+    let tail: string[] = [];
+    const feed = (chunk: Buffer) => {
+      for (const line of chunk.toString("utf8").split(/\r?\n/)) {
+        if (!line) continue;
+        tail = [...tail.slice(-30), line];
+        onLine(line);
+      }
+    };
+    child.stdout.on("data", feed);
+    child.stderr.on("data", feed);
+    child.on("error", (error) => reject(new Neo4jInstallError(`cannot run ${command}: ${error.message} (is it installed and on PATH?)`)));
+    child.on("close", (code) => {
+      if (code === 0) resolve();
+      else reject(new Neo4jInstallError(`${command} ${args[0] ?? ""} failed with exit code ${code}:\n${tail.join("\n")}`));
+    });
+  });
+}

@@ -1,0 +1,168 @@
+// Starts, finds and stops the local embedded Neo4j server (data under the git-ignored data dir).
+import { spawn } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import { closeSync, existsSync, mkdirSync, openSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import net from "node:net";
+import path from "node:path";
+import { CLASSES_DIR, LIB_DIR } from "./install.ts";
+
+export interface LocalOptions {
+  dataDir: string;
+  port: number;
+  heap: string;
+  pagecache: string;
+  /** A configured password; when absent one is generated once and kept in the password file. */
+  password?: string;
+}
+
+export interface LocalServer {
+  pid: number;
+  port: number;
+  uri: string;
+  passwordFile: string;
+}
+
+export class Neo4jStartError extends Error {
+  override name = "Neo4jStartError";
+}
+
+const START_TIMEOUT_MS = 180_000;
+const STOP_TIMEOUT_MS = 60_000;
+
+export function localPaths(dataDir: string) {
+  const root = path.join(dataDir, "neo4j");
+  return {
+    root,
+    home: path.join(root, "home"),
+    log: path.join(root, "neo4j.log"),
+    state: path.join(root, "server.json"),
+    passwordFile: path.join(root, "password"),
+  };
+}
+
+/** The password the local server uses: the configured one, else a generated one kept on disk (0600). */
+export function localPassword(options: Pick<LocalOptions, "dataDir" | "password">): string {
+  if (options.password) return options.password;
+  const { root, passwordFile } = localPaths(options.dataDir);
+  if (existsSync(passwordFile)) return readFileSync(passwordFile, "utf8").trim();
+  mkdirSync(root, { recursive: true });
+  const generated = randomBytes(18).toString("base64url");
+  writeFileSync(passwordFile, generated + "\n", { mode: 0o600 });
+  return generated;
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** The running local server recorded in the state file, if its process is alive. */
+export function runningServer(dataDir: string): LocalServer | undefined {
+  const { state, passwordFile } = localPaths(dataDir);
+  if (!existsSync(state)) return undefined;
+  const saved = JSON.parse(readFileSync(state, "utf8")) as { pid: number; port: number };
+  if (!isAlive(saved.pid)) {
+    rmSync(state, { force: true });
+    return undefined;
+  }
+  return { pid: saved.pid, port: saved.port, uri: `bolt://127.0.0.1:${saved.port}`, passwordFile };
+}
+
+function portAnswers(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const socket = net.connect({ host: "127.0.0.1", port });
+    socket.once("connect", () => {
+      socket.destroy();
+      resolve(true);
+    });
+    socket.once("error", () => resolve(false));
+  });
+}
+
+function logTail(log: string, lines = 25): string {
+  if (!existsSync(log)) return "(no log)";
+  return readFileSync(log, "utf8").split("\n").slice(-lines).join("\n");
+}
+
+/**
+ * Starts the server in the background (or returns the one already running) and resolves once
+ * Bolt answers. The process outlives this one; call stopLocal to end it.
+ */
+export async function startLocal(options: LocalOptions): Promise<LocalServer & { started: boolean }> {
+  const existing = runningServer(options.dataDir);
+  if (existing) return { ...existing, started: false };
+  if (await portAnswers(options.port)) {
+    throw new Neo4jStartError(
+      `port ${options.port} on 127.0.0.1 is taken by another process; stop it, set NEO4J_LOCAL_PORT, or set NEO4J_URI to use that server`,
+    );
+  }
+  const paths = localPaths(options.dataDir);
+  mkdirSync(paths.home, { recursive: true });
+  const password = localPassword(options);
+  const out = openSync(paths.log, "w");
+  const child = spawn(
+    "java",
+    [
+      `-Xmx${options.heap}`,
+      "-XX:+UseG1GC",
+      "-XX:+ExitOnOutOfMemoryError",
+      "-cp",
+      `${CLASSES_DIR}${path.delimiter}${LIB_DIR}/*`,
+      "county.Launcher",
+      "--home",
+      paths.home,
+      "--port",
+      String(options.port),
+      "--pagecache",
+      options.pagecache,
+    ],
+    { detached: true, stdio: ["ignore", out, out], env: { ...process.env, NEO4J_LAUNCH_PASSWORD: password } },
+  );
+  closeSync(out);
+  if (child.pid === undefined) throw new Neo4jStartError("could not spawn java (is Java 17 installed and on PATH?)");
+  const pid = child.pid;
+  let exitCode: number | null | undefined;
+  child.on("exit", (code) => (exitCode = code));
+  child.unref();
+  writeFileSync(paths.state, JSON.stringify({ pid, port: options.port, startedAt: new Date().toISOString() }));
+
+  const deadline = Date.now() + START_TIMEOUT_MS;
+  while (Date.now() < deadline) {
+    if (exitCode !== undefined) {
+      rmSync(paths.state, { force: true });
+      throw new Neo4jStartError(`Neo4j exited during start-up (code ${exitCode}). Last lines of ${paths.log}:\n${logTail(paths.log)}`);
+    }
+    if (readFileSync(paths.log, "utf8").includes("NEO4J READY") && (await portAnswers(options.port))) {
+      return { pid, port: options.port, uri: `bolt://127.0.0.1:${options.port}`, passwordFile: paths.passwordFile, started: true };
+    }
+    await sleep(250);
+  }
+  await stopLocal(options.dataDir);
+  throw new Neo4jStartError(`Neo4j did not answer on port ${options.port} within ${START_TIMEOUT_MS / 1000} s; stopped it. Log tail:\n${logTail(paths.log)}`);
+}
+
+/** Stops the local server if one runs: SIGTERM, then SIGKILL after a grace period. */
+export async function stopLocal(dataDir: string): Promise<boolean> {
+  const server = runningServer(dataDir);
+  if (!server) return false;
+  process.kill(server.pid, "SIGTERM");
+  const deadline = Date.now() + STOP_TIMEOUT_MS;
+  while (isAlive(server.pid) && Date.now() < deadline) await sleep(200);
+  if (isAlive(server.pid)) process.kill(server.pid, "SIGKILL");
+  rmSync(localPaths(dataDir).state, { force: true });
+  return true;
+}
+
+/** Deletes the local database files (the server must be stopped first). */
+export function wipeLocal(dataDir: string): void {
+  if (runningServer(dataDir)) throw new Neo4jStartError("stop the local server before wiping its data");
+  rmSync(localPaths(dataDir).home, { recursive: true, force: true });
+}
+
+function sleep(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}

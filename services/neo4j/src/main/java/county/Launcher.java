@@ -1,0 +1,86 @@
+// Embedded Neo4j community server for local use: Bolt on a loopback port, auth on, no file URLs.
+package county;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.CountDownLatch;
+import org.neo4j.configuration.GraphDatabaseSettings;
+import org.neo4j.configuration.connectors.BoltConnector;
+import org.neo4j.configuration.connectors.HttpConnector;
+import org.neo4j.configuration.connectors.HttpsConnector;
+import org.neo4j.configuration.helpers.SocketAddress;
+import org.neo4j.dbms.api.DatabaseManagementService;
+import org.neo4j.dbms.api.DatabaseManagementServiceBuilder;
+import org.neo4j.graphdb.GraphDatabaseService;
+
+/**
+ * Usage: java -cp "classes:lib/*" county.Launcher --home DIR --port 7687 [--pagecache 1g]
+ * The password comes from the NEO4J_LAUNCH_PASSWORD environment variable (never argv, so
+ * `ps` does not show it). Prints "NEO4J READY bolt://127.0.0.1:PORT" once Bolt accepts
+ * connections and shuts down cleanly on SIGINT/SIGTERM.
+ */
+public final class Launcher {
+  public static void main(String[] args) throws Exception {
+    Path home = null;
+    int port = 7687;
+    String pagecache = "1g";
+    String txMemory = "4g";
+    for (int i = 0; i < args.length; i++) {
+      switch (args[i]) {
+        case "--home" -> home = Path.of(args[++i]);
+        case "--port" -> port = Integer.parseInt(args[++i]);
+        case "--pagecache" -> pagecache = args[++i];
+        case "--tx-memory" -> txMemory = args[++i];
+        default -> fail("unknown argument " + args[i]);
+      }
+    }
+    if (home == null) fail("--home is required");
+    String password = System.getenv("NEO4J_LAUNCH_PASSWORD");
+    if (password == null || password.length() < 8) fail("NEO4J_LAUNCH_PASSWORD must hold at least 8 characters");
+    Files.createDirectories(home);
+
+    DatabaseManagementService dbms = new DatabaseManagementServiceBuilder(home)
+        .setConfig(BoltConnector.enabled, true)
+        .setConfig(BoltConnector.listen_address, new SocketAddress("127.0.0.1", port))
+        .setConfig(BoltConnector.advertised_address, new SocketAddress("127.0.0.1", port))
+        .setConfig(HttpConnector.enabled, false)
+        .setConfig(HttpsConnector.enabled, false)
+        .setConfig(GraphDatabaseSettings.auth_enabled, true)
+        // Saved queries must never read files or URLs.
+        .setConfig(GraphDatabaseSettings.allow_file_urls, false)
+        .setConfig(GraphDatabaseSettings.load_csv_file_url_root, home.resolve("no-import"))
+        .setConfig(GraphDatabaseSettings.pagecache_memory, org.neo4j.io.ByteUnit.parse(pagecache))
+        .setConfig(GraphDatabaseSettings.memory_transaction_global_max_size, org.neo4j.io.ByteUnit.parse(txMemory))
+        .setConfig(GraphDatabaseSettings.transaction_timeout, Duration.ZERO)
+        .build();
+
+    CountDownLatch stopped = new CountDownLatch(1);
+    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+      System.out.println("NEO4J STOPPING");
+      dbms.shutdown();
+      System.out.println("NEO4J STOPPED");
+      stopped.countDown();
+    }));
+
+    setPassword(dbms, password);
+    GraphDatabaseService db = dbms.database(GraphDatabaseSettings.DEFAULT_DATABASE_NAME);
+    db.executeTransactionally("RETURN 1");
+    System.out.println("NEO4J READY bolt://127.0.0.1:" + port);
+    System.out.flush();
+    stopped.await();
+  }
+
+  /** Sets the neo4j user's password, so the default neo4j/neo4j never works. */
+  private static void setPassword(DatabaseManagementService dbms, String password) {
+    GraphDatabaseService system = dbms.database(GraphDatabaseSettings.SYSTEM_DATABASE_NAME);
+    system.executeTransactionally(
+        "ALTER USER neo4j SET PLAINTEXT PASSWORD $password CHANGE NOT REQUIRED",
+        java.util.Map.of("password", password));
+  }
+
+  private static void fail(String message) {
+    System.err.println("NEO4J FAILED " + message);
+    System.exit(2);
+  }
+}

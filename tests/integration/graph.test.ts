@@ -1,0 +1,38 @@
+// The graph layer against a real Neo4j: migrations, value conversion, CSV file access refused.
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { type Graph, migrate } from "../../services/graph/index.ts";
+import { connectTestGraph, emptyGraph } from "../support/graph.ts";
+
+let graph: Graph;
+beforeAll(async () => {
+  graph = await connectTestGraph();
+  await emptyGraph(graph);
+});
+afterAll(async () => graph?.close());
+
+describe("graph", () => {
+  it("applies the schema once and records its version", async () => {
+    const again = await migrate(graph);
+    expect(again.applied).toBe(false);
+    const constraints = await graph.read<{ name: string }>("SHOW CONSTRAINTS YIELD name RETURN name");
+    expect(constraints.map((c) => c.name)).toContain("entity_id");
+    const records = await graph.read("MATCH (m:SchemaMigration) RETURN m.version AS version");
+    expect(records).toHaveLength(1);
+  });
+
+  it("converts integers, dates and nodes to plain values", async () => {
+    const [row] = await graph.read(
+      "RETURN 42 AS small, 9007199254740993 AS big, date('2020-02-29') AS day, {a: [1, 2]} AS map",
+    );
+    expect(row).toEqual({ small: 42, big: "9007199254740993", day: "2020-02-29", map: { a: [1, 2] } });
+  });
+
+  it("refuses to read local files with LOAD CSV", async () => {
+    await expect(graph.read("LOAD CSV FROM 'file:///etc/hostname' AS line RETURN line")).rejects.toThrow(/file|URL|allowed/i);
+  });
+
+  it("rejects a duplicate entity id", async () => {
+    await graph.write("CREATE (:Entity:Person {id: 'dup-1'})");
+    await expect(graph.write("CREATE (:Entity:Company {id: 'dup-1'})")).rejects.toThrow(/already exists|constraint/i);
+  });
+});
