@@ -14,6 +14,8 @@ const schema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   HOST: z.string().min(1).default("127.0.0.1"),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+  DEMO_SCALE: z.enum(["small", "county", "province"]).default("county"),
+  DEMO_SEED: z.coerce.number().int().default(42),
   CI: z.string().optional(),
 });
 
@@ -28,6 +30,7 @@ export interface Config {
   port: number;
   host: string;
   logLevel: z.infer<typeof schema>["LOG_LEVEL"];
+  demo: { scale: "small" | "county" | "province"; seed: number };
   ci: boolean;
 }
 
@@ -52,6 +55,7 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
     port: e.PORT,
     host: e.HOST,
     logLevel: e.LOG_LEVEL,
+    demo: { scale: e.DEMO_SCALE, seed: e.DEMO_SEED },
     ci: Boolean(e.CI),
   };
 }

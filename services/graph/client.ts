@@ -14,6 +14,21 @@ export interface Connection {
 export type Params = Record<string, unknown>;
 export type Row = Record<string, unknown>;
 
+/** Update counters of write statements, summed. */
+export interface WriteCounters {
+  nodesCreated: number;
+  nodesDeleted: number;
+  relationshipsCreated: number;
+  relationshipsDeleted: number;
+  propertiesSet: number;
+  labelsAdded: number;
+}
+
+export interface Statement {
+  query: string;
+  params?: Params;
+}
+
 export interface RunOptions {
   /** Transaction timeout in milliseconds. */
   timeoutMs?: number;
@@ -67,6 +82,17 @@ export class Graph {
     );
   }
 
+  /** Runs statements in one write transaction (retried as a whole on transient errors) and sums their update counters. */
+  async writeCounted(statements: Statement[], options: RunOptions = {}): Promise<WriteCounters> {
+    return this.withSession("WRITE", (s) =>
+      s.executeWrite(async (tx) => {
+        const total = emptyCounters();
+        for (const { query, params = {} } of statements) addCounters(total, (await tx.run(query, params)).summary.counters.updates());
+        return total;
+      }, txConfig(options)),
+    );
+  }
+
   /** Runs a statement outside an explicit transaction (needed for schema and CALL … IN TRANSACTIONS). */
   async autoCommit<T extends Row = Row>(query: string, params: Params = {}, options: RunOptions = {}): Promise<T[]> {
     return this.withSession("WRITE", async (s) => {
@@ -105,6 +131,16 @@ export class Graph {
 async function collect<T>(tx: ManagedTransaction, query: string, params: Params): Promise<T[]> {
   const result = await tx.run(query, params);
   return result.records.map((r) => toPlain(r.toObject()) as T);
+}
+
+export function emptyCounters(): WriteCounters {
+  return { nodesCreated: 0, nodesDeleted: 0, relationshipsCreated: 0, relationshipsDeleted: 0, propertiesSet: 0, labelsAdded: 0 };
+}
+
+/** Adds counters (a driver `counters.updates()` object or another total) into `total`. */
+export function addCounters(total: WriteCounters, more: Partial<Record<keyof WriteCounters, number>>): WriteCounters {
+  for (const key of Object.keys(total) as (keyof WriteCounters)[]) total[key] += more[key] ?? 0;
+  return total;
 }
 
 function txConfig(options: RunOptions) {

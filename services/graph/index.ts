@@ -1,5 +1,5 @@
 // The graph service: the only module that talks to the Neo4j driver.
-export { Graph, type Connection, type Params, type Row, type RunOptions } from "./client.ts";
+export { Graph, addCounters, emptyCounters, type Connection, type Params, type Row, type RunOptions, type Statement, type WriteCounters } from "./client.ts";
 export { toPlain, type PlainNode, type PlainPath, type PlainRelationship } from "./convert.ts";
 export { cypher, statements, CYPHER_DIR } from "./cypher.ts";
 export { migrate, schemaVersion, type MigrationResult } from "./migrate.ts";

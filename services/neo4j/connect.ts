@@ -34,26 +34,3 @@ export async function resolveNeo4j(config: Config, progress: (line: string) => v
     },
   };
 }
-
-/** Releases the target on SIGINT/SIGTERM and then exits; returns a function that removes the hooks. */
-export function releaseOnSignals(target: Neo4jTarget, before: () => Promise<void> = async () => {}): () => void {
-  let stopping = false;
-  const handler = (signal: NodeJS.Signals) => {
-    if (stopping) return;
-    stopping = true;
-    void (async () => {
-      try {
-        await before();
-        await target.release();
-      } finally {
-        process.exit(signal === "SIGINT" ? 130 : 143);
-      }
-    })();
-  };
-  process.on("SIGINT", handler);
-  process.on("SIGTERM", handler);
-  return () => {
-    process.off("SIGINT", handler);
-    process.off("SIGTERM", handler);
-  };
-}

@@ -130,13 +130,44 @@ export async function startLocal(options: LocalOptions): Promise<LocalServer & {
   child.unref();
   writeFileSync(paths.state, JSON.stringify({ pid, port: options.port, startedAt: new Date().toISOString() }));
 
+  // Interrupted while starting: stop the half-started server rather than leave it behind.
+  const abandon = (signal: NodeJS.Signals) => {
+    try {
+      process.kill(pid, "SIGTERM");
+    } catch {
+      // already gone
+    }
+    rmSync(paths.state, { force: true });
+    process.exit(signal === "SIGINT" ? 130 : 143);
+  };
+  process.once("SIGINT", abandon);
+  process.once("SIGTERM", abandon);
+  try {
+    return await waitUntilReady(options, paths, pid, () => exitCode);
+  } finally {
+    process.off("SIGINT", abandon);
+    process.off("SIGTERM", abandon);
+  }
+}
+
+async function waitUntilReady(
+  options: LocalOptions,
+  paths: ReturnType<typeof localPaths>,
+  pid: number,
+  exitCode: () => number | null | undefined,
+): Promise<LocalServer & { started: boolean }> {
   const deadline = Date.now() + START_TIMEOUT_MS;
   while (Date.now() < deadline) {
-    if (exitCode !== undefined) {
+    if (exitCode() !== undefined) {
       rmSync(paths.state, { force: true });
-      throw new Neo4jStartError(`Neo4j exited during start-up (code ${exitCode}). Last lines of ${paths.log}:\n${logTail(paths.log)}`);
+      throw new Neo4jStartError(`Neo4j exited during start-up (code ${exitCode()}). Last lines of ${paths.log}:\n${logTail(paths.log)}`);
     }
-    if (readFileSync(paths.log, "utf8").includes("NEO4J READY") && (await portAnswers(options.port))) {
+    const log = readFileSync(paths.log, "utf8");
+    if (log.includes("NEO4J FAILED")) {
+      await stopLocal(options.dataDir);
+      throw new Neo4jStartError(`Neo4j failed to start. Last lines of ${paths.log}:\n${logTail(paths.log)}`);
+    }
+    if (log.includes("NEO4J READY") && (await portAnswers(options.port))) {
       return { pid, port: options.port, uri: `bolt://127.0.0.1:${options.port}`, passwordFile: paths.passwordFile, started: true };
     }
     await sleep(250);

@@ -21,7 +21,19 @@ import org.neo4j.graphdb.GraphDatabaseService;
  * connections and shuts down cleanly on SIGINT/SIGTERM.
  */
 public final class Launcher {
-  public static void main(String[] args) throws Exception {
+  public static void main(String[] args) {
+    try {
+      run(args);
+    } catch (Throwable t) {
+      // Neo4j's own threads would keep a failed JVM alive: report and exit so the caller sees it.
+      t.printStackTrace();
+      System.out.println("NEO4J FAILED " + t.getMessage());
+      System.out.flush();
+      Runtime.getRuntime().halt(1);
+    }
+  }
+
+  private static void run(String[] args) throws Exception {
     Path home = null;
     int port = 7687;
     String pagecache = "1g";
@@ -74,9 +86,14 @@ public final class Launcher {
   /** Sets the neo4j user's password, so the default neo4j/neo4j never works. */
   private static void setPassword(DatabaseManagementService dbms, String password) {
     GraphDatabaseService system = dbms.database(GraphDatabaseSettings.SYSTEM_DATABASE_NAME);
-    system.executeTransactionally(
-        "ALTER USER neo4j SET PLAINTEXT PASSWORD $password CHANGE NOT REQUIRED",
-        java.util.Map.of("password", password));
+    try {
+      system.executeTransactionally(
+          "ALTER USER neo4j SET PLAINTEXT PASSWORD $password CHANGE NOT REQUIRED",
+          java.util.Map.of("password", password));
+    } catch (RuntimeException e) {
+      // Restarting with the password already set is normal; anything else is a real failure.
+      if (e.getMessage() == null || !e.getMessage().contains("cannot be the same")) throw e;
+    }
   }
 
   private static void fail(String message) {

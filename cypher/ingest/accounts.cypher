@@ -1,0 +1,12 @@
+// accounts.csv: (:Entity:Account {id: normalised number, bank, openedDate}) and its owner's HAS.
+
+// phase: nodes
+UNWIND $rows AS row
+MERGE (a:Entity {id: row.account_id})
+SET a:Account, a.bank = row.bank, a.openedDate = date(row.opened_date);
+
+// phase: relationships
+UNWIND $rows AS row
+MATCH (a:Entity {id: row.account_id})
+MATCH (owner:Entity {id: row.owner_id})
+MERGE (owner)-[:HAS]->(a);

@@ -1,0 +1,19 @@
+// cases.csv: (:Entity:Case {id, openedDate, closedDate, typology, field, amount, outcome})-[:INVOLVES]->(each subject).
+
+// phase: nodes
+UNWIND $rows AS row
+MERGE (c:Entity {id: row.case_id})
+SET c:Case,
+    c.openedDate = date(row.opened_date),
+    c.closedDate = date(row.closed_date),
+    c.typology = row.typology,
+    c.field = row.field,
+    c.amount = row.amount,
+    c.outcome = row.outcome;
+
+// phase: relationships
+UNWIND $rows AS row
+MATCH (c:Entity {id: row.case_id})
+UNWIND row.subject_ids AS subjectId
+MATCH (s:Entity {id: subjectId})
+MERGE (c)-[:INVOLVES]->(s);

@@ -1,0 +1,2 @@
+// Records an import as it starts: (:Import {id, source, status: 'running', startedAt}).
+CREATE (i:Import {id: $id, source: $source, status: 'running', startedAt: datetime($startedAt)})

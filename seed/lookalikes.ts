@@ -1,0 +1,2 @@
+import type { TownshipState } from "./world.ts";
+export function plantLookalikes(_tw: TownshipState): void {}

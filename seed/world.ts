@@ -1,0 +1,188 @@
+// Generation state: the run (id counters and unique-number allocators), a county (its companies and
+// county officials) and the township being generated, with the helpers every module uses to add records.
+import { Rng } from "./rng.ts";
+import { W0, W1, type Day } from "./dates.ts";
+import { IdNumberAllocator } from "./idnumber.ts";
+import { PhoneAllocator } from "./contacts.ts";
+import { AccountAllocator } from "./money.ts";
+import type { CountyPlan, TownshipPlan, VillagePlan } from "./geography.ts";
+import type { ScaleSpec } from "./scale.ts";
+import type { PostRole, Typology } from "./contract.ts";
+import { relativesOf } from "./kinship.ts";
+import type {
+  Account, Asset, CaseRow, Company, Grant, Household, Kin, LabelRow, LookalikeRow, Move, Person, Post, Project,
+  Ref, RoleRow, Tip, Transfer,
+} from "./model.ts";
+import { fullName } from "./model.ts";
+
+export class Ids {
+  private readonly counters = new Map<string, number>();
+
+  next(prefix: string, width: number): string {
+    const n = (this.counters.get(prefix) ?? 0) + 1;
+    this.counters.set(prefix, n);
+    return prefix + String(n).padStart(width, "0");
+  }
+}
+
+export class RunState {
+  readonly ids = new Ids();
+  readonly idNumbers = new IdNumberAllocator();
+  readonly phones = new PhoneAllocator();
+  readonly accounts = new AccountAllocator();
+
+  constructor(readonly seed: number, readonly spec: ScaleSpec) {}
+}
+
+export class CountyState {
+  readonly rng: Rng;
+  /** Companies registered in the county (written when the county is done). */
+  readonly companies: Company[] = [];
+  /** Contractors that bid in background tenders. */
+  readonly pool: Company[] = [];
+  readonly suppliers: Company[] = [];
+  /** County program officers (民政局, 住建局 …): approvers of grants everywhere in the county. */
+  readonly officials: Post[] = [];
+  readonly roles: RoleRow[] = [];
+  readonly assets: Asset[] = [];
+
+  constructor(readonly run: RunState, readonly plan: CountyPlan) {
+    this.rng = new Rng(run.seed, "county", plan.index);
+  }
+
+  officialFor(field: string, d: Day, rng: Rng): Post | undefined {
+    const list = this.officials.filter((p) => p.field === field && p.start <= d && (p.end === undefined || p.end >= d));
+    return list.length > 0 ? rng.pick(list) : undefined;
+  }
+}
+
+export class TownshipState {
+  readonly rng: Rng;
+  readonly run: RunState;
+  readonly persons: Person[] = [];
+  emitted: Person[] = [];
+  readonly households: Household[] = [];
+  readonly moves: Move[] = [];
+  readonly posts: Post[] = [];
+  readonly roles: RoleRow[] = [];
+  readonly companies: Company[] = [];
+  readonly accounts: Account[] = [];
+  readonly projects: Project[] = [];
+  readonly grants: Grant[] = [];
+  readonly transfers: Transfer[] = [];
+  readonly assets: Asset[] = [];
+  readonly tips: Tip[] = [];
+  readonly cases: CaseRow[] = [];
+  readonly labels: LabelRow[] = [];
+  readonly lookalikes: LookalikeRow[] = [];
+  /** Kin pairs whose `declared` flag is forced (schemes conceal, look-alikes declare). */
+  readonly declared = new Map<string, boolean>();
+  /** Entity ids taken by a scheme or look-alike, so instances stay apart. */
+  readonly used = new Set<string>();
+  /** Emitted persons by the village of their final household. */
+  readonly residents = new Map<string, Person[]>();
+  readonly byId = new Map<string, Person>();
+  private readonly relCache = new Map<Person, Kin[]>();
+  private readonly postsByRegion = new Map<string, Post[]>();
+
+  constructor(readonly county: CountyState, readonly plan: TownshipPlan) {
+    this.run = county.run;
+    this.rng = new Rng(county.run.seed, "township", county.plan.index, plan.index);
+  }
+
+  get villages(): VillagePlan[] {
+    return this.plan.villages;
+  }
+
+  relatives(p: Person): Kin[] {
+    let r = this.relCache.get(p);
+    if (r === undefined) this.relCache.set(p, (r = relativesOf(p)));
+    return r;
+  }
+
+  addPost(post: Post): void {
+    this.posts.push(post);
+    let list = this.postsByRegion.get(post.regionId);
+    if (list === undefined) this.postsByRegion.set(post.regionId, (list = []));
+    list.push(post);
+    if (post.person !== undefined) post.person.cadre = true;
+  }
+
+  postsIn(regionId: string): Post[] {
+    return this.postsByRegion.get(regionId) ?? [];
+  }
+
+  inPost(regionId: string, d: Day, roles?: readonly PostRole[]): Post[] {
+    return this.postsIn(regionId).filter((p) => p.start <= d && (p.end === undefined || p.end >= d) && (roles === undefined || roles.includes(p.role)));
+  }
+
+  /** The village head who signs for the village on day d (secretary or director). */
+  villageHead(regionId: string, d: Day, rng: Rng): Post | undefined {
+    const heads = this.inPost(regionId, d, ["party_secretary", "committee_director"]);
+    return heads.length > 0 ? rng.pick(heads) : undefined;
+  }
+
+  townshipOfficial(d: Day, rng: Rng, fields?: readonly string[]): Post | undefined {
+    const list = this.inPost(this.plan.id, d, ["township_official"]).filter((p) => fields === undefined || fields.includes(p.field ?? ""));
+    return list.length > 0 ? rng.pick(list) : undefined;
+  }
+
+  residentsOf(v: VillagePlan): Person[] {
+    return this.residents.get(v.id) ?? [];
+  }
+
+  grant(g: Omit<Grant, "id">): Grant {
+    const full: Grant = { id: this.run.ids.next("G", 7), ...g };
+    this.grants.push(full);
+    return full;
+  }
+
+  transfer(from: string, to: string, amount: number, d: Day): Transfer {
+    const t: Transfer = { id: this.run.ids.next("T", 8), from, to, amount, day: d };
+    this.transfers.push(t);
+    return t;
+  }
+
+  newScheme(): string {
+    return this.run.ids.next("S", 5);
+  }
+
+  label(schemeId: string, typology: Typology, entityId: string, role: string): void {
+    if (entityId === "") throw new Error(`empty entity id in scheme ${schemeId}`);
+    this.labels.push({ schemeId, typology, entityId, role });
+    this.used.add(entityId);
+  }
+
+  newLookalike(): string {
+    return this.run.ids.next("LA", 5);
+  }
+
+  lookalike(id: string, kind: string, entityId: string): void {
+    this.lookalikes.push({ lookalikeId: id, kind, entityId });
+    this.used.add(entityId);
+  }
+
+  setDeclared(a: Person, b: Person, value: boolean): void {
+    this.declared.set(pairKey(a, b), value);
+  }
+}
+
+export function pairKey(a: Person, b: Person): string {
+  return a.idx < b.idx ? `${a.idx}|${b.idx}` : `${b.idx}|${a.idx}`;
+}
+
+export function refOf(p: Person): Ref {
+  return { id: p.id, name: fullName(p), accountId: p.account?.id ?? "", phone: p.phone };
+}
+
+export function aliveOn(p: Person, d: Day): boolean {
+  return p.birth <= d && p.death > d;
+}
+
+export function aliveThrough(p: Person, from: Day, to: Day): boolean {
+  return p.birth <= from && p.death > to;
+}
+
+export function inWindow(p: Person): boolean {
+  return p.birth <= W1 && p.death >= W0;
+}

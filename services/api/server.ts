@@ -1,0 +1,24 @@
+// Listens on the configured host and port and closes gracefully.
+import type { Server } from "node:http";
+import type { Logger } from "pino";
+import type { Config } from "../config/index.ts";
+import type { Graph } from "../graph/index.ts";
+import { createApp } from "./app.ts";
+
+export interface RunningServer {
+  url: string;
+  close(): Promise<void>;
+}
+
+export async function listen(cfg: Pick<Config, "host" | "port">, graph: Graph, logger: Logger): Promise<RunningServer> {
+  const app = createApp({ graph, logger });
+  const server: Server = await new Promise((resolve, reject) => {
+    const s = app.listen(cfg.port, cfg.host, (error?: Error) => (error ? reject(error) : resolve(s)));
+  });
+  const address = server.address();
+  const port = typeof address === "object" && address ? address.port : cfg.port;
+  return {
+    url: `http://${cfg.host}:${port}`,
+    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
+}

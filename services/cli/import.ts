@@ -1,0 +1,101 @@
+// `npm run import -- <folder> [--allow-partial] [--batch-size N]`: validates a bundle and writes it to
+// Neo4j (the configured one, or the local server started for the occasion), printing progress on
+// stderr, a summary on stdout, and every error as `file:line: column: reason`.
+import { config } from "../config/index.ts";
+import { Graph, migrate } from "../graph/index.ts";
+import { BundleRejectedError, ImportFailedError, importBundle, type ImportReport } from "../ingest/index.ts";
+import { progressBar, summary } from "../ingest/progress.ts";
+import { resolveNeo4j, type Neo4jTarget } from "../neo4j/connect.ts";
+
+const USAGE = "usage: npm run import -- <folder> [--allow-partial] [--batch-size N]";
+
+interface Args {
+  folder: string;
+  allowPartial: boolean;
+  batchSize?: number;
+}
+
+export function parseArgs(argv: string[]): Args {
+  let folder: string | undefined;
+  let allowPartial = false;
+  let batchSize: number | undefined;
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i] as string;
+    if (arg === "--allow-partial") allowPartial = true;
+    else if (arg === "--batch-size" || arg.startsWith("--batch-size=")) {
+      const value = arg.includes("=") ? arg.slice(arg.indexOf("=") + 1) : argv[++i];
+      batchSize = Number(value);
+      if (!Number.isInteger(batchSize) || batchSize < 1) throw new Error(`--batch-size wants a positive integer, got ${value ?? "nothing"}`);
+    } else if (arg === "-h" || arg === "--help") throw new Error(USAGE);
+    else if (arg.startsWith("-")) throw new Error(`unknown option ${arg}\n${USAGE}`);
+    else if (folder === undefined) folder = arg;
+    else throw new Error(`one folder only\n${USAGE}`);
+  }
+  if (folder === undefined) throw new Error(USAGE);
+  return { folder, allowPartial, batchSize };
+}
+
+function printProblems(report: ImportReport): void {
+  for (const w of report.warnings) process.stderr.write(`warning: ${w}\n`);
+  for (const e of report.errors) process.stderr.write(`${e}\n`);
+  if (report.errorCount > report.errors.length) process.stderr.write(`… and ${report.errorCount - report.errors.length} more errors (${report.errorCount} in all)\n`);
+}
+
+/** On SIGINT/SIGTERM: close the graph, release the Neo4j target, exit. Returns a function removing the hooks. */
+function onSignals(stop: () => Promise<void>): () => void {
+  let stopping = false;
+  const handler = (signal: NodeJS.Signals) => {
+    if (stopping) return;
+    stopping = true;
+    process.stderr.write(`\n${signal}: stopping\n`);
+    void stop().finally(() => process.exit(signal === "SIGINT" ? 130 : 143));
+  };
+  process.on("SIGINT", handler);
+  process.on("SIGTERM", handler);
+  return () => {
+    process.off("SIGINT", handler);
+    process.off("SIGTERM", handler);
+  };
+}
+
+async function main(): Promise<number> {
+  let args: Args;
+  try {
+    args = parseArgs(process.argv.slice(2));
+  } catch (error) {
+    process.stderr.write(`${(error as Error).message}\n`);
+    return 2;
+  }
+  const target: Neo4jTarget = await resolveNeo4j(config(), (line) => process.stderr.write(`${line}\n`));
+  let graph: Graph | undefined;
+  const removeHooks = onSignals(async () => {
+    await graph?.close().catch(() => {});
+    await target.release();
+  });
+  const bar = progressBar({ tty: Boolean(process.stderr.isTTY), width: 30, write: (t) => process.stderr.write(t) });
+  try {
+    graph = await Graph.connect(target.connection);
+    await migrate(graph);
+    const report = await importBundle(graph, args.folder, { allowPartial: args.allowPartial, batchSize: args.batchSize, onProgress: bar.update });
+    bar.done();
+    printProblems(report);
+    process.stdout.write(`${summary(report)}\n`);
+    return 0;
+  } catch (error) {
+    bar.done();
+    if (error instanceof BundleRejectedError || error instanceof ImportFailedError) {
+      printProblems(error.report);
+      process.stdout.write(`${summary(error.report)}\n`);
+      process.stderr.write(error instanceof BundleRejectedError ? `${error.message}\n` : `${error.message}\n`);
+      return 1;
+    }
+    process.stderr.write(`import failed: ${(error as Error).stack ?? String(error)}\n`);
+    return 1;
+  } finally {
+    removeHooks();
+    await graph?.close();
+    await target.release();
+  }
+}
+
+process.exitCode = await main();
