@@ -4,3 +4,5 @@ export { toPlain, type PlainNode, type PlainPath, type PlainRelationship } from 
 export { cypher, statements, CYPHER_DIR } from "./cypher.ts";
 export { migrate, schemaVersion, type MigrationResult } from "./migrate.ts";
 export { GraphUnavailableError } from "./errors.ts";
+export { typedParams, type ParamType } from "./params.ts";
+export { splitHeader, CypherHeaderError, type CypherFile } from "./header.ts";

@@ -1,0 +1,34 @@
+// Wraps one detector query (spliced in below from cypher/flags/, never from user input)
+// and stores each hit as an Alert tied to its subjects. The alert id is the flag id and the hit
+// key, so a rerun updates the same alert and keeps its triage status and history.
+CALL {
+  {{FLAG}}
+}
+WITH key, subjects, nodes, rels, toFloat(coalesce(amount, 0.0)) AS amount,
+     toFloat(coalesce(confidence, 1.0)) AS confidence, summary
+MERGE (a:Alert {id: $flagId + ':' + key})
+  ON CREATE SET a.status = 'new', a.createdAt = datetime()
+SET a.flag = $flagId,
+    a.typology = $typology,
+    a.weight = $weight,
+    a.confidence = confidence,
+    a.score = $weight * confidence,
+    a.amount = amount,
+    a.grade = CASE
+      WHEN amount >= 3000000 THEN 'especially_huge'
+      WHEN amount >= 200000 THEN 'huge'
+      WHEN amount >= 30000 THEN 'large'
+      WHEN amount >= 10000 THEN 'relief_funds'
+      ELSE 'discipline' END,
+    a.summary = summary,
+    a.evidenceNodes = [n IN nodes WHERE n IS NOT NULL | elementId(n)],
+    a.evidenceRels = [r IN rels WHERE r IS NOT NULL | elementId(r)],
+    a.runId = $runId,
+    a.active = true
+WITH a, subjects
+CALL (a, subjects) {
+  UNWIND subjects AS s
+  WITH a, s WHERE s IS NOT NULL
+  MERGE (a)-[:ON]->(s)
+}
+RETURN count(a) AS hits

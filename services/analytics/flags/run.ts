@@ -1,0 +1,48 @@
+// Runs detectors: each flag query is wrapped by cypher/analysis/alerts-write.cypher and its hits
+// stored as Alerts; alerts the run no longer finds are retired.
+import { cypher, type Graph, typedParams } from "../../graph/index.ts";
+import type { FlagDefinition } from "./definition.ts";
+
+export interface FlagRunOptions {
+  runId: string;
+  /** Overrides of flag parameters, by flag id then parameter name. */
+  parameters?: Record<string, Record<string, unknown>>;
+  timeoutMs?: number;
+}
+
+export interface FlagRunResult {
+  flag: string;
+  hits: number;
+  seconds: number;
+}
+
+export class FlagParameterError extends Error {
+  override name = "FlagParameterError";
+}
+
+/** The flag's parameters: its defaults with the overrides merged over them (unknown names refused). */
+export function flagParameters(flag: FlagDefinition, overrides: Record<string, unknown> = {}): Record<string, unknown> {
+  const values: Record<string, unknown> = {};
+  for (const [name, spec] of Object.entries(flag.parameters)) values[name] = spec.default;
+  for (const [name, value] of Object.entries(overrides)) {
+    if (!(name in flag.parameters)) throw new FlagParameterError(`${flag.id}: unknown parameter ${name}`);
+    values[name] = value;
+  }
+  const types = Object.fromEntries(Object.entries(flag.parameters).map(([n, s]) => [n, s.type]));
+  return typedParams(values, types);
+}
+
+export async function runFlag(graph: Graph, flag: FlagDefinition, options: FlagRunOptions): Promise<FlagRunResult> {
+  const started = performance.now();
+  const query = cypher("analysis/alerts-write.cypher").replace("{{FLAG}}", () => flag.cypher);
+  const params = {
+    ...flagParameters(flag, options.parameters?.[flag.id]),
+    flagId: flag.id,
+    typology: flag.typology,
+    weight: flag.weight,
+    runId: options.runId,
+  };
+  const [row] = await graph.write<{ hits: number }>(query, params, { timeoutMs: options.timeoutMs, metadata: { flag: flag.id } });
+  await graph.write(cypher("analysis/alerts-retire.cypher"), { flagId: flag.id, runId: options.runId });
+  return { flag: flag.id, hits: row?.hits ?? 0, seconds: (performance.now() - started) / 1000 };
+}

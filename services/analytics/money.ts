@@ -1,0 +1,15 @@
+// Money grades from the 2016 judicial interpretation on corruption and bribery (yuan).
+export const GRADES = [
+  { grade: "especially_huge", min: 3_000_000 },
+  { grade: "huge", min: 200_000 },
+  { grade: "large", min: 30_000 },
+  { grade: "relief_funds", min: 10_000 },
+  { grade: "discipline", min: 0 },
+] as const;
+
+export type Grade = (typeof GRADES)[number]["grade"];
+
+export function gradeOf(amount: number): Grade {
+  for (const g of GRADES) if (amount >= g.min) return g.grade;
+  return "discipline";
+}
