@@ -1,4 +1,4 @@
-// schema-version: 1
+// schema-version: 2
 // Constraints and indexes of the county graph. Every bundle row that has an id becomes an
 // (:Entity {id}) node with its type label (Person, Company, ...), so one unique index serves
 // every lookup by id; phones and addresses are shared identifier nodes keyed by their
@@ -10,6 +10,8 @@ CREATE CONSTRAINT address_value IF NOT EXISTS FOR (n:Address) REQUIRE n.value IS
 CREATE CONSTRAINT transfer_id IF NOT EXISTS FOR ()-[r:TRANSFER]-() REQUIRE r.id IS UNIQUE;
 CREATE CONSTRAINT import_id IF NOT EXISTS FOR (n:Import) REQUIRE n.id IS UNIQUE;
 CREATE CONSTRAINT schema_migration IF NOT EXISTS FOR (n:SchemaMigration) REQUIRE n.version IS UNIQUE;
+CREATE CONSTRAINT community_id IF NOT EXISTS FOR (n:Community) REQUIRE n.id IS UNIQUE;
+CREATE CONSTRAINT community_run_id IF NOT EXISTS FOR (n:CommunityRun) REQUIRE n.id IS UNIQUE;
 
 CREATE INDEX person_id_number IF NOT EXISTS FOR (n:Person) ON (n.idNumber);
 CREATE INDEX grant_year IF NOT EXISTS FOR (n:Grant) ON (n.year);
@@ -19,3 +21,10 @@ CREATE FULLTEXT INDEX entity_names IF NOT EXISTS
 FOR (n:Person|Company|Region|Project|Program)
 ON EACH [n.name]
 OPTIONS { indexConfig: { `fulltext.analyzer`: 'cjk' } };
+
+CREATE INDEX entity_risk IF NOT EXISTS FOR (n:Entity) ON (n.riskScore);
+CREATE INDEX entity_community IF NOT EXISTS FOR (n:Entity) ON (n.communityId);
+CREATE INDEX alert_flag IF NOT EXISTS FOR (n:Alert) ON (n.flag);
+CREATE INDEX alert_active IF NOT EXISTS FOR (n:Alert) ON (n.active);
+CREATE CONSTRAINT alert_id IF NOT EXISTS FOR (n:Alert) REQUIRE n.id IS UNIQUE;
+CREATE CONSTRAINT analysis_run_id IF NOT EXISTS FOR (n:AnalysisRun) REQUIRE n.id IS UNIQUE;

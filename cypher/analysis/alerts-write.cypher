@@ -14,12 +14,7 @@ SET a.flag = $flagId,
     a.confidence = confidence,
     a.score = $weight * confidence,
     a.amount = amount,
-    a.grade = CASE
-      WHEN amount >= 3000000 THEN 'especially_huge'
-      WHEN amount >= 200000 THEN 'huge'
-      WHEN amount >= 30000 THEN 'large'
-      WHEN amount >= 10000 THEN 'relief_funds'
-      ELSE 'discipline' END,
+    a.grade = head([g IN $grades WHERE amount >= g.min | g.grade]),
     a.summary = summary,
     a.evidenceNodes = [n IN nodes WHERE n IS NOT NULL | elementId(n)],
     a.evidenceRels = [r IN rels WHERE r IS NOT NULL | elementId(r)],

@@ -13,3 +13,8 @@ export function gradeOf(amount: number): Grade {
   for (const g of GRADES) if (amount >= g.min) return g.grade;
   return "discipline";
 }
+
+/** The grades as query parameters, highest first, for `head([g IN $grades WHERE amount >= g.min | g.grade])`. */
+export function gradeParams(): { grade: Grade; min: number }[] {
+  return GRADES.map((g) => ({ grade: g.grade, min: g.min }));
+}

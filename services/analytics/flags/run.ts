@@ -1,6 +1,7 @@
 // Runs detectors: each flag query is wrapped by cypher/analysis/alerts-write.cypher and its hits
 // stored as Alerts; alerts the run no longer finds are retired.
 import { cypher, type Graph, typedParams } from "../../graph/index.ts";
+import { gradeParams } from "../money.ts";
 import type { FlagDefinition } from "./definition.ts";
 
 export interface FlagRunOptions {
@@ -41,6 +42,7 @@ export async function runFlag(graph: Graph, flag: FlagDefinition, options: FlagR
     typology: flag.typology,
     weight: flag.weight,
     runId: options.runId,
+    grades: gradeParams(),
   };
   const [row] = await graph.write<{ hits: number }>(query, params, { timeoutMs: options.timeoutMs, metadata: { flag: flag.id } });
   await graph.write(cypher("analysis/alerts-retire.cypher"), { flagId: flag.id, runId: options.runId });
