@@ -6,3 +6,4 @@ export { migrate, schemaVersion, type MigrationResult } from "./migrate.ts";
 export { GraphUnavailableError } from "./errors.ts";
 export { typedParams, type ParamType } from "./params.ts";
 export { splitHeader, CypherHeaderError, type CypherFile } from "./header.ts";
+export { emptyDatabase } from "./empty.ts";

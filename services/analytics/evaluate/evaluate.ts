@@ -1,0 +1,107 @@
+// Scores one analysed county against its planted ground truth (labels.csv, lookalikes.csv).
+import { cypher, type Graph } from "../../graph/index.ts";
+import { readCsv } from "../../ingest/index.ts";
+import { nmi, precisionAtK, recallWithin, rocAuc } from "./metrics.ts";
+
+export interface EvaluationOptions {
+  /** The k of precision@k. */
+  k: number;
+  /** The share of the ranking within which recall is measured. */
+  topFraction: number;
+}
+
+export const EVALUATION_DEFAULTS: EvaluationOptions = { k: 100, topFraction: 0.05 };
+
+export interface TypologyResult {
+  typology: string;
+  instances: number;
+  entities: number;
+  /** Share of the typology's labelled entities ranked within the top fraction. */
+  recall: number;
+  /** Share of instances with at least one entity in the top fraction. */
+  instanceRecall: number;
+  /** Share of the matching flag's alerts whose subjects include an entity labelled with it. */
+  flagPrecision: number | null;
+  alerts: number;
+}
+
+export interface Evaluation {
+  entities: number;
+  positives: number;
+  precisionAtK: number;
+  recall: number;
+  auc: number;
+  lookalikes: number;
+  /** Share of innocent look-alikes (not labelled in any scheme) ranked within the top fraction. */
+  lookalikeFpr: number;
+  /** NMI between the communities and the planted rings, over the rings' members. */
+  ringNmi: number;
+  typologies: TypologyResult[];
+}
+
+interface Label {
+  scheme: string;
+  typology: string;
+  entity: string;
+}
+
+async function readRows(file: string): Promise<Record<string, string | undefined>[]> {
+  const rows: Record<string, string | undefined>[] = [];
+  for await (const record of readCsv(file)) rows.push(record.fields);
+  return rows;
+}
+
+export async function evaluate(graph: Graph, labelsFile: string, lookalikesFile: string, options: Partial<EvaluationOptions> = {}): Promise<Evaluation> {
+  const o = { ...EVALUATION_DEFAULTS, ...options };
+  const ranking = await graph.read<{ id: string; score: number; community: number | null }>(cypher("evaluate/ranking.cypher"));
+  ranking.sort((a, b) => b.score - a.score || (a.id < b.id ? -1 : 1));
+  const ranked = ranking.map((r) => r.id);
+  const known = new Set(ranked);
+  const scores = new Map(ranking.map((r) => [r.id, r.score]));
+  const community = new Map(ranking.map((r) => [r.id, r.community]));
+
+  const labels: Label[] = (await readRows(labelsFile))
+    .map((r) => ({ scheme: r.scheme_id ?? "", typology: r.typology ?? "", entity: r.entity_id ?? "" }))
+    .filter((l) => known.has(l.entity));
+  const positives = new Set(labels.map((l) => l.entity));
+  const lookalikes = new Set((await readRows(lookalikesFile)).map((r) => r.entity_id ?? "").filter((id) => known.has(id) && !positives.has(id)));
+  const cut = Math.ceil(ranked.length * o.topFraction);
+  const top = new Set(ranked.slice(0, cut));
+
+  const alerts = await graph.read<{ flag: string; alert: string; subjects: string[] }>(cypher("evaluate/flag-hits.cypher"));
+  const typologies = [...new Set(labels.map((l) => l.typology))].sort().map((typology): TypologyResult => {
+    const mine = labels.filter((l) => l.typology === typology);
+    const entities = new Set(mine.map((l) => l.entity));
+    const instances = new Map<string, string[]>();
+    for (const l of mine) instances.set(l.scheme, [...(instances.get(l.scheme) ?? []), l.entity]);
+    const flagged = alerts.filter((a) => a.flag === typology);
+    return {
+      typology,
+      instances: instances.size,
+      entities: entities.size,
+      recall: [...entities].filter((e) => top.has(e)).length / entities.size,
+      instanceRecall: [...instances.values()].filter((members) => members.some((e) => top.has(e))).length / instances.size,
+      flagPrecision: flagged.length === 0 ? null : flagged.filter((a) => a.subjects.some((s) => entities.has(s))).length / flagged.length,
+      alerts: flagged.length,
+    };
+  });
+
+  const ringMembers = labels.filter((l) => l.typology === "COLLUSION_RING");
+  const uniqueMembers = [...new Map(ringMembers.map((l) => [l.entity, l])).values()];
+  const ringNmi = nmi(
+    uniqueMembers.map((l) => l.scheme),
+    uniqueMembers.map((l) => String(community.get(l.entity) ?? `none:${l.entity}`)),
+  );
+
+  return {
+    entities: ranked.length,
+    positives: positives.size,
+    precisionAtK: precisionAtK(ranked, positives, o.k),
+    recall: recallWithin(ranked, positives, o.topFraction),
+    auc: rocAuc(scores, positives),
+    lookalikes: lookalikes.size,
+    lookalikeFpr: lookalikes.size === 0 ? 0 : [...lookalikes].filter((id) => top.has(id)).length / lookalikes.size,
+    ringNmi,
+    typologies,
+  };
+}
