@@ -28,3 +28,10 @@ CREATE INDEX alert_flag IF NOT EXISTS FOR (n:Alert) ON (n.flag);
 CREATE INDEX alert_active IF NOT EXISTS FOR (n:Alert) ON (n.active);
 CREATE CONSTRAINT alert_id IF NOT EXISTS FOR (n:Alert) REQUIRE n.id IS UNIQUE;
 CREATE CONSTRAINT analysis_run_id IF NOT EXISTS FOR (n:AnalysisRun) REQUIRE n.id IS UNIQUE;
+
+// The HTTP API: API keys are found by their hash; audit events are read newest first.
+CREATE CONSTRAINT api_key_id IF NOT EXISTS FOR (n:ApiKey) REQUIRE n.id IS UNIQUE;
+CREATE CONSTRAINT api_key_hash IF NOT EXISTS FOR (n:ApiKey) REQUIRE n.hash IS UNIQUE;
+CREATE INDEX audit_at IF NOT EXISTS FOR (n:AuditEvent) ON (n.at);
+CREATE INDEX alert_score IF NOT EXISTS FOR (n:Alert) ON (n.score);
+CREATE CONSTRAINT community_id IF NOT EXISTS FOR (n:Community) REQUIRE n.id IS UNIQUE;

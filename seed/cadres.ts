@@ -7,6 +7,7 @@ import type { PostRole } from "./contract.ts";
 import type { VillagePlan } from "./geography.ts";
 import type { Person, Post } from "./model.ts";
 import { refOf, type TownshipState } from "./world.ts";
+import { extendedBloodOf } from "./kinship.ts";
 
 interface Segment {
   start: Day;
@@ -156,6 +157,7 @@ export function assignCadres(tw: TownshipState): void {
     if (p === undefined) continue;
     p.excluded = true;
     for (const k of tw.relatives(p)) k.person.excluded = true;
+    for (const q of extendedBloodOf(p)) q.excluded = true;
   }
 }
 

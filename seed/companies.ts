@@ -196,7 +196,6 @@ export function createCooperatives(tw: TownshipState): void {
       addRole(tw.roles, refOf(m), c, "shareholder", shares[i]);
     });
     tw.companies.push(c);
-    tw.accounts.push(...c.accounts);
   }
 }
 

@@ -3,8 +3,16 @@ export type Day = number;
 
 const MS_PER_DAY = 86_400_000;
 
+const dayCache = new Map<number, Day>();
+
 export function day(year: number, month: number, dayOfMonth: number): Day {
-  return Math.round(Date.UTC(year, month - 1, dayOfMonth) / MS_PER_DAY);
+  const key = year * 10000 + month * 100 + dayOfMonth;
+  let d = dayCache.get(key);
+  if (d === undefined) {
+    d = Math.round(Date.UTC(year, month - 1, dayOfMonth) / MS_PER_DAY);
+    dayCache.set(key, d);
+  }
+  return d;
 }
 
 /** First and last day of the synthetic period. */

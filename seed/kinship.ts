@@ -47,3 +47,20 @@ export function relativesOf(p: Person): Kin[] {
 export function isClose(r: Relation): boolean {
   return r === "spouse" || r === "parent" || r === "child" || r === "sibling";
 }
+
+/**
+ * Blood relatives two steps out (uncles and aunts, nephews and nieces, first cousins): not written to
+ * kinship.csv, but a detector that walks two KIN hops finds them, so the background avoids them too.
+ */
+export function extendedBloodOf(p: Person): Person[] {
+  const out: Person[] = [];
+  const parents = [p.father, p.mother].filter((x): x is Person => x !== undefined);
+  for (const q of parents) {
+    for (const u of siblingsOf(q)) {
+      if (u.emitted) out.push(u);
+      for (const c of u.children) if (c.emitted) out.push(c);
+    }
+  }
+  for (const s of siblingsOf(p)) for (const n of s.children) if (n.emitted) out.push(n);
+  return out;
+}

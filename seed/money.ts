@@ -107,6 +107,8 @@ export function backgroundTransfers(tw: TownshipState): void {
     const parent = child.father !== undefined && child.father.emitted && child.father.account ? child.father
       : child.mother !== undefined && child.mother.emitted && child.mother.account ? child.mother : undefined;
     if (parent === undefined || parent.hh === child.hh) continue;
+    // A cadre's sibling's child is no cadre relative on record, so keep his money away from that family.
+    if (parent.excluded && !child.excluded) continue;
     if (!rng.chance(0.28)) continue;
     for (const y of YEARS) {
       const d = day(y, 1, 10) + rng.int(0, 45);

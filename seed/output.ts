@@ -5,7 +5,7 @@ import { W1, fmt, type Day } from "./dates.ts";
 import { BUNDLE_FILES, LABEL_COLUMNS, LOOKALIKE_COLUMNS, type BundleFile } from "./contract.ts";
 import { CsvWriter, yuan } from "./writer.ts";
 import type { CountyPlan, Region } from "./geography.ts";
-import type { Account, Company, Person, RoleRow } from "./model.ts";
+import type { Account, Company, RoleRow } from "./model.ts";
 import { fullName } from "./model.ts";
 import type { Program } from "./programs.ts";
 import type { CountyState, TownshipState } from "./world.ts";
@@ -140,8 +140,4 @@ export class Output {
     this.roles(county.roles);
     for (const a of county.assets) this.files.assets.write([a.ownerId, a.kind, money(a.value), d(a.registered), a.description]);
   }
-}
-
-export function personName(p: Person): string {
-  return fullName(p);
 }

@@ -101,6 +101,18 @@ export function makeProject(tw: TownshipState, rng: Rng, s: ProjectSpec): Projec
   return p;
 }
 
+/** Adds the firm as a losing bidder to a few of the township's competitive tenders after `after`. */
+export function extraBids(tw: TownshipState, rng: Rng, c: Company, after: Day, n: number): void {
+  const open = tw.projects.filter((p) => p.award > after && p.bids.length >= 3 && p.winner !== c && !p.bids.some((b) => b.company === c));
+  for (const p of rng.sample(open, n)) {
+    p.bids.push({
+      company: c, amount: round2(p.awardAmount * rng.float(1.03, 1.15)), submitted: (p.deadline ?? p.award) - rng.int(0, 4),
+      deposit: (c.accounts[0] as { id: string }).id, preparer: c.legalRep?.id, disqualified: false,
+    });
+    c.bids++;
+  }
+}
+
 /** Pool firms that could bid on day d: registered over a year before, still active. */
 export function eligibleBidders(tw: TownshipState, d: Day): Company[] {
   return tw.county.pool.filter((c) => c.regDay <= d - years(1.2) && (c.endDay === undefined || c.endDay > d + 365) && c.pool);

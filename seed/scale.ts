@@ -23,18 +23,18 @@ export interface ScaleSpec {
 
 export const SCALES: Record<ScaleName, ScaleSpec> = {
   small: {
-    name: "small", counties: 1, townships: 2, villagesPerTownship: [4, 4], villagePop: 375,
+    name: "small", counties: 1, townships: 2, villagesPerTownship: [4, 4], villagePop: 420,
     seatCommunities: 0, communityPop: 0, schemesPerTypology: 4, rings: 3, lookalikesPerKind: 4,
     contractors: 16, suppliers: 4, otherCompanies: 8,
   },
   county: {
-    name: "county", counties: 1, townships: 14, villagesPerTownship: [19, 27], villagePop: 880,
-    seatCommunities: 8, communityPop: 3600, schemesPerTypology: 40, rings: 15, lookalikesPerKind: 40,
+    name: "county", counties: 1, townships: 14, villagesPerTownship: [19, 27], villagePop: 810,
+    seatCommunities: 8, communityPop: 3300, schemesPerTypology: 40, rings: 15, lookalikesPerKind: 40,
     contractors: 150, suppliers: 40, otherCompanies: 450,
   },
   province: {
-    name: "province", counties: 10, townships: 14, villagesPerTownship: [19, 27], villagePop: 880,
-    seatCommunities: 8, communityPop: 3600, schemesPerTypology: 40, rings: 15, lookalikesPerKind: 40,
+    name: "province", counties: 10, townships: 14, villagesPerTownship: [19, 27], villagePop: 810,
+    seatCommunities: 8, communityPop: 3300, schemesPerTypology: 40, rings: 15, lookalikesPerKind: 40,
     contractors: 150, suppliers: 40, otherCompanies: 450,
   },
 };

@@ -83,6 +83,8 @@ export class TownshipState {
   readonly residents = new Map<string, Person[]>();
   readonly byId = new Map<string, Person>();
   private readonly relCache = new Map<Person, Kin[]>();
+  private readonly grantIndex = new Map<string, Grant>();
+  private readonly schemeGrants = new Set<Grant>();
   private readonly postsByRegion = new Map<string, Post[]>();
 
   constructor(readonly county: CountyState, readonly plan: TownshipPlan) {
@@ -131,10 +133,27 @@ export class TownshipState {
     return this.residents.get(v.id) ?? [];
   }
 
-  grant(g: Omit<Grant, "id">): Grant {
+  /**
+   * Adds a grant. A scheme grant replaces a background grant of the same person, program and year
+   * (so planting never creates an accidental double payment) unless `duplicate` asks for one.
+   */
+  grant(g: Omit<Grant, "id">, scheme = false, duplicate = false): Grant {
+    const key = `${g.beneficiaryId}|${g.programId}|${g.year}`;
+    const existing = this.grantIndex.get(key);
+    if (scheme && !duplicate && existing !== undefined && !this.schemeGrants.has(existing)) {
+      const i = this.grants.lastIndexOf(existing);
+      if (i >= 0) this.grants.splice(i, 1);
+    }
     const full: Grant = { id: this.run.ids.next("G", 7), ...g };
     this.grants.push(full);
+    this.grantIndex.set(key, full);
+    if (scheme) this.schemeGrants.add(full);
     return full;
+  }
+
+  /** Grants of a person (background and planted) so far. */
+  hasGrant(personId: string, programId: string, year: number): boolean {
+    return this.grantIndex.has(`${personId}|${programId}|${year}`);
   }
 
   transfer(from: string, to: string, amount: number, d: Day): Transfer {

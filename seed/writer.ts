@@ -9,8 +9,8 @@ const FLUSH_AT = 1 << 16;
 
 export function csvCell(v: Cell): string {
   if (v === undefined || v === null) return "";
-  const s = typeof v === "string" ? v : String(v);
-  return NEEDS_QUOTE.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+  if (typeof v !== "string") return String(v);
+  return NEEDS_QUOTE.test(v) ? `"${v.replace(/"/g, '""')}"` : v;
 }
 
 export class CsvWriter {

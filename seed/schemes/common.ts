@@ -121,14 +121,14 @@ export function ordinaryAdult(p: Person): boolean {
 
 export function schemeGrant(
   tw: TownshipState, rng: Rng,
-  o: { key: ProgramKey; person: Person; day: Day; approver?: string; account?: string; approved?: number; paid?: number; regionId?: string },
+  o: { key: ProgramKey; person: Person; day: Day; approver?: string; account?: string; approved?: number; paid?: number; regionId?: string; duplicate?: boolean },
 ): Grant {
   const year = yearOf(o.day);
   const approved = o.approved ?? typicalAmount(o.key, rng, year, 2);
   return tw.grant({
     programId: PROGRAMS[o.key].id, beneficiaryId: o.person.id, regionId: o.regionId ?? o.person.hh?.village.id ?? tw.plan.id, year,
     approved, paid: o.paid ?? approved, paidDay: o.day, approvedBy: o.approver, account: o.account ?? o.person.account?.id ?? "",
-  });
+  }, true, o.duplicate ?? false);
 }
 
 export interface FirmOfficer {
@@ -156,7 +156,6 @@ export function schemeFirm(
   setPhone(c, phone, rng);
   if (c.preparers.length === 0 && c.legalRep !== undefined) c.preparers.push(c.legalRep);
   tw.companies.push(c);
-  tw.accounts.push(...c.accounts);
   return c;
 }
 

@@ -9,9 +9,10 @@ export const deceasedPayee: Scheme = {
   typology: "DECEASED_PAYEE",
   plant(tw, rng) {
     const found = pickCadre(tw, rng, { roles: ["party_secretary", "committee_director", "accountant"], minDays: 500 });
-    if (found === undefined || found.pick.village === undefined) return false;
+    if (found === undefined) return false;
     const { pick } = found;
     const village = pick.village;
+    if (village === undefined) return false;
     const dead = tw.residentsOf(village).filter((p) => !tw.used.has(p.id) && p.account !== undefined
       && p.death >= pick.from - 200 && p.death <= pick.to - 120 && p.death < day(2021, 3, 1) && p.birth < p.death - 365 * 40);
     if (dead.length === 0) return false;

@@ -3,7 +3,6 @@
 import { years } from "../dates.ts";
 import type { Company, Project } from "../model.ts";
 import { genuineCompetitors, makeProject, pickField } from "../projects.ts";
-import type { TownshipState } from "../world.ts";
 import type { Rng } from "../rng.ts";
 import type { Method } from "../contract.ts";
 import {

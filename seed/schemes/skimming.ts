@@ -28,8 +28,10 @@ export const skimming: Scheme = {
     L(pick.cadre.id, "cadre");
     for (const b of beneficiaries) {
       const approved = typicalAmount(key, rng, y, rng.int(1, 5));
-      const cut = flatFee > 0 && flatFee < approved * 0.6 ? flatFee : Math.round((approved * rate) / 10) * 10;
-      const g = schemeGrant(tw, rng, { key, person: b, day: dayIn(rng, from, to), approver: pick.cadre.id, approved, paid: approved - Math.max(cut, 50) });
+      // A flat fee where it is a real bite, otherwise a share; never less than 5% (well past rounding).
+      const share = Math.round((approved * rate) / 10) * 10;
+      const cut = Math.max(flatFee > 0 && flatFee < approved * 0.6 ? flatFee : share, Math.ceil((approved * 0.05) / 10) * 10, 50);
+      const g = schemeGrant(tw, rng, { key, person: b, day: dayIn(rng, from, to), approver: pick.cadre.id, approved, paid: approved - cut });
       L(b.id, "beneficiary");
       L(g.id, "grant");
     }

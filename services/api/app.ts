@@ -1,21 +1,56 @@
 // Builds the Express application from its dependencies; server.ts listens on it.
-import express from "express";
+// /health and /api/openapi.json are open; everything under /api/v1 is audited, then needs an API
+// key (401), then a role the route allows (403).
+import express, { Router } from "express";
 import type { Logger } from "pino";
+import { type ApiConfig, config } from "../config/index.ts";
 import type { Graph } from "../graph/index.ts";
+import { analysisRouter } from "./analysis/router.ts";
+import { type AnalysisRunner, analyticsRunner } from "./analysis/runner.ts";
+import { alertsRouter } from "./alerts/router.ts";
+import { AuditLog } from "./audit/log.ts";
+import { auditRequests } from "./audit/middleware.ts";
+import { auditRouter } from "./audit/router.ts";
+import { ApiKeys } from "./auth/keys.ts";
+import { authenticate } from "./auth/middleware.ts";
+import { keysRouter } from "./auth/router.ts";
+import { communitiesRouter } from "./communities/router.ts";
+import { entitiesRouter } from "./entities/router.ts";
 import { healthRouter } from "./health/router.ts";
+import { type Importer, ingestImporter } from "./imports/importer.ts";
+import { importsRouter } from "./imports/router.ts";
 import { openApiDocument } from "./openapi.ts";
+import { pathsRouter } from "./paths/router.ts";
 import { errorHandler, notFound } from "./problem.ts";
+import { riskRouter } from "./risk/router.ts";
+import { API_PREFIX } from "./route.ts";
 
 export interface AppDeps {
   graph: Graph;
   logger: Logger;
+  /** API settings; those of the process configuration when unset. */
+  config?: ApiConfig;
+  /** Starts and reads analysis runs; services/analytics/run.ts when unset. */
+  analysis?: AnalysisRunner;
+  /** Imports bundles; services/ingest when unset. */
+  importer?: Importer;
 }
 
-export function createApp(deps: AppDeps): express.Express {
+export type App = express.Express & {
+  keys: ApiKeys;
+  audit: AuditLog;
+  /** Flushes the audit log; call after the server stopped accepting requests. */
+  shutdown(): Promise<void>;
+};
+
+export function createApp(deps: AppDeps): App {
+  const settings = deps.config ?? config().api;
+  const keys = new ApiKeys(deps.graph, settings.keyCacheMs);
+  const audit = new AuditLog(deps.graph, deps.logger, settings.audit);
+
   const app = express();
   app.disable("x-powered-by");
   app.set("trust proxy", "loopback");
-  app.use(express.json({ limit: "1mb" }));
   app.use((_req, res, next) => {
     res.setHeader("X-Content-Type-Options", "nosniff");
     res.setHeader("Referrer-Policy", "no-referrer");
@@ -26,7 +61,25 @@ export function createApp(deps: AppDeps): express.Express {
   app.get("/api/openapi.json", (_req, res) => {
     res.json(spec);
   });
+
+  const v1 = Router();
+  v1.use(auditRequests(audit), authenticate(keys), express.json({ limit: "1mb" }));
+  v1.use((_req, res, next) => {
+    res.setHeader("Cache-Control", "no-store");
+    next();
+  });
+  v1.use(keysRouter(keys));
+  v1.use(entitiesRouter(deps.graph));
+  v1.use(riskRouter(deps.graph));
+  v1.use(pathsRouter(deps.graph));
+  v1.use(communitiesRouter(deps.graph));
+  v1.use(alertsRouter(deps.graph));
+  v1.use(analysisRouter(deps.graph, deps.analysis ?? analyticsRunner));
+  v1.use(importsRouter(deps.graph, deps.importer ?? ingestImporter, { root: settings.importRoot, uploadMaxBytes: settings.importUploadMaxBytes }, deps.logger));
+  v1.use(auditRouter(audit));
+  app.use(API_PREFIX, v1);
+
   app.use(notFound);
   app.use(errorHandler(deps.logger));
-  return app;
+  return Object.assign(app, { keys, audit, shutdown: () => audit.close() });
 }

@@ -17,6 +17,15 @@ const schema = z.object({
   DEMO_SCALE: z.enum(["small", "county", "province"]).default("county"),
   DEMO_SEED: z.coerce.number().int().default(42),
   CI: z.string().optional(),
+  /** Folder under which `POST /api/v1/imports` may read bundles; `<DATA_DIR>/imports` when unset. */
+  IMPORT_ROOT: z.string().min(1).optional(),
+  /** How long a verified API key is trusted without asking Neo4j again (a revocation through the API is immediate). */
+  API_KEY_CACHE_SECONDS: z.coerce.number().int().min(0).max(3600).default(30),
+  /** Audit events are written in batches: every AUDIT_FLUSH_MS or every AUDIT_BATCH events, whichever comes first. */
+  AUDIT_FLUSH_MS: z.coerce.number().int().min(10).max(60_000).default(1000),
+  AUDIT_BATCH: z.coerce.number().int().min(1).max(10_000).default(200),
+  /** Largest file accepted by a bundle upload (PUT /api/v1/imports/uploads/...), in MiB. */
+  IMPORT_UPLOAD_MAX_MB: z.coerce.number().int().min(1).max(10_000).default(512),
 });
 
 export interface Config {
@@ -32,6 +41,16 @@ export interface Config {
   logLevel: z.infer<typeof schema>["LOG_LEVEL"];
   demo: { scale: "small" | "county" | "province"; seed: number };
   ci: boolean;
+  /** Settings of the HTTP API. */
+  api: ApiConfig;
+}
+
+export interface ApiConfig {
+  /** Absolute folder holding server-side bundles and uploads for the imports endpoint. */
+  importRoot: string;
+  importUploadMaxBytes: number;
+  keyCacheMs: number;
+  audit: { flushMs: number; batchSize: number };
 }
 
 export class ConfigError extends Error {
@@ -57,6 +76,12 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
     logLevel: e.LOG_LEVEL,
     demo: { scale: e.DEMO_SCALE, seed: e.DEMO_SEED },
     ci: Boolean(e.CI),
+    api: {
+      importRoot: path.resolve(e.IMPORT_ROOT ?? path.join(e.DATA_DIR, "imports")),
+      importUploadMaxBytes: e.IMPORT_UPLOAD_MAX_MB * 1024 * 1024,
+      keyCacheMs: e.API_KEY_CACHE_SECONDS * 1000,
+      audit: { flushMs: e.AUDIT_FLUSH_MS, batchSize: e.AUDIT_BATCH },
+    },
   };
 }
 

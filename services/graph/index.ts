@@ -7,3 +7,16 @@ export { GraphUnavailableError } from "./errors.ts";
 export { typedParams, type ParamType } from "./params.ts";
 export { splitHeader, CypherHeaderError, type CypherFile } from "./header.ts";
 export { emptyDatabase } from "./empty.ts";
+export {
+  explain,
+  streamRead,
+  CypherCompileError,
+  QueryExecutionError,
+  QueryTimeoutError,
+  type Explained,
+  type ExplainedOperator,
+  type StreamedRecord,
+  type StreamOptions,
+  type StreamResult,
+  type TextPosition,
+} from "./readonly.ts";

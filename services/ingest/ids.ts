@@ -31,14 +31,24 @@ export const ARTICLE: Record<Kind, string> = {
   case: "a case",
 };
 
+/** A reference column of some file: its name and the kinds it may name. */
+export interface RefColumn {
+  column: string;
+  to: readonly Kind[];
+}
+
 export class IdRegistry {
   private readonly slots = new Map<string, number>();
   private readonly source: number[] = [];
   private readonly line: number[] = [];
   private readonly kind: Kind[] = [];
   private readonly state: number[] = [];
-  /** Deferred references per slot: [column, target, column, target, ...]. */
-  private readonly refs: (string[] | undefined)[] = [];
+  /** Deferred references, as parallel arrays: referring slot, reference column, target id. */
+  private refFrom: number[] = [];
+  private refColumn: number[] = [];
+  private refTarget: string[] = [];
+  private readonly columns: RefColumn[] = [];
+  private readonly columnIds = new Map<RefColumn, number>();
 
   /** `describe(source, line)` names a row in messages, e.g. `persons.csv:12`. */
   constructor(private readonly describe: (source: number, line: number) => string) {}
@@ -61,7 +71,6 @@ export class IdRegistry {
     this.line.push(line);
     this.kind.push(kind);
     this.state.push(state);
-    this.refs.push(undefined);
     return slot;
   }
 
@@ -71,10 +80,16 @@ export class IdRegistry {
   }
 
   /** Notes a reference to check once every referenced file has been read. */
-  defer(slot: number, column: string, target: string): void {
-    let list = this.refs[slot];
-    if (!list) this.refs[slot] = list = [];
-    list.push(column, own(target));
+  defer(slot: number, ref: RefColumn, target: string): void {
+    let column = this.columnIds.get(ref);
+    if (column === undefined) {
+      column = this.columns.length;
+      this.columns.push(ref);
+      this.columnIds.set(ref, column);
+    }
+    this.refFrom.push(slot);
+    this.refColumn.push(column);
+    this.refTarget.push(own(target));
   }
 
   kindOf(id: string): Kind | undefined {
@@ -101,12 +116,12 @@ export class IdRegistry {
   /** Why a reference to `target` (which must name one of `allowed`) does not hold, or undefined when it does. */
   problem(target: string, allowed: readonly Kind[]): string | undefined {
     const slot = this.slots.get(target);
+    if (slot !== undefined && this.state[slot] === VALID && allowed.includes(this.kind[slot] as Kind)) return undefined;
     const wanted = allowed.length >= ENTITY_KINDS.length ? "entity" : allowed.join(" or ");
     if (slot === undefined) return `no such ${wanted} (${target})`;
     const kind = this.kind[slot] as Kind;
     if (!allowed.includes(kind)) return `${target} is ${ARTICLE[kind]}, not ${allowed.length >= ENTITY_KINDS.length ? "an entity" : allowed.map((k) => ARTICLE[k]).join(" or ")}`;
-    if (this.state[slot] !== VALID) return this.rejected(slot, target);
-    return undefined;
+    return this.rejected(slot, target);
   }
 
   private rejected(slot: number, target: string): string {
@@ -117,9 +132,10 @@ export class IdRegistry {
    * Checks every deferred reference, then rejects, transitively, each row that references a row that
    * is not valid. `report(source, line, column, reason)` receives each reason a row is rejected.
    */
-  settle(kindsOf: (source: number, column: string) => readonly Kind[], report: (source: number, line: number, column: string, reason: string) => void): void {
-    const dependents = new Map<number, string[]>();
-    const referrers: number[][] = [];
+  settle(report: (source: number, line: number, column: string, reason: string) => void): void {
+    const n = this.refFrom.length;
+    /** Target slot of each reference, or -1 when it does not resolve. */
+    const targets = new Int32Array(n);
     const queue: number[] = [];
     const reject = (slot: number, column: string, reason: string) => {
       report(this.source[slot] as number, this.line[slot] as number, column, reason);
@@ -129,35 +145,39 @@ export class IdRegistry {
       }
     };
     for (let slot = 0; slot < this.state.length; slot++) if (this.state[slot] !== VALID) queue.push(slot);
-    for (let slot = 0; slot < this.refs.length; slot++) {
-      const list = this.refs[slot];
-      if (list === undefined) continue;
-      this.refs[slot] = undefined;
-      for (let i = 0; i < list.length; i += 2) {
-        const column = list[i] as string;
-        const target = list[i + 1] as string;
-        const t = this.slots.get(target);
-        const allowed = kindsOf(this.source[slot] as number, column);
-        if (t === undefined || !allowed.includes(this.kind[t] as Kind)) {
-          reject(slot, column, this.problem(target, allowed) as string);
-          continue;
+    for (let i = 0; i < n; i++) {
+      const target = this.refTarget[i] as string;
+      const ref = this.columns[this.refColumn[i] as number] as RefColumn;
+      const t = this.slots.get(target);
+      if (t === undefined || !ref.to.includes(this.kind[t] as Kind)) {
+        targets[i] = -1;
+        reject(this.refFrom[i] as number, ref.column, this.problem(target, ref.to) as string);
+      } else targets[i] = t;
+    }
+    if (queue.length > 0) {
+      // Referrers of each slot, in compressed rows: refs of slot t are order[start[t] .. start[t + 1]).
+      const start = new Int32Array(this.state.length + 1);
+      for (let i = 0; i < n; i++) if ((targets[i] as number) >= 0) (start[(targets[i] as number) + 1] as number)++;
+      for (let t = 0; t < this.state.length; t++) start[t + 1] = (start[t + 1] as number) + (start[t] as number);
+      const fill = start.slice(0, this.state.length);
+      const order = new Int32Array(n);
+      for (let i = 0; i < n; i++) {
+        const t = targets[i] as number;
+        if (t >= 0) order[(fill[t] as number)++] = i;
+      }
+      while (queue.length > 0) {
+        const t = queue.pop() as number;
+        for (let k = start[t] as number; k < (start[t + 1] as number); k++) {
+          const i = order[k] as number;
+          const slot = this.refFrom[i] as number;
+          if (this.state[slot] !== VALID) continue;
+          const ref = this.columns[this.refColumn[i] as number] as RefColumn;
+          reject(slot, ref.column, this.rejected(t, this.refTarget[i] as string));
         }
-        let deps = dependents.get(t);
-        if (!deps) dependents.set(t, (deps = []));
-        deps.push(column, target);
-        (referrers[t] ??= []).push(slot);
       }
     }
-    while (queue.length > 0) {
-      const t = queue.pop() as number;
-      const deps = dependents.get(t);
-      const from = referrers[t];
-      if (!deps || !from) continue;
-      for (let i = 0; i < from.length; i++) {
-        const slot = from[i] as number;
-        if (this.state[slot] !== VALID) continue;
-        reject(slot, deps[2 * i] as string, this.rejected(t, deps[2 * i + 1] as string));
-      }
-    }
+    this.refFrom = [];
+    this.refColumn = [];
+    this.refTarget = [];
   }
 }

@@ -10,9 +10,15 @@ export interface LoadOptions {
   onProgress?: (progress: ImportProgress) => void;
   /** Transaction timeout per batch, in milliseconds. */
   timeoutMs: number;
+  /**
+   * Write transactions in flight at once, per phase. Node batches never touch the same node, so two
+   * writers keep both cores of a small server busy; relationship batches lock shared end nodes (a
+   * village, a phone), so one writer avoids deadlocks and retries.
+   */
+  writers: Record<Phase, number>;
 }
 
-export const LOAD_DEFAULTS: LoadOptions = { timeoutMs: 600_000 };
+export const LOAD_DEFAULTS: LoadOptions = { timeoutMs: 600_000, writers: { nodes: 2, relationships: 1 } };
 
 export interface LoadResult {
   counters: WriteCounters;
@@ -23,35 +29,49 @@ function phaseReport(rows: number, seconds: number): PhaseReport {
   return { rows, seconds, rowsPerSecond: seconds > 0 ? Math.round(rows / seconds) : 0 };
 }
 
-/** Writes the valid rows of a validated bundle; `counters` is updated as batches commit. */
+/** Writes one phase of every file; resolves with the rows written. */
+async function writePhase(graph: Graph, validation: Validation, phase: Phase, opts: LoadOptions, counters: WriteCounters): Promise<number> {
+  const limit = Math.max(1, opts.writers[phase]);
+  /** Batches being written; the oldest is awaited before a new one starts when the limit is reached. */
+  const inflight: Promise<void>[] = [];
+  let rows = 0;
+  try {
+    for (const source of validation.sources) {
+      const statements = fileStatements(source.spec.name)[phase];
+      if (statements.length === 0 || !source.spill || source.valid === 0) continue;
+      let written = 0;
+      for await (const batch of readSpill(source.spill)) {
+        const kept = validation.keep(source, batch);
+        if (kept.length === 0) continue;
+        while (inflight.length >= limit) await inflight.shift();
+        const metadata = { app: "county-graph import", file: source.file, phase };
+        const write = graph.writeCounted(statements.map((query) => ({ query, params: { rows: kept } })), { timeoutMs: opts.timeoutMs, metadata }).then((c) => {
+          addCounters(counters, c);
+          written += kept.length;
+          rows += kept.length;
+          opts.onProgress?.({ stage: "write", phase, file: source.file, rows: written, totalRows: source.valid });
+        });
+        // Handled when awaited; this keeps a failure meanwhile from counting as unhandled.
+        write.catch(() => {});
+        inflight.push(write);
+      }
+    }
+    while (inflight.length > 0) await inflight.shift();
+  } catch (error) {
+    // Let the other batches in flight settle before reporting, so nothing is written afterwards.
+    await Promise.allSettled(inflight);
+    throw error;
+  }
+  return rows;
+}
+
+/** Writes the valid rows of a validated bundle, nodes first; `counters` is updated as batches commit. */
 export async function loadBundle(graph: Graph, validation: Validation, options: Partial<LoadOptions> = {}, counters: WriteCounters = emptyCounters()): Promise<LoadResult> {
   const opts: LoadOptions = { ...LOAD_DEFAULTS, ...options };
   const phases = {} as Record<Phase, PhaseReport>;
   for (const phase of ["nodes", "relationships"] as const) {
     const started = performance.now();
-    let rows = 0;
-    for (const source of validation.sources) {
-      const statements = fileStatements(source.spec.name)[phase];
-      if (statements.length === 0 || !source.spill || source.valid === 0) continue;
-      let written = 0;
-      let inflight: Promise<void> | undefined;
-      for await (const batch of readSpill(source.spill)) {
-        const kept = validation.keep(source, batch);
-        if (kept.length === 0) continue;
-        if (inflight) await inflight;
-        inflight = graph
-          .writeCounted(statements.map((query) => ({ query, params: { rows: kept } })), { timeoutMs: opts.timeoutMs, metadata: { app: "county-graph import", file: source.file, phase } })
-          .then((c) => {
-            addCounters(counters, c);
-            written += kept.length;
-            opts.onProgress?.({ stage: "write", phase, file: source.file, rows: written, totalRows: source.valid });
-          });
-        // Handled when awaited before the next batch; this keeps a failure meanwhile from counting as unhandled.
-        inflight.catch(() => {});
-      }
-      if (inflight) await inflight;
-      rows += written;
-    }
+    const rows = await writePhase(graph, validation, phase, opts, counters);
     phases[phase] = phaseReport(rows, (performance.now() - started) / 1000);
   }
   return { counters, phases };

@@ -17,11 +17,11 @@ export class SpillWriter {
     this.out.on("error", (error) => (this.failure = error));
   }
 
-  /** Adds a row; resolves once the stream can take more when a full batch was written. */
-  async add(row: unknown): Promise<void> {
+  /** Adds a row; when that completes a batch, returns a promise to await before adding more. */
+  add(row: unknown): Promise<void> | undefined {
     this.batch.push(row);
     this.rows++;
-    if (this.batch.length >= this.batchSize) await this.flush();
+    return this.batch.length >= this.batchSize ? this.flush() : undefined;
   }
 
   private async flush(): Promise<void> {

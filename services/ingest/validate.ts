@@ -10,6 +10,7 @@ import { IdRegistry, INVALID, VALID } from "./ids.ts";
 import { readJsonlBatches } from "./jsonl.ts";
 import { normaliseAccount } from "./normalise.ts";
 import type { SourceRecord } from "./record.ts";
+import { cell, rowParser } from "./rows.ts";
 import type { FileReport, ImportProgress } from "./report.ts";
 import { SpillWriter } from "./spill.ts";
 import type { TextOptions } from "./text.ts";
@@ -47,7 +48,6 @@ export interface Validation {
   keep(source: BundleSource, rows: Record<string, unknown>[]): Record<string, unknown>[];
 }
 
-type Row = Record<string, unknown>;
 
 /** Collects issues in order (source, line, arrival), keeping the first `limit` as text. */
 class Issues {
@@ -64,7 +64,7 @@ class Issues {
 }
 
 /** Finds the bundle files in a folder; anything else is a warning, a file given twice an error. */
-async function discover(folder: string, issues: Issues, warnings: string[]): Promise<BundleSource[]> {
+async function discover(folder: string, issues: Issues, warn: (warning: string) => void): Promise<BundleSource[]> {
   let entries;
   try {
     entries = await readdir(folder, { withFileTypes: true });
@@ -77,7 +77,7 @@ async function discover(folder: string, issues: Issues, warnings: string[]): Pro
     const match = /^(.+)\.(csv|jsonl)$/.exec(entry.name);
     const spec = match ? FILE_BY_NAME.get(match[1] as string) : undefined;
     if (!entry.isFile() || !match || !spec) {
-      warnings.push(formatIssue({ file: entry.name, reason: entry.isFile() ? "unknown file (ignored)" : "not a file (ignored)" }));
+      warn(formatIssue({ file: entry.name, reason: entry.isFile() ? "unknown file (ignored)" : "not a file (ignored)" }));
       continue;
     }
     const other = found.get(spec.name);
@@ -94,18 +94,6 @@ async function discover(folder: string, issues: Issues, warnings: string[]): Pro
   return sources;
 }
 
-/** Trimmed cells of the contract's columns; empty cells are absent. */
-function clean(fields: Record<string, string | undefined>, columns: readonly string[]): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const column of columns) {
-    const value = fields[column];
-    if (value === undefined) continue;
-    const trimmed = value.trim();
-    if (trimmed.length > 0) out[column] = trimmed;
-  }
-  return out;
-}
-
 function listOf(value: unknown): string[] {
   if (value === undefined || value === null) return [];
   return Array.isArray(value) ? (value as string[]) : [value as string];
@@ -116,7 +104,11 @@ export async function validateBundle(folder: string, options: Partial<ValidateOp
   const started = performance.now();
   const issues = new Issues(opts.errorLimit);
   const warnings: string[] = [];
-  const sources = await discover(folder, issues, warnings);
+  let warningCount = 0;
+  const warn = (warning: string) => {
+    if (warningCount++ < opts.errorLimit) warnings.push(warning);
+  };
+  const sources = await discover(folder, issues, warn);
   const indexOf = new Map(sources.map((s) => [s, BUNDLE_FILES.indexOf(s.spec)]));
   const order = (s: BundleSource) => indexOf.get(s) ?? -1;
   const ids = new IdRegistry((source, line) => `${sources[source]?.file ?? "?"}:${line}`);
@@ -138,13 +130,10 @@ export async function validateBundle(folder: string, options: Partial<ValidateOp
       }
     }
     mentions.clear();
-    ids.settle(
-      (source, column) => sources[source]?.spec.refs.find((r) => r.column === column)?.to ?? [],
-      (source, line, column, reason) => {
-        const s = sources[source] as BundleSource;
-        issues.add(order(s), { file: s.file, line, column, reason });
-      },
-    );
+    ids.settle((source, line, column, reason) => {
+      const s = sources[source] as BundleSource;
+      issues.add(order(s), { file: s.file, line, column, reason });
+    });
   };
 
   for (let index = 0; index < sources.length; index++) {
@@ -162,7 +151,7 @@ export async function validateBundle(folder: string, options: Partial<ValidateOp
       }
     };
     const onHeader = (columns: readonly string[]) => {
-      for (const c of columns) if (!spec.columns.includes(c)) warnings.push(formatIssue({ file: source.file, line: 1, column: c, reason: "unknown column (ignored)" }));
+      for (const c of columns) if (!spec.columns.includes(c)) warn(formatIssue({ file: source.file, line: 1, column: c, reason: "unknown column (ignored)" }));
       for (const c of spec.required) {
         if (!columns.includes(c)) {
           report(1, c, "required column missing: every row rejected");
@@ -171,7 +160,7 @@ export async function validateBundle(folder: string, options: Partial<ValidateOp
       }
     };
     const onKey = (key: string, line: number) => {
-      if (!spec.columns.includes(key)) warnings.push(formatIssue({ file: source.file, line, column: key, reason: "unknown column (ignored)" }));
+      if (!spec.columns.includes(key)) warn(formatIssue({ file: source.file, line, column: key, reason: "unknown column (ignored)" }));
     };
     const batches: AsyncIterable<SourceRecord[]> =
       source.format === "csv" ? readCsvBatches(source.path, { ...opts.reader, onHeader, onError }) : readJsonlBatches(source.path, { ...opts.reader, onKey, onError });
@@ -180,10 +169,12 @@ export async function validateBundle(folder: string, options: Partial<ValidateOp
     const referenced = isReferenced(spec);
     const mentionColumn = spec.accountMentions[0];
 
+    const parse = rowParser(spec.schema);
+
     /** Registers the id of a row that failed, so references to it say so. */
-    const registerFailed = (cells: Record<string, string>, line: number) => {
+    const registerFailed = (cells: Record<string, string | undefined>, line: number) => {
       if (!spec.id || !idColumn) return;
-      let raw = cells[idColumn];
+      let raw = cell(cells, idColumn);
       if (raw === undefined) return;
       if (spec.id.kind === "account") {
         try {
@@ -199,20 +190,20 @@ export async function validateBundle(folder: string, options: Partial<ValidateOp
       for await (const batch of batches) {
         for (const record of batch) {
           source.read++;
-          const cells = clean(record.fields, spec.columns);
+          const cells = record.fields;
           if (broken) {
             source.rejected++;
             registerFailed(cells, record.line);
             continue;
           }
-          const parsed = spec.schema.safeParse(cells);
-          if (!parsed.success) {
-            for (const issue of parsed.error.issues) report(record.line, String(issue.path[0] ?? "row"), issue.message);
+          const parsed = parse(cells);
+          if ("issues" in parsed) {
+            for (const issue of parsed.issues) report(record.line, issue.column, issue.reason);
             source.rejected++;
             registerFailed(cells, record.line);
             continue;
           }
-          const row = parsed.data as Row;
+          const row = parsed.row;
           let ok = true;
           for (const [earlier, later] of spec.dateOrder) {
             const a = row[earlier] as string | undefined;
@@ -241,7 +232,7 @@ export async function validateBundle(folder: string, options: Partial<ValidateOp
             slot = added;
           }
           if (referenced) {
-            for (const ref of spec.refs) for (const target of listOf(row[ref.column])) ids.defer(slot, ref.column, target);
+            for (const ref of spec.refs) for (const target of listOf(row[ref.column])) ids.defer(slot, ref, target);
             if (mentionColumn !== undefined && row[mentionColumn] !== undefined) {
               const number = row[mentionColumn] as string;
               const list = mentions.get(number);
@@ -264,7 +255,10 @@ export async function validateBundle(folder: string, options: Partial<ValidateOp
             }
             source.valid++;
           }
-          if (spill && (opts.allowPartial || issues.count === 0)) await spill.add(row);
+          if (spill && (opts.allowPartial || issues.count === 0)) {
+            const full = spill.add(row);
+            if (full) await full;
+          }
         }
         opts.onProgress?.({ stage: "validate", file: source.file, rows: source.read });
       }
@@ -288,6 +282,7 @@ export async function validateBundle(folder: string, options: Partial<ValidateOp
     source.rejected = source.read - source.valid;
   }
 
+  if (warningCount > warnings.length) warnings.push(`… and ${warningCount - warnings.length} more warnings`);
   const byFile = new Map(sources.map((s) => [s, s.spec.id && isReferenced(s.spec) ? s.spec.id.column : undefined]));
   return {
     sources,

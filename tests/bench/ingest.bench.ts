@@ -1,42 +1,62 @@
-// Ingest benchmark: imports a bundle folder (or a synthetic bundle of N persons written to a temp
-// folder) into the configured Neo4j and prints rows per second for node and relationship rows.
-// `npm run bench:ingest -- [<folder> | --persons N] [--batch-size N] [--keep]`
-import { rm } from "node:fs/promises";
-import os from "node:os";
+// `npm run bench:ingest`: the batched loader on the county bundle, side by side with a naive
+// one-row-per-transaction loader (the same statements, batch size 1) on the small bundle.
+import { existsSync, renameSync, rmSync } from "node:fs";
 import path from "node:path";
 import { config } from "../../services/config/index.ts";
-import { Graph, migrate } from "../../services/graph/index.ts";
-import { importBundle } from "../../services/ingest/index.ts";
-import { summary } from "../../services/ingest/progress.ts";
-import { resolveNeo4j } from "../../services/neo4j/connect.ts";
-import { writeSyntheticBundle } from "./synthetic.ts";
+import { emptyDatabase } from "../../services/graph/index.ts";
+import { importBundle, type ImportReport } from "../../services/ingest/index.ts";
+import { table } from "../../services/cli/progress.ts";
+import { generateCounty } from "../../seed/generate.ts";
+import { benchGraph } from "./bench-neo4j.ts";
+import { machine } from "./machine.ts";
 
-const args = process.argv.slice(2);
-const option = (name: string) => {
-  const i = args.indexOf(name);
-  return i >= 0 ? args[i + 1] : undefined;
-};
-const persons = Number(option("--persons") ?? 300_000);
-const batchSize = option("--batch-size") ? Number(option("--batch-size")) : undefined;
-let folder = args.find((a, i) => !a.startsWith("--") && !args[i - 1]?.startsWith("--"));
-const synthetic = folder === undefined;
-if (synthetic) {
-  folder = path.join(os.tmpdir(), `county-bench-${persons}`);
-  const t = performance.now();
-  const rows = await writeSyntheticBundle(folder, persons);
-  console.error(`wrote ${rows.toLocaleString("en-US")} rows to ${folder} in ${((performance.now() - t) / 1000).toFixed(1)} s`);
-}
-const target = await resolveNeo4j(config(), (line) => console.error(line));
-const graph = await Graph.connect(target.connection);
-try {
-  await migrate(graph);
-  if (args.includes("--empty")) {
-    await graph.autoCommit("MATCH (n) WHERE NOT n:SchemaMigration CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 10000 ROWS");
+async function bundle(scale: "small" | "county", seed = 42): Promise<string> {
+  const folder = path.join(config().dataDir, "bundles", `${scale}-${seed}`);
+  if (!existsSync(path.join(folder, "bundle"))) {
+    rmSync(`${folder}.partial`, { recursive: true, force: true });
+    await generateCounty({ scale, seed, out: `${folder}.partial` });
+    renameSync(`${folder}.partial`, folder);
   }
-  const report = await importBundle(graph, folder as string, { batchSize });
-  console.log(summary(report));
+  return path.join(folder, "bundle");
+}
+
+const { graph, close } = await benchGraph();
+const rows: (string | number)[][] = [["loader", "bundle", "batch", "node rows", "node rows/s", "rel rows", "rel rows/s", "validate s", "total s"]];
+const record = (loader: string, name: string, batch: number, r: ImportReport) =>
+  rows.push([
+    loader,
+    name,
+    batch,
+    r.phases.nodes.rows,
+    Math.round(r.phases.nodes.rowsPerSecond),
+    r.phases.relationships.rows,
+    Math.round(r.phases.relationships.rowsPerSecond),
+    r.phases.validate.seconds.toFixed(1),
+    r.seconds.toFixed(1),
+  ]);
+try {
+  const small = await bundle("small");
+  const county = await bundle("county");
+
+  await emptyDatabase(graph);
+  console.error("naive loader (one row per transaction) on the small bundle…");
+  record("naive", "small", 1, await importBundle(graph, small, { batchSize: 1 }));
+
+  await emptyDatabase(graph);
+  console.error("batched loader on the small bundle…");
+  record("batched", "small", 10_000, await importBundle(graph, small));
+
+  await emptyDatabase(graph);
+  console.error("batched loader on the county bundle…");
+  const first = await importBundle(graph, county);
+  record("batched", "county", 10_000, first);
+  console.error("re-import of the county bundle (should create nothing)…");
+  const again = await importBundle(graph, county);
+  record("batched re-import", "county", 10_000, again);
+
+  console.log(`\nIngest benchmark — ${machine()}\n`);
+  console.log(table(rows));
+  console.log(`\ncounty import: ${first.seconds.toFixed(1)} s for ${first.rows.valid} rows; re-import created ${again.nodesCreated} nodes and ${again.relationshipsCreated} relationships`);
 } finally {
-  await graph.close();
-  await target.release();
-  if (synthetic && !args.includes("--keep")) await rm(folder as string, { recursive: true, force: true });
+  await close();
 }

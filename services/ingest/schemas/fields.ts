@@ -9,23 +9,33 @@ export class Invalid {
   constructor(readonly reason: string) {}
 }
 
-type Convert<T> = (raw: string) => T | Invalid;
+export type Convert<T> = (raw: string) => T | Invalid;
+
+/** The converter behind each column type, so that a row parser can be compiled from a schema (see rows.ts). */
+export const CONVERTERS = new WeakMap<z.ZodType, Convert<unknown>>();
+
+/** Runs a converter, turning a NormaliseError into an Invalid. */
+export function convertCell<T>(convert: Convert<T>, raw: string): T | Invalid {
+  try {
+    return convert(raw);
+  } catch (error) {
+    if (!(error instanceof NormaliseError)) throw error;
+    return new Invalid(error.message);
+  }
+}
 
 const requiredString = z.string({ error: (issue) => (issue.input === undefined ? "required" : "not text") });
+CONVERTERS.set(requiredString, (v) => v);
 
 /** A required column converted by `convert`; `.optional()` makes it optional. */
 export function column<T>(convert: Convert<T>): z.ZodType<T, string> {
-  return requiredString.check((ctx) => {
-    let result: T | Invalid;
-    try {
-      result = convert(ctx.value);
-    } catch (error) {
-      if (!(error instanceof NormaliseError)) throw error;
-      result = new Invalid(error.message);
-    }
+  const type = requiredString.check((ctx) => {
+    const result = convertCell(convert, ctx.value);
     if (result instanceof Invalid) ctx.issues.push({ code: "custom", message: result.reason, input: ctx.value });
     else (ctx as { value: unknown }).value = result;
   }) as unknown as z.ZodType<T, string>;
+  CONVERTERS.set(type, convert);
+  return type;
 }
 
 const ID = /^[^\s,;"]{1,200}$/;

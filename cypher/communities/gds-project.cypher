@@ -1,0 +1,13 @@
+// GDS projection with the Cypher aggregation gds.graph.project (GDS 2.4+): persons and
+// companies tied by cypher/communities/ties.cypher (spliced in at {{TIES}}), undirected.
+MATCH (a:Entity)
+WHERE a:Person OR a:Company
+CALL (a) {
+  {{TIES}}
+}
+WITH gds.graph.project(
+  $graphName, a, b,
+  {relationshipProperties: {weight: w}},
+  {undirectedRelationshipTypes: ['*']}
+) AS g
+RETURN g.nodeCount AS nodeCount, g.relationshipCount AS relationshipCount

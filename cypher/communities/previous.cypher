@@ -1,0 +1,12 @@
+// The assignment left by the previous run: every entity carrying a communityId (through the
+// entity_community index), as two parallel lists, and the highest community id ever issued.
+CALL {
+  MATCH (n:Entity)
+  WHERE n.communityId IS NOT NULL
+  RETURN collect(n.id) AS ids, collect(n.communityId) AS communityIds
+}
+CALL {
+  OPTIONAL MATCH (r:CommunityRun)
+  RETURN max(r.maxIssued) AS maxIssued
+}
+RETURN ids, communityIds, coalesce(maxIssued, 0) AS maxIssued

@@ -1,0 +1,105 @@
+// id: KICKBACK
+// title: Money back to the approving cadre after an award or a payment
+// title_zh: 利益输送 / 吃拿卡要
+// typology: bribery
+// description: >
+//   Two forms. COMPANY: within a window after a project award, money goes from the winning company
+//   or one of its officers to the cadre who approved the project or to the cadre's kin. BENEFICIARY:
+//   within a window after a grant is paid, its beneficiary sends money to the cadre who approved it
+//   or to the cadre's kin; a cadre paid by several such beneficiaries is a pattern and counts fully.
+//   Money between relatives, or from a firm to its own officer, is explained (a remittance, wages) and
+//   counts little. One hit per cadre and payer (company or beneficiary); the amount is the money
+//   sent back.
+// weight: 0.8
+// parameters:
+//   windowDays: { type: integer, default: 180, min: 1, max: 1095, description: "days after the award or payment within which money sent back counts" }
+//   kinRelations: { type: list, default: [spouse, parent, child, sibling, grandparent, grandchild, uncle_aunt, nephew_niece, cousin, in_law], description: "KIN relations that count as kinship" }
+//   inLawRelations: { type: list, default: [parent, child, sibling], description: "relations that make in-laws through a spouse: the spouse's parents, children and siblings, and the spouses of one's own" }
+//   inLawFactor: { type: number, default: 0.8, min: 0, max: 1, description: "confidence factor when the receiver is an in-law reached through a spouse" }
+//   declaredFactor: { type: number, default: 0.4, min: 0, max: 1, description: "confidence factor when the receiver's kinship with the cadre was declared to the supervisor" }
+//   officerRoles: { type: list, default: [legal_rep, shareholder, director, supervisor, manager], description: "company roles whose holders pay on the firm's behalf" }
+//   relatedPayerFactor: { type: number, default: 0.2, min: 0, max: 1, description: "confidence factor when the payer is the receiver's kin or the receiver works for the paying firm" }
+//   patternMin: { type: integer, default: 2, min: 2, max: 1000, description: "beneficiaries paying one cadre that make a pattern" }
+//   singleBeneficiaryConfidence: { type: number, default: 0.6, min: 0, max: 1, description: "confidence of a beneficiary's payment that is not part of a pattern" }
+CALL () {
+  // COMPANY: the winner, or its officers, pays the approving cadre or the cadre's kin.
+  MATCH (c:Person)-[ap:APPROVED]->(p:Project)-[aw:AWARDED_TO]->(co:Company)
+  WITH c, ap, p, aw, co, coalesce(aw.date, p.awardDate) AS awarded
+  WHERE awarded IS NOT NULL
+  CALL (co) {
+    RETURN co AS payer, [] AS payerRels
+    UNION ALL
+    MATCH (payer:Person)-[ro:ROLE_IN]->(co)
+    WHERE ro.role IN $officerRoles
+    RETURN payer, [ro] AS payerRels
+  }
+  MATCH (payer)-[ph:HAS]->(pa:Account)-[t:TRANSFER]->(ra:Account)<-[rh:HAS]-(rcv:Person)
+  WHERE t.date >= awarded AND t.date <= awarded + duration({days: $windowDays}) AND rcv <> payer
+  RETURN 'COMPANY' AS form, c, co AS party, payer, rcv, t, [ap, aw] + payerRels + [ph, t, rh] AS rels, [p, co, payer, pa, ra] AS nodes,
+         EXISTS { (rcv)-[:ROLE_IN]->(co) } AS employed
+  UNION ALL
+  // BENEFICIARY: a beneficiary pays the cadre who approved the grant, or the cadre's kin.
+  MATCH (c:Person)-[ap:APPROVED]->(g:Grant)-[pt:PAID_TO]->(b:Person)
+  MATCH (b)-[ph:HAS]->(pa:Account)-[t:TRANSFER]->(ra:Account)<-[rh:HAS]-(rcv:Person)
+  WHERE t.date >= g.paidDate AND t.date <= g.paidDate + duration({days: $windowDays}) AND rcv <> b
+  RETURN 'BENEFICIARY' AS form, c, b AS party, b AS payer, rcv, t, [ap, pt, ph, t, rh] AS rels, [g, b, pa, ra] AS nodes, false AS employed
+}
+// The receiver is the cadre or the cadre's kin.
+CALL (c, rcv) {
+  WITH c, rcv WHERE rcv = c
+  RETURN [] AS via, [] AS kin, 'self' AS relation, 1.0 AS kinConf
+  UNION ALL
+  MATCH (c)-[k:KIN]-(rcv)
+  WHERE k.relation IN $kinRelations
+  RETURN [] AS via, [k] AS kin,
+         CASE WHEN startNode(k) = c THEN k.relation
+              ELSE coalesce({parent: 'child', child: 'parent', grandparent: 'grandchild', grandchild: 'grandparent', uncle_aunt: 'nephew_niece', nephew_niece: 'uncle_aunt'}[k.relation], k.relation) END AS relation,
+         CASE WHEN k.declared THEN $declaredFactor ELSE 1.0 END AS kinConf
+  UNION ALL
+  MATCH (c)-[k1:KIN]-(x:Person)-[k2:KIN]-(rcv)
+  WHERE rcv <> c AND 'spouse' IN $kinRelations
+    AND ((k1.relation = 'spouse' AND k2.relation IN $inLawRelations) OR (k2.relation = 'spouse' AND k1.relation IN $inLawRelations))
+    AND NOT EXISTS { MATCH (c)-[k:KIN]-(rcv) WHERE k.relation IN $kinRelations }
+  WITH c, rcv, x, k1, k2,
+       {parent: 'child', child: 'parent', grandparent: 'grandchild', grandchild: 'grandparent', uncle_aunt: 'nephew_niece', nephew_niece: 'uncle_aunt'} AS inverse
+  RETURN [x] AS via, [k1, k2] AS kin,
+         (CASE WHEN startNode(k1) = c THEN k1.relation ELSE coalesce(inverse[k1.relation], k1.relation) END) + '\'s ' +
+         (CASE WHEN startNode(k2) = x THEN k2.relation ELSE coalesce(inverse[k2.relation], k2.relation) END) AS relation,
+         $inLawFactor * CASE WHEN k1.declared AND k2.declared THEN $declaredFactor ELSE 1.0 END AS kinConf
+}
+// Money within a family, or a firm paying its own people, is explained.
+WITH form, c, party, payer, rcv, t, rels, nodes, via, kin, relation, kinConf,
+     employed OR EXISTS { (payer)-[:KIN]-(rcv) } OR (payer <> c AND EXISTS { (payer)-[:KIN]-(c) }) AS related
+ORDER BY kinConf DESC, t.date
+WITH form, c, party,
+     collect({payer: payer, rcv: rcv, t: t, rels: rels, nodes: nodes, via: via, kin: kin, relation: relation, kinConf: kinConf, related: related}) AS flows
+WITH form, c, party, flows, head(flows) AS h,
+     reduce(acc = [], x IN flows | CASE WHEN x.t IN acc THEN acc ELSE acc + x.t END) AS transfers
+WITH form, c, party, flows, h, transfers,
+     reduce(s = 0.0, x IN transfers | s + coalesce(x.amount, 0.0)) AS amount,
+     all(x IN flows WHERE x.related) AS related
+// Beneficiaries paying one cadre: a pattern.
+WITH c, collect({form: form, party: party, flows: flows, h: h, transfers: transfers, amount: amount, related: related}) AS hits
+WITH c, hits, size([x IN hits WHERE x.form = 'BENEFICIARY' AND NOT x.related]) AS payingBeneficiaries
+UNWIND hits AS x
+WITH c, x.form AS form, x.party AS party, x.flows AS flows, x.h AS h, x.transfers AS transfers, x.amount AS amount, x.related AS related, payingBeneficiaries
+WITH c, form, party, flows, h, transfers, amount, related, payingBeneficiaries,
+     h.kinConf *
+       CASE WHEN form = 'BENEFICIARY' AND payingBeneficiaries < $patternMin THEN $singleBeneficiaryConfidence ELSE 1.0 END *
+       CASE WHEN related THEN $relatedPayerFactor ELSE 1.0 END AS confidence,
+     reduce(acc = [], r IN reduce(all = [], f IN flows | all + f.kin + f.rels) | CASE WHEN r IN acc THEN acc ELSE acc + r END) AS rels,
+     reduce(acc = [c], n IN reduce(all = [], f IN flows | all + f.via + [f.rcv] + f.nodes) | CASE WHEN n IN acc THEN acc ELSE acc + n END) AS nodes,
+     reduce(acc = [c], n IN reduce(all = [], f IN flows | all + [f.rcv, f.payer]) + [party] | CASE WHEN n IN acc THEN acc ELSE acc + n END) AS subjects
+RETURN form + ':' + c.id + ':' + party.id AS key,
+       subjects,
+       nodes,
+       rels,
+       amount,
+       confidence,
+       CASE form WHEN 'COMPANY' THEN party.name + ' (' + party.id + ')' + CASE WHEN h.payer = party THEN '' ELSE ' through ' + h.payer.name + ' (' + h.payer.id + ')' END
+                 ELSE 'Beneficiary ' + party.name + ' (' + party.id + ')' END +
+         ' sent ' + CASE WHEN amount % 1 = 0 THEN toString(toInteger(amount)) ELSE toString(round(amount, 2)) END + ' yuan in ' + toString(size(transfers)) + ' transfer(s) to ' +
+         CASE WHEN h.rcv = c THEN c.name + ' (' + c.id + ')' ELSE h.relation + ' ' + h.rcv.name + ' (' + h.rcv.id + ') of ' + c.name + ' (' + c.id + ')' END +
+         CASE form WHEN 'COMPANY' THEN ' after winning a project the cadre approved' ELSE ' after a grant the cadre approved' +
+           CASE WHEN payingBeneficiaries >= $patternMin THEN ' (one of ' + toString(payingBeneficiaries) + ' beneficiaries paying the cadre)' ELSE '' END END +
+         CASE WHEN related THEN '; payer and receiver are related' ELSE '' END AS summary

@@ -1,0 +1,61 @@
+// DOMINANT_WINNER (标王): one firm takes most of a township's (or a village's) award value in a year
+// through a run of tenders it always wins, usually signed by the same official.
+import { YEARS, day, yearEnd, yearStart, W1 } from "../dates.ts";
+import type { TownshipState } from "../world.ts";
+import type { Company } from "../model.ts";
+import { genuineCompetitors, makeProject, pickField } from "../projects.ts";
+import { dayIn, establishedBefore, gradedBudget, labeler, ordinaryAdult, pickCadre, pickPerson, schemeFirm, type Scheme } from "./common.ts";
+import { tenderMethod } from "./kinContract.ts";
+
+const dominated = new WeakMap<TownshipState, Set<string>>();
+
+export const dominantWinner: Scheme = {
+  typology: "DOMINANT_WINNER",
+  plant(tw, rng) {
+    const level = rng.chance(0.5) ? "township" : "village";
+    const found = pickCadre(tw, rng, level === "township" ? { level: "township", roles: ["township_official"], minDays: 300 } : { minDays: 300 });
+    if (found === undefined) return false;
+    const { pick } = found;
+    // The quietest year of the term in that region, not already dominated by another planted firm.
+    const inRegion = (rid: string): boolean => level === "township" || rid === pick.post.regionId;
+    const regionKey = level === "township" ? tw.plan.id : pick.post.regionId;
+    const taken = dominated.get(tw) ?? new Set<string>();
+    dominated.set(tw, taken);
+    const years = YEARS.filter((yy) => Math.min(pick.to, yearEnd(yy) - 20) - Math.max(pick.from, yearStart(yy), day(yy, 3, 1)) >= 90 && !taken.has(`${regionKey}|${yy}`));
+    if (years.length === 0) return false;
+    const valueIn = (yy: number): number => tw.projects.filter((p) => p.year === yy && inRegion(p.regionId)).reduce((a, p) => a + p.awardAmount, 0);
+    const y = rng.shuffle(years.slice()).sort((a, b) => valueIn(a) - valueIn(b))[0] as number;
+    taken.add(`${regionKey}|${y}`);
+    const from = Math.max(pick.from, yearStart(y), day(y, 3, 1));
+    const to = Math.min(pick.to, yearEnd(y) - 20, W1 - 20);
+    let firm: Company | undefined;
+    if (rng.chance(0.4)) firm = genuineCompetitors(tw, rng, from, 1, [])[0];
+    if (firm === undefined) {
+      const owner = pickPerson(tw, rng, ordinaryAdult);
+      if (owner === undefined) return false;
+      firm = schemeFirm(tw, rng, { regDay: establishedBefore(rng, from), officers: [{ person: owner, role: "legal_rep" }, { person: owner, role: "shareholder", share: 1 }] });
+    }
+    const winner = firm;
+    // The region's award value that year so far, which the firm must outweigh.
+    const existing = tw.projects.filter((p) => p.year === y && inRegion(p.regionId) && p.winner !== winner).reduce((a, p) => a + p.awardAmount, 0);
+    const target = Math.max(existing * 2.5, 800_000);
+    const L = labeler(tw, "DOMINANT_WINNER");
+    L(winner.id, "company");
+    L(level === "township" ? tw.plan.id : pick.post.regionId, "region");
+    L(pick.cadre.id, "cadre");
+    let won = 0;
+    for (let i = 0; (won < target || i < 3) && i < 12; i++) {
+      const d = dayIn(rng, from, to);
+      const village = level === "village" ? pick.village : rng.chance(0.7) ? rng.pick(tw.villages) : undefined;
+      const remaining = Math.max(150_000, (target - won) / Math.max(1, 3 - i));
+      const budget = Math.min(6_000_000, Math.max(gradedBudget(rng, [2, 7, 1]), Math.round(remaining / 1000) * 1000));
+      const p = makeProject(tw, rng, {
+        regionId: village?.id ?? tw.plan.id, regionName: village?.name ?? tw.plan.name, field: pickField(rng), budget,
+        method: tenderMethod(rng), award: d, approvedBy: pick.cadre.id, winner, others: genuineCompetitors(tw, rng, d, rng.int(2, 4), [winner]),
+      });
+      won += p.awardAmount;
+      L(p.id, "project");
+    }
+    return true;
+  },
+};

@@ -1,0 +1,93 @@
+// KICKBACK (利益输送 / 吃拿卡要): after an award, money goes from the winning firm or its boss to the cadre
+// who approved it or to his wife or son; or the villagers he put on the lists pay him after payment.
+import { W1, yearEnd, yearOf, yearStart } from "../dates.ts";
+import type { Company, Person } from "../model.ts";
+import { genuineCompetitors, makeProject, pickField, round2 } from "../projects.ts";
+import type { TownshipState } from "../world.ts";
+import type { Rng } from "../rng.ts";
+import {
+  dayIn, establishedBefore, gradedBudget, labeler, ordinaryAdult, pickCadre, pickPerson, poorAdult, schemeFirm, schemeGrant,
+  type Labeler, type Scheme,
+} from "./common.ts";
+import { tenderMethod } from "./kinContract.ts";
+
+/** Pays `total` in one to three instalments starting a few days to weeks after `after`. */
+export function payBack(tw: TownshipState, rng: Rng, from: string, to: string, total: number, after: number, L: Labeler): void {
+  const n = total > 60_000 ? rng.int(2, 3) : rng.chance(0.3) ? 2 : 1;
+  let d = after + rng.int(5, 60);
+  for (let i = 0; i < n && d <= W1; i++) {
+    const t = tw.transfer(from, to, round2(total / n + (i === 0 ? 0 : rng.int(-500, 500))), d);
+    L(t.id, "transfer");
+    d += rng.int(7, 90);
+  }
+}
+
+export const kickback: Scheme = {
+  typology: "KICKBACK",
+  plant(tw, rng) {
+    const variant = rng.weighted(["company_to_kin", "officer_to_cadre", "beneficiaries_to_cadre"], [4, 3, 3]);
+    const found = pickCadre(tw, rng, {
+      minDays: 300,
+      kin: variant === "company_to_kin" ? { relations: ["spouse", "child", "sibling", "in_law"], minAge: 18 } : undefined,
+    });
+    if (found === undefined) return false;
+    const { pick, kin } = found;
+    const cadre = pick.cadre;
+    if (cadre.account === undefined) return false;
+    const L = labeler(tw, "KICKBACK");
+    if (variant === "beneficiaries_to_cadre") {
+      const n = rng.int(3, 10);
+      const payers: Person[] = [];
+      for (let i = 0; i < n; i++) {
+        const b = pickPerson(tw, rng, (p) => poorAdult(p) && !payers.includes(p) && !tw.relatives(cadre).some((k) => k.person === p), pick.village);
+        if (b !== undefined) payers.push(b);
+      }
+      if (payers.length < 2) return false;
+      L(cadre.id, "cadre");
+      const y = yearOf(dayIn(rng, pick.from, pick.to - 60));
+      for (const b of payers) {
+        const d = dayIn(rng, Math.max(pick.from, yearStart(y)), Math.min(pick.to - 30, yearEnd(y)));
+        const g = schemeGrant(tw, rng, { key: rng.pick(["dibao", "housing", "industry"] as const), person: b, day: d, approver: cadre.id });
+        const fee = g.paid >= 10_000 ? rng.int(10, 30) * 100 : rng.int(3, 10) * 100;
+        const t = tw.transfer((b.account as { id: string }).id, cadre.account.id, fee, d + rng.int(2, 40));
+        L(b.id, "beneficiary");
+        L(g.id, "grant");
+        L(t.id, "transfer");
+      }
+      return true;
+    }
+    const award = dayIn(rng, pick.from + 30, pick.to - 90);
+    let firm: Company | undefined;
+    let boss: Person | undefined;
+    if (rng.chance(0.5) || variant === "officer_to_cadre") {
+      const owner = pickPerson(tw, rng, ordinaryAdult);
+      if (owner === undefined) return false;
+      firm = schemeFirm(tw, rng, { regDay: establishedBefore(rng, award), officers: [{ person: owner, role: "legal_rep" }, { person: owner, role: "shareholder", share: 1 }] });
+      boss = owner;
+    } else {
+      firm = genuineCompetitors(tw, rng, award, 1, [])[0];
+    }
+    if (firm === undefined) return false;
+    const p = makeProject(tw, rng, {
+      regionId: pick.post.regionId, regionName: pick.village?.name ?? tw.plan.name, field: pickField(rng), budget: gradedBudget(rng, [3, 6, 1]),
+      method: tenderMethod(rng), award, approvedBy: cadre.id, winner: firm, others: genuineCompetitors(tw, rng, award, rng.int(2, 4), [firm]),
+    });
+    const total = Math.round(p.awardAmount * rng.float(0.03, 0.15) / 100) * 100;
+    L(cadre.id, "cadre");
+    L(firm.id, "company");
+    L(p.id, "project");
+    if (variant === "officer_to_cadre" && boss?.account !== undefined) {
+      // The boss pays from his own card, to the cadre or to the cadre's wife.
+      const wife = cadre.spouse !== undefined && cadre.spouse.emitted && cadre.spouse.account !== undefined && cadre.spouse.death > W1 && rng.chance(0.5) ? cadre.spouse : undefined;
+      L(boss.id, "officer");
+      if (wife !== undefined) L(wife.id, "relative");
+      payBack(tw, rng, boss.account.id, wife?.account?.id ?? cadre.account.id, total, award, L);
+    } else {
+      const to = kin?.person.account?.id ?? cadre.account.id;
+      if (kin !== undefined) L(kin.person.id, "relative");
+      if (boss !== undefined) L(boss.id, "officer");
+      payBack(tw, rng, (firm.accounts[0] as { id: string }).id, to, total, award, L);
+    }
+    return true;
+  },
+};

@@ -1,0 +1,68 @@
+// Alerts in the graph: list, detail with evidence and history, and triage decisions.
+import type { Grade } from "../../analytics/money.ts";
+import { cypher, type Graph, typedParams } from "../../graph/index.ts";
+
+export const TRIAGE_STATUSES = ["new", "investigating", "confirmed", "dismissed"] as const;
+export type TriageStatus = (typeof TRIAGE_STATUSES)[number];
+
+export interface AlertRow {
+  id: string;
+  flag: string;
+  typology: string | null;
+  weight: number;
+  confidence: number;
+  score: number;
+  amount: number;
+  grade: Grade | null;
+  summary: string | null;
+  status: TriageStatus;
+  active: boolean;
+  runId: string | null;
+  createdAt: string | null;
+  triagedAt: string | null;
+  subjects: { id: string; type: string; name: string }[];
+}
+
+export interface AlertDetailRow extends AlertRow {
+  evidence: {
+    nodes: { id: string; type: string; name: string }[];
+    relationships: { id: string; type: string; source: string; target: string; label: string }[];
+  };
+  history: { status: TriageStatus; previous: string | null; note: string | null; by: string; byName: string | null; at: string }[];
+}
+
+export interface AlertQuery {
+  flag: string | null;
+  status: string | null;
+  active: boolean | null;
+  entity: string | null;
+  minScore: number;
+  after: { score: number; id: string } | null;
+  limit: number;
+}
+
+export class AlertRepository {
+  constructor(private readonly graph: Graph) {}
+
+  async list(q: AlertQuery): Promise<AlertRow[]> {
+    const rows = await this.graph.read<{ alert: AlertRow }>(
+      cypher("api/alerts-list.cypher"),
+      typedParams(
+        { flag: q.flag, status: q.status, active: q.active, entity: q.entity, minScore: q.minScore, afterScore: q.after?.score ?? null, afterId: q.after?.id ?? null, limit: q.limit },
+        { limit: "integer" },
+      ),
+    );
+    return rows.map((r) => r.alert);
+  }
+
+  async get(id: string): Promise<AlertDetailRow | undefined> {
+    const [row] = await this.graph.read<{ alert: AlertDetailRow }>(cypher("api/alert-get.cypher"), { id });
+    return row?.alert;
+  }
+
+  /** Returns false when there is no such alert. */
+  async triage(id: string, decision: { status: string; note: string | null; by: string; byName: string }): Promise<boolean> {
+    const rows = await this.graph.write(cypher("api/alert-triage.cypher"), { id, ...decision });
+    return rows.length > 0;
+  }
+}

@@ -1,0 +1,98 @@
+// Entities: search by id or name, detail, and capped neighbourhoods for the explorer.
+import { Router } from "express";
+import type { Graph } from "../../graph/index.ts";
+import { EXPLORERS } from "../auth/roles.ts";
+import { registry, z } from "../openapi.ts";
+import { endpoint, mount } from "../route.ts";
+import { GraphEdge, GraphNode, IdParams, NodeType, RelTypes, limitParam } from "../schemas.ts";
+import { EntityRepository } from "./repository.ts";
+import { EntityService } from "./service.ts";
+
+const SearchHit = registry.register(
+  "SearchHit",
+  GraphNode.extend({
+    match: z.enum(["id", "identifier", "name"]).openapi({ description: "id: the entity id; identifier: identity number, phone, account or address; name: full-text" }),
+    score: z.number(),
+  }),
+);
+
+const EntityDetail = registry.register(
+  "EntityDetail",
+  z.object({
+    id: z.string(),
+    type: z.string(),
+    name: z.string(),
+    labels: z.array(z.string()),
+    properties: z.record(z.string(), z.unknown()).openapi({ description: "stored properties; idNumber is masked (1401**********1234) for every role but investigator" }),
+    relationships: z.array(z.object({ type: z.string(), out: z.number().int(), in: z.number().int() })),
+    riskScore: z.number().nullable(),
+    riskGrade: z.string().nullable(),
+    riskAmount: z.number().nullable(),
+    riskHits: z.number().int().nullable(),
+    communityId: z.number().int().nullable(),
+    activeAlerts: z.number().int(),
+  }),
+);
+
+const NeighbourhoodSchema = registry.register(
+  "Neighbourhood",
+  z.object({
+    root: z.string(),
+    nodes: z.array(GraphNode),
+    edges: z.array(GraphEdge),
+    truncated: z.array(z.object({ id: z.string(), more: z.number().int() })).openapi({ description: "expanded nodes with more ties than shown: `more` of them are left out" }),
+  }),
+);
+
+export const SearchEntities = endpoint({
+  method: "get",
+  path: "/entities",
+  roles: EXPLORERS,
+  tags: ["entities"],
+  summary: "Search entities by id, identity number, phone, account or (partial) name",
+  query: z.object({
+    q: z.string().trim().min(1).max(200).openapi({ description: "an id or a name fragment (建国 finds 张建国)" }),
+    type: NodeType.optional(),
+    limit: limitParam(20, 100),
+  }),
+  response: z.object({ items: z.array(SearchHit) }),
+});
+
+export const GetEntity = endpoint({
+  method: "get",
+  path: "/entities/:id",
+  roles: EXPLORERS,
+  tags: ["entities"],
+  summary: "An entity with its properties and relationship counts",
+  params: IdParams,
+  response: EntityDetail,
+  problems: [404],
+});
+
+export const GetNeighbourhood = endpoint({
+  method: "get",
+  path: "/entities/:id/neighbourhood",
+  roles: EXPLORERS,
+  tags: ["entities"],
+  summary: "The nodes and ties around an entity, capped per node with “N more”",
+  params: IdParams,
+  query: z.object({
+    depth: z.coerce.number().int().min(1).max(3).default(1).openapi({ type: "integer", minimum: 1, maximum: 3, default: 1 }),
+    types: RelTypes.optional(),
+    limit: limitParam(200, 1000).openapi({ description: "most nodes in the answer" }),
+    perNode: limitParam(50, 500).openapi({ description: "most neighbours taken from one node (riskiest first)" }),
+  }),
+  response: NeighbourhoodSchema,
+  problems: [404],
+});
+
+export function entitiesRouter(graph: Graph): Router {
+  const service = new EntityService(new EntityRepository(graph));
+  const router = Router();
+  mount(router, SearchEntities, async ({ query }) => ({ items: await service.search(query.q, query.type, query.limit) }));
+  mount(router, GetEntity, ({ params, actor }) => service.get(params.id, actor));
+  mount(router, GetNeighbourhood, ({ params, query }) =>
+    service.neighbourhood(params.id, { depth: query.depth, types: query.types ?? null, limit: query.limit, perNode: query.perNode }),
+  );
+  return router;
+}

@@ -1,0 +1,35 @@
+// Path search in the graph: the bounded shortest-path query of cypher/api/paths.cypher.
+import { cypher, type Graph, typedParams } from "../../graph/index.ts";
+import type { GraphEdgeT, GraphNodeT } from "../schemas.ts";
+
+export interface RawPath {
+  nodes: GraphNodeT[];
+  relationships: GraphEdgeT[];
+}
+
+export interface PathQuery {
+  from: string;
+  to: string;
+  types: string[];
+  maxHops: number;
+  all: boolean;
+  maxOwners: number;
+  limit: number;
+  timeoutMs: number;
+}
+
+export class PathRepository {
+  constructor(private readonly graph: Graph) {}
+
+  async shortest(q: PathQuery): Promise<RawPath[]> {
+    if (!Number.isInteger(q.maxHops) || q.maxHops < 1 || q.maxHops > 10) throw new RangeError(`maxHops ${q.maxHops} out of 1–10`);
+    const text = cypher("api/paths.cypher")
+      .replace("{{MODE}}", q.all ? "ALL SHORTEST" : "SHORTEST 1")
+      .replace("{{MAX_HOPS}}", String(q.maxHops));
+    return this.graph.read<RawPath & Record<string, unknown>>(
+      text,
+      typedParams({ from: q.from, to: q.to, types: q.types, maxOwners: q.maxOwners, limit: q.limit }, { maxOwners: "integer", limit: "integer" }),
+      { timeoutMs: q.timeoutMs, metadata: { app: "paths" } },
+    );
+  }
+}

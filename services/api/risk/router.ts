@@ -1,0 +1,101 @@
+// Risk endpoints — the consumer role's whole API: one entity's explained score, the ranking, and
+// batch scores. Each answers with one indexed query.
+import { Router } from "express";
+import type { Graph } from "../../graph/index.ts";
+import { RISK_READERS } from "../auth/roles.ts";
+import { cursorParam } from "../cursor.ts";
+import { registry, z } from "../openapi.ts";
+import { endpoint, mount } from "../route.ts";
+import { Evidence, Grade, IdParams, limitParam, pageOf } from "../schemas.ts";
+import { RiskRepository } from "./repository.ts";
+import { RiskService } from "./service.ts";
+
+const Hit = registry.register(
+  "RiskHit",
+  z.object({
+    alertId: z.string(),
+    flag: z.string(),
+    title: z.string(),
+    weight: z.number(),
+    confidence: z.number(),
+    score: z.number().openapi({ description: "weight × confidence" }),
+    amount: z.number(),
+    grade: Grade.nullable(),
+    summary: z.string().nullable(),
+    status: z.string(),
+    evidence: Evidence,
+  }),
+);
+
+export const RiskExplanation = registry.register(
+  "RiskExplanation",
+  z.object({
+    id: z.string(),
+    type: z.string(),
+    name: z.string(),
+    score: z.number().openapi({ description: "0–100: 100 × (1 − Π(1 − weight × confidence)) with the money term" }),
+    grade: Grade.nullable(),
+    amount: z.number().openapi({ description: "yuan at stake" }),
+    hitCount: z.number().int(),
+    hits: z.array(Hit).openapi({ description: "the active alerts behind the score, strongest first (at most 100)" }),
+  }),
+);
+
+export const RankedItem = registry.register(
+  "RankedItem",
+  z.object({ id: z.string(), type: z.string(), name: z.string(), score: z.number(), amount: z.number(), grade: Grade.nullable() }),
+);
+
+export const BatchScore = registry.register(
+  "BatchScore",
+  z.object({ id: z.string(), type: z.string(), score: z.number(), grade: Grade.nullable(), amount: z.number() }),
+);
+
+export const GetRisk = endpoint({
+  method: "get",
+  path: "/entities/:id/risk",
+  roles: RISK_READERS,
+  tags: ["risk"],
+  summary: "An entity's risk score with its explanation",
+  description: "Persons, companies, regions, and communities as `community:<id>`. An entity without hits scores 0.",
+  params: IdParams,
+  response: RiskExplanation,
+  problems: [404],
+});
+
+export const RankRisk = endpoint({
+  method: "get",
+  path: "/risk/ranking",
+  roles: RISK_READERS,
+  tags: ["risk"],
+  summary: "Entities ranked by risk score (score desc, id asc), keyset-paged",
+  description: "Without `type`: persons, companies and regions together. Community ids are `community:<id>`.",
+  query: z.object({
+    type: z.enum(["person", "company", "region", "community"]).optional(),
+    region: z.string().min(1).max(200).optional().openapi({ description: "region id: entities living or registered in it or below it" }),
+    minScore: z.coerce.number().min(0).max(100).default(0).openapi({ type: "number", minimum: 0, maximum: 100, default: 0 }),
+    flag: z.string().regex(/^[A-Z][A-Z_]+$/, "a flag id such as KIN_BENEFIT").optional(),
+    limit: limitParam(50, 500),
+    cursor: cursorParam(z.tuple([z.number(), z.union([z.string(), z.number()])])).optional(),
+  }),
+  response: pageOf(RankedItem),
+});
+
+export const BatchRisk = endpoint({
+  method: "post",
+  path: "/risk/batch",
+  roles: RISK_READERS,
+  tags: ["risk"],
+  summary: "Scores of up to 1000 entities in one call",
+  body: z.object({ ids: z.array(z.string().min(1).max(500)).min(1).max(1000) }),
+  response: z.object({ items: z.array(BatchScore), missing: z.array(z.string()) }),
+});
+
+export function riskRouter(graph: Graph): Router {
+  const service = new RiskService(new RiskRepository(graph));
+  const router = Router();
+  mount(router, GetRisk, ({ params }) => service.explain(params.id));
+  mount(router, RankRisk, ({ query }) => service.ranking(query));
+  mount(router, BatchRisk, ({ body }) => service.batch(body.ids));
+  return router;
+}

@@ -1,0 +1,69 @@
+// Risk for consumers and the explorer: score, grade, money at stake and the hits that explain it.
+import { encodeCursor } from "../cursor.ts";
+import { NotFoundError } from "../errors.ts";
+import { flagTitle } from "../flags.ts";
+import type { BatchItem, RankItem, RiskRepository, RiskRow } from "./repository.ts";
+
+/** `community:12` → 12; anything else → null. */
+export function communityNumber(id: string): number | null {
+  const m = /^community:(\d{1,15})$/.exec(id);
+  return m?.[1] ? Number(m[1]) : null;
+}
+
+const LABELS = { person: "Person", company: "Company", region: "Region" } as const;
+
+export type RankType = keyof typeof LABELS | "community";
+
+export class RiskService {
+  constructor(
+    private readonly repo: RiskRepository,
+    private readonly maxHits = 100,
+  ) {}
+
+  async explain(id: string): Promise<Omit<RiskRow, "hits"> & { hits: (RiskRow["hits"][number] & { title: string })[] }> {
+    const row = await this.repo.entity(id, communityNumber(id), this.maxHits);
+    if (!row) throw new NotFoundError(`no entity ${id}`);
+    return { ...row, hits: row.hits.map((h) => ({ ...h, title: flagTitle(h.flag) })) };
+  }
+
+  async ranking(q: {
+    type?: RankType;
+    region?: string;
+    flag?: string;
+    minScore: number;
+    limit: number;
+    cursor?: [number, string | number];
+  }): Promise<{ items: Omit<RankItem, "key">[]; nextCursor: string | null }> {
+    const community = q.type === "community";
+    const rows = await this.repo.ranking({
+      label: q.type && q.type !== "community" ? LABELS[q.type] : null,
+      community,
+      region: q.region ?? null,
+      flag: q.flag ?? null,
+      minScore: q.minScore,
+      after: q.cursor ? { score: q.cursor[0], id: q.cursor[1] } : null,
+      limit: q.limit + 1,
+    });
+    const more = rows.length > q.limit;
+    const items = rows.slice(0, q.limit);
+    const last = items[items.length - 1];
+    const nextCursor = more && last ? encodeCursor([last.score, community ? (last.key ?? 0) : last.id]) : null;
+    return { items: items.map(({ key: _key, ...item }) => item), nextCursor };
+  }
+
+  async batch(ids: string[]): Promise<{ items: BatchItem[]; missing: string[] }> {
+    const unique = [...new Set(ids)];
+    const communities: { key: string; id: number }[] = [];
+    const entities: string[] = [];
+    for (const id of unique) {
+      const n = communityNumber(id);
+      if (n === null) entities.push(id);
+      else communities.push({ key: id, id: n });
+    }
+    const items = await this.repo.batch(entities, communities);
+    const found = new Set(items.map((i) => i.id));
+    const order = new Map(unique.map((id, i) => [id, i]));
+    items.sort((a, b) => (order.get(a.id) ?? 0) - (order.get(b.id) ?? 0));
+    return { items, missing: unique.filter((id) => !found.has(id)) };
+  }
+}

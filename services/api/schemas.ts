@@ -1,0 +1,92 @@
+// Schemas shared by several routes: problems, graph nodes and edges, pagination, list parameters.
+import { registry, z } from "./openapi.ts";
+
+export const Problem = registry.register(
+  "Problem",
+  z
+    .object({
+      type: z.string(),
+      title: z.string(),
+      status: z.number().int(),
+      detail: z.string(),
+      instance: z.string(),
+      errors: z.array(z.object({ field: z.string(), message: z.string() })).optional(),
+    })
+    .openapi({ description: "RFC 9457 problem document (application/problem+json)" }),
+);
+
+export const Grade = registry.register(
+  "Grade",
+  z.enum(["discipline", "relief_funds", "large", "huge", "especially_huge"]).openapi({
+    description: "Money grade of the 2016 judicial interpretation: 10,000 (relief funds), 30,000 (large), 200,000 (huge), 3,000,000 yuan (especially huge); below, discipline",
+  }),
+);
+
+/** Node types as the API names them: the lower-cased label (Entity and Cadre aside). */
+export const NODE_TYPES = ["region", "person", "household", "company", "account", "project", "program", "grant", "asset", "tip", "case", "phone", "address"] as const;
+export const NodeType = z.enum(NODE_TYPES);
+
+/** Relationship types of the graph model an API caller may filter on (alerts' ON is not among them). */
+export const REL_TYPES = [
+  "PART_OF", "LIVES_IN", "MEMBER_OF", "IN", "HEAD_OF", "SPLIT_FROM", "MOVED_TO", "HOLDS_POST", "KIN", "REGISTERED_IN",
+  "ROLE_IN", "HAS", "APPROVED", "AWARDED_TO", "BID", "UNDER", "PAID_TO", "PAID_INTO", "TRANSFER", "OWNS", "CONCERNS", "INVOLVES",
+] as const;
+export type RelType = (typeof REL_TYPES)[number];
+
+/** `types=KIN,HAS` or `types=KIN&types=HAS`, case-insensitive. */
+export const RelTypes = z
+  .preprocess(
+    (v) => (typeof v === "string" ? v.split(",") : v),
+    z.array(z.string().trim().toUpperCase().pipe(z.enum(REL_TYPES))).min(1).max(REL_TYPES.length),
+  )
+  .openapi({ type: "array", items: { type: "string", enum: [...REL_TYPES] }, description: "relationship types, comma-separated or repeated" });
+
+export const GraphNode = registry.register(
+  "GraphNode",
+  z.object({
+    id: z.string().openapi({ description: "entity id; shared identifiers are `phone:<number>` and `address:<text>`" }),
+    type: z.string(),
+    name: z.string(),
+    cadre: z.boolean(),
+    riskScore: z.number().nullable(),
+    riskGrade: z.string().nullable(),
+    communityId: z.number().int().nullable(),
+  }),
+);
+
+export const GraphEdge = registry.register(
+  "GraphEdge",
+  z.object({
+    id: z.string().openapi({ description: "relationship element id" }),
+    type: z.string(),
+    source: z.string(),
+    target: z.string(),
+    label: z.string().openapi({ description: "kinship relation, company or post role, else the type in lower case" }),
+    properties: z.record(z.string(), z.unknown()),
+  }),
+);
+
+export type GraphNodeT = z.infer<typeof GraphNode>;
+export type GraphEdgeT = z.infer<typeof GraphEdge>;
+
+export const EntityRef = registry.register("EntityRef", z.object({ id: z.string(), type: z.string(), name: z.string() }));
+
+export const Evidence = registry.register(
+  "Evidence",
+  z.object({ nodes: z.array(EntityRef), relationships: z.array(GraphEdge.omit({ properties: true })) }),
+);
+
+export function limitParam(def: number, max: number) {
+  return z.coerce.number().int().min(1).max(max).default(def).openapi({ type: "integer", minimum: 1, maximum: max, default: def });
+}
+
+/** `true`/`false` (z.coerce.boolean would read "false" as true). */
+export function boolParam(def: boolean) {
+  return z.enum(["true", "false"]).default(def ? "true" : "false").transform((v) => v === "true").openapi({ type: "boolean", default: def });
+}
+
+export const IdParams = z.object({ id: z.string().min(1).max(500) });
+
+export function pageOf<T extends z.ZodType>(item: T) {
+  return z.object({ items: z.array(item), nextCursor: z.string().nullable() });
+}

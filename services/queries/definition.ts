@@ -1,0 +1,188 @@
+// A saved query: a Cypher text whose leading `//` lines hold a YAML header (the same style as the
+// detectors in cypher/flags), validated with zod. Parameters declare type, bounds and defaults;
+// every query is bounded by an integer `limit` parameter that its text uses (`LIMIT $limit`).
+import { z } from "zod";
+import { CypherHeaderError, splitHeader } from "../graph/index.ts";
+import { type Refusal, staticCheck } from "./safety.ts";
+import { tokenize } from "./tokenizer.ts";
+
+export const QUERY_NAME = /^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$/;
+export const PARAM_NAME = /^[a-z][A-Za-z0-9]*$/;
+export const PARAM_TYPES = ["integer", "number", "string", "boolean", "date", "list"] as const;
+export const ITEM_TYPES = ["string", "integer", "number", "boolean", "date"] as const;
+export type ItemType = (typeof ITEM_TYPES)[number];
+
+export const queryParameter = z
+  .object({
+    type: z.enum(PARAM_TYPES),
+    required: z.boolean().default(false),
+    default: z.unknown().optional(),
+    min: z.number().optional(),
+    max: z.number().optional(),
+    /** For lists: the type of the items (string when unset). */
+    items: z.enum(ITEM_TYPES).optional(),
+    /** Allowed values (for strings, or list items). */
+    values: z.array(z.union([z.string(), z.number()])).min(1).optional(),
+    description: z.string().min(1),
+  })
+  .strict()
+  .superRefine((p, ctx) => {
+    if (p.min !== undefined && p.max !== undefined && p.min > p.max) ctx.addIssue({ code: "custom", message: "min is above max", path: ["min"] });
+    if (p.required && p.default !== undefined) ctx.addIssue({ code: "custom", message: "a required parameter has no default", path: ["default"] });
+    if (p.items !== undefined && p.type !== "list") ctx.addIssue({ code: "custom", message: "items applies to lists only", path: ["items"] });
+    if ((p.min !== undefined || p.max !== undefined) && !["integer", "number", "list", "string"].includes(p.type)) {
+      ctx.addIssue({ code: "custom", message: `min and max do not apply to ${p.type}`, path: ["min"] });
+    }
+  });
+
+export type QueryParameter = z.infer<typeof queryParameter>;
+
+export const queryHeader = z
+  .object({
+    name: z.string().regex(QUERY_NAME, "kebab-case: lower-case words joined by '-'").max(80),
+    title: z.string().min(1).max(200),
+    title_zh: z.string().min(1).max(200),
+    description: z.string().min(1).max(4000),
+    /** Detector ids (cypher/flags) whose scheme the query looks for. */
+    schemes: z.array(z.string().regex(/^[A-Z][A-Z_]+$/)).default([]),
+    /** The query returns nodes, relationships or paths worth drawing. */
+    graph: z.boolean().default(false),
+    parameters: z.record(z.string().regex(PARAM_NAME, "camelCase starting with a letter"), queryParameter).default({}),
+  })
+  .strict();
+
+export type QueryHeader = z.infer<typeof queryHeader>;
+
+export interface QueryDefinition extends QueryHeader {
+  /** builtin: cypher/saved/*.cypher (cannot be overwritten); saved: written by an analyst, versioned in Neo4j. */
+  source: "builtin" | "saved";
+  /** The whole text as written: header and Cypher. */
+  text: string;
+  /** The Cypher after the header. */
+  cypher: string;
+  /** 1-based line of the file where the Cypher starts. */
+  cypherLine: number;
+  /** Saved queries: the version, its author and time. */
+  version?: number;
+  author?: string;
+  updatedAt?: string;
+}
+
+export interface DefinitionIssue {
+  where: string;
+  message: string;
+  line?: number;
+  column?: number;
+}
+
+/** The text is not a valid query definition: header, parameters or static safety. */
+export class QueryDefinitionError extends Error {
+  override name = "QueryDefinitionError";
+  constructor(
+    readonly file: string,
+    readonly issues: DefinitionIssue[],
+    /** Set when the issues are safety refusals. */
+    readonly refusals: Refusal[] = [],
+  ) {
+    super(`${file}: ${issues.map((i) => `${i.line !== undefined ? `${i.line}:${i.column ?? 1}: ` : ""}${i.where ? `${i.where}: ` : ""}${i.message}`).join("; ")}`);
+  }
+}
+
+/** The `$name` parameters the Cypher uses. */
+export function usedParameters(cypher: string): Set<string> {
+  return new Set(tokenize(cypher).filter((t) => t.kind === "param").map((t) => t.text));
+}
+
+function checkDefault(name: string, p: QueryParameter): string | undefined {
+  const d = p.default;
+  if (d === undefined || d === null) return undefined;
+  const okScalar = (type: string, v: unknown): boolean => {
+    switch (type) {
+      case "integer":
+        return typeof v === "number" && Number.isInteger(v);
+      case "number":
+        return typeof v === "number" && Number.isFinite(v);
+      case "string":
+        return typeof v === "string";
+      case "boolean":
+        return typeof v === "boolean";
+      case "date":
+        return typeof v === "string" && isIsoDate(v);
+      default:
+        return false;
+    }
+  };
+  if (p.type === "list") {
+    if (!Array.isArray(d) || !d.every((v) => okScalar(p.items ?? "string", v))) return `default of ${name} is not a list of ${p.items ?? "string"}`;
+    return undefined;
+  }
+  if (!okScalar(p.type, d)) return `default of ${name} is not a ${p.type}`;
+  if (typeof d === "number" && ((p.min !== undefined && d < p.min) || (p.max !== undefined && d > p.max))) return `default of ${name} is outside [${p.min ?? "-∞"}, ${p.max ?? "∞"}]`;
+  return undefined;
+}
+
+/** `YYYY-MM-DD` naming a real day. */
+export function isIsoDate(value: string): boolean {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return false;
+  const d = new Date(`${value}T00:00:00Z`);
+  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === value;
+}
+
+/**
+ * Parses and validates a query file: header (zod), parameters against their use in the Cypher,
+ * the `limit` bound, and the static safety check. `expectedName`: the file stem or the URL name,
+ * which the header's name must equal (filled in when the header omits it).
+ */
+export function parseQuery(text: string, file: string, options: { expectedName?: string; source?: "builtin" | "saved" } = {}): QueryDefinition {
+  let split;
+  try {
+    split = splitHeader(text, file);
+  } catch (error) {
+    if (error instanceof CypherHeaderError) throw new QueryDefinitionError(file, [{ where: "header", message: error.message.replace(`${file}: `, "") }]);
+    throw error;
+  }
+  const raw = split.header ?? {};
+  if (typeof raw !== "object" || Array.isArray(raw)) throw new QueryDefinitionError(file, [{ where: "header", message: "the header must be a YAML mapping in leading // lines" }]);
+  const headerInput = { ...(raw as Record<string, unknown>) };
+  if (headerInput.name === undefined && options.expectedName) headerInput.name = options.expectedName;
+  const parsed = queryHeader.safeParse(headerInput);
+  if (!parsed.success) {
+    throw new QueryDefinitionError(
+      file,
+      parsed.error.issues.map((i) => ({ where: i.path.join(".") || "header", message: i.message })),
+    );
+  }
+  const header = parsed.data;
+  const issues: DefinitionIssue[] = [];
+  if (options.expectedName && header.name !== options.expectedName) {
+    issues.push({ where: "name", message: `is ${header.name} but must be ${options.expectedName}` });
+  }
+  for (const [name, p] of Object.entries(header.parameters)) {
+    const problem = checkDefault(name, p);
+    if (problem) issues.push({ where: `parameters.${name}`, message: problem });
+  }
+  const cypher = split.body;
+  if (cypher.length === 0) issues.push({ where: "cypher", message: "no Cypher after the header" });
+
+  const refusals = staticCheck(cypher, split.bodyLine);
+  if (refusals.length > 0) {
+    throw new QueryDefinitionError(
+      file,
+      refusals.map((r) => ({ where: r.rule, message: r.message, line: r.line, column: r.column })),
+      refusals,
+    );
+  }
+  const used = usedParameters(cypher);
+  for (const name of used) if (!(name in header.parameters)) issues.push({ where: `parameters`, message: `$${name} is used but not declared` });
+  for (const name of Object.keys(header.parameters)) if (!used.has(name)) issues.push({ where: `parameters.${name}`, message: "is declared but not used" });
+  const limit = header.parameters.limit;
+  if (!limit || limit.type !== "integer" || typeof limit.default !== "number" || limit.max === undefined || (limit.min ?? 0) < 1) {
+    issues.push({ where: "parameters.limit", message: "every query is bounded: declare `limit: { type: integer, default, min: 1, max }` and end with LIMIT $limit" });
+  } else if (!/\bLIMIT\s+\$limit\b/i.test(cypher)) {
+    issues.push({ where: "cypher", message: "the query must end its result with LIMIT $limit" });
+  }
+  if (!/\bRETURN\b/i.test(cypher)) issues.push({ where: "cypher", message: "the query has no RETURN" });
+  if (issues.length > 0) throw new QueryDefinitionError(file, issues);
+
+  return { ...header, source: options.source ?? "builtin", text, cypher, cypherLine: split.bodyLine };
+}

@@ -1,0 +1,60 @@
+// Analysis runs over HTTP: an admin starts a run (202 + Location) and anyone exploring follows it.
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { GetRun } from "../../../services/api/analysis/router.ts";
+import { type Harness, isProblem, startApi } from "../../support/api.ts";
+
+let api: Harness;
+beforeAll(async () => {
+  api = await startApi();
+});
+afterAll(async () => api?.close());
+
+describe("analysis runs", () => {
+  it("starts a run in the background and reports its progress until it ends", async () => {
+    const started = await api.call("POST", "/api/v1/analysis/runs", { as: "admin", body: {} });
+    expect(started.status).toBe(202);
+    expect(started.body.id).toEqual(expect.any(String));
+    expect(started.headers.get("location")).toBe(`/api/v1/analysis/runs/${started.body.id}`);
+
+    let run: Record<string, unknown> = {};
+    for (let i = 0; i < 240; i++) {
+      const r = await api.get(started.headers.get("location") as string, "investigator");
+      expect(r.status).toBe(200);
+      expect(GetRun.response.safeParse(r.body).success).toBe(true);
+      run = r.body;
+      if (run.status !== "running") break;
+      await new Promise((resolve) => setTimeout(resolve, 500));
+    }
+    expect(run).toMatchObject({ id: started.body.id, status: "succeeded", progress: 1 });
+    expect(run.seconds).toEqual(expect.objectContaining({ scores: expect.any(Number) }));
+  });
+
+  it("checks flag parameters before starting: 400 naming the field", async () => {
+    const unknownFlag = await api.call("POST", "/api/v1/analysis/runs", { as: "admin", body: { parameters: { NO_SUCH_FLAG: { x: 1 } } } });
+    expect(isProblem(unknownFlag, 400)).toBe(true);
+    expect(unknownFlag.body.errors[0].field).toBe("body.parameters.NO_SUCH_FLAG");
+    const unknownParam = await api.call("POST", "/api/v1/analysis/runs", { as: "admin", body: { parameters: { DECEASED_PAYEE: { graceDayz: 3 } } } });
+    expect(unknownParam.body.errors[0].field).toBe("body.parameters.DECEASED_PAYEE.graceDayz");
+    const badType = await api.call("POST", "/api/v1/analysis/runs", { as: "admin", body: { parameters: { DECEASED_PAYEE: { graceDays: "soon" } } } });
+    expect(badType.body.errors[0].field).toBe("body.parameters.DECEASED_PAYEE.graceDays");
+    const shape = await api.call("POST", "/api/v1/analysis/runs", { as: "admin", body: { parameters: [1] } });
+    expect(shape.body.errors[0].field).toBe("body.parameters");
+  });
+
+  it("answers 404 for an unknown run, 403 when a non-admin starts one", async () => {
+    expect(isProblem(await api.get("/api/v1/analysis/runs/run-nope"), 404)).toBe(true);
+    expect(isProblem(await api.call("POST", "/api/v1/analysis/runs", { as: "investigator", body: {} }), 403)).toBe(true);
+    expect(isProblem(await api.get("/api/v1/analysis/runs/run-nope", "consumer"), 403)).toBe(true);
+    expect(isProblem(await api.call("POST", "/api/v1/analysis/runs", { as: null, body: {} }), 401)).toBe(true);
+  });
+
+  it("answers 409 while another run is going", async () => {
+    await api.graph.write("CREATE (:AnalysisRun {id: 'run-busy', status: 'running', stage: 'flags', progress: 0.1, startedAt: datetime()})");
+    try {
+      const r = await api.call("POST", "/api/v1/analysis/runs", { as: "admin", body: {} });
+      expect(isProblem(r, 409)).toBe(true);
+    } finally {
+      await api.graph.write("MATCH (r:AnalysisRun {id: 'run-busy'}) DELETE r");
+    }
+  });
+});

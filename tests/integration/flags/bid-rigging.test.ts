@@ -1,0 +1,108 @@
+// BID_RIGGING: bidders tied by an officer, a phone, a deposit account or a preparer, near-identical
+// bids, and a cover bidder hit; a former officer, officers sharing a home address, normal price spreads
+// and a firm that bids often and wins now and then do not.
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Graph } from "../../../services/graph/index.ts";
+import { runAndRead } from "../../support/flags.ts";
+import { connectTestGraph, emptyGraph } from "../../support/graph.ts";
+
+let graph: Graph;
+
+/** Cypher for a tender `id` won by `winner`, with `bids` as [company, amount, extra BID properties]. */
+function tender(id: string, winner: string, bids: [string, number, string?][]): string {
+  const award = bids.find(([c]) => c === winner)?.[1] ?? 0;
+  return `
+    CREATE (${id}:Entity:Project {id: '${id}', name: '${id}村道硬化工程', method: 'open_tender', awardAmount: ${award}.0,
+                                  deadlineDate: date('2019-05-01')})
+    CREATE (${id})-[:AWARDED_TO {amount: ${award}.0, date: date('2019-05-10')}]->(${winner})
+    ${bids.map(([c, amount, extra]) => `CREATE (${c})-[:BID {amount: ${amount}.0, date: date('2019-04-28'), disqualified: false${extra ? `, ${extra}` : ""}}]->(${id})`).join("\n")}`;
+}
+
+const companies = ["A", "B", "D", "E", "F", "G", "H", "I", "K", "L", "N", "Q", "COV", "W1", "W2", "FQ", "X1", "X2", "X3", "X4", "X5", "X6", "X7", "X8", "X9", "X10", "X11", "X12"];
+
+beforeAll(async () => {
+  graph = await connectTestGraph();
+  await emptyGraph(graph);
+  await graph.write(`
+    ${companies.map((c) => `CREATE (${c}:Entity:Company {id: '${c}', name: '${c}建筑工程有限公司'})`).join("\n")}
+    // A shared officer: the owner of A is a shareholder of B.
+    CREATE (o1:Entity:Person {id: 'P1', name: '赵晓明'})
+    CREATE (o1)-[:ROLE_IN {role: 'legal_rep', from: date('2015-01-01')}]->(A)
+    CREATE (o1)-[:ROLE_IN {role: 'shareholder', share: 0.3, from: date('2017-01-01')}]->(B)
+    ${tender("J1", "A", [["A", 100000], ["B", 108000], ["X1", 116000]])}
+    // A shared phone.
+    CREATE (ph:Phone {value: '15733244411'})
+    CREATE (D)-[:HAS]->(ph), (E)-[:HAS]->(ph)
+    ${tender("J2", "D", [["D", 200000], ["E", 216000], ["X2", 230000]])}
+    // Deposits from one account, bids by one preparer.
+    ${tender("J3", "F", [["F", 300000, "depositAccount: '6222001'"], ["G", 324000, "depositAccount: '6222001'"], ["X3", 345000, "depositAccount: '6222999'"]])}
+    ${tender("J4", "G", [["F", 410000, "preparer: '王会计'"], ["G", 400000, "preparer: '王会计'"], ["X4", 445000, "preparer: '李文'"]])}
+    // Near-identical bids.
+    ${tender("J5", "H", [["H", 200000], ["I", 200300], ["X5", 200500]])}
+    // A cover bidder: four valid bids, no win, three of the projects went to W1.
+    ${tender("J6", "W1", [["W1", 100000], ["COV", 104000], ["X6", 113000]])}
+    ${tender("J7", "W1", [["W1", 150000], ["COV", 155000], ["X7", 170000]])}
+    ${tender("J8", "W1", [["W1", 120000], ["COV", 124000], ["X8", 136000]])}
+    ${tender("J9", "W2", [["W2", 180000], ["COV", 187000], ["X9", 200000]])}
+    // Look-alikes. An officer who left K before joining L.
+    CREATE (o2:Entity:Person {id: 'P2', name: '刘鹏飞'})
+    CREATE (o2)-[:ROLE_IN {role: 'legal_rep', from: date('2010-01-01'), to: date('2015-01-01')}]->(K)
+    CREATE (o2)-[:ROLE_IN {role: 'manager', from: date('2018-01-01')}]->(L)
+    ${tender("J10", "K", [["K", 100000], ["L", 109000], ["X10", 118000]])}
+    // Officers of N and Q who live at one address (an apartment block).
+    CREATE (home:Address {value: '城关镇幸福小区3号楼'})
+    CREATE (o3:Entity:Person {id: 'P3', name: '张小燕'})-[:ROLE_IN {role: 'legal_rep'}]->(N)
+    CREATE (o4:Entity:Person {id: 'P4', name: '何强'})-[:ROLE_IN {role: 'legal_rep'}]->(Q)
+    CREATE (o3)-[:HAS]->(home), (o4)-[:HAS]->(home)
+    ${tender("J11", "N", [["N", 100000], ["Q", 107000], ["X11", 115000]])}
+    // A firm that bids often and wins now and then.
+    ${tender("J12", "X12", [["X12", 100000], ["FQ", 108000]])}
+    ${tender("J13", "X12", [["X12", 100000], ["FQ", 109000]])}
+    ${tender("J14", "X12", [["X12", 100000], ["FQ", 111000]])}
+    ${tender("J15", "FQ", [["FQ", 100000], ["X12", 112000]])}`);
+});
+afterAll(async () => graph?.close());
+
+describe("BID_RIGGING", () => {
+  it("flags tied bidders, near-identical bids and a cover bidder", async () => {
+    const alerts = await runAndRead(graph, "BID_RIGGING");
+    expect(alerts.map((a) => a.id)).toEqual([
+      "BID_RIGGING:cover:COV",
+      "BID_RIGGING:project:J1",
+      "BID_RIGGING:project:J2",
+      "BID_RIGGING:project:J3",
+      "BID_RIGGING:project:J4",
+      "BID_RIGGING:project:J5",
+    ]);
+    const byId = new Map(alerts.map((a) => [a.id.replace("BID_RIGGING:", ""), a]));
+    expect(byId.get("project:J1")).toMatchObject({ subjects: ["A", "B"], confidence: 0.9, amount: 100000 });
+    expect(byId.get("project:J1")!.evidenceNodes).toContain(
+      (await graph.read<{ e: string }>("MATCH (p:Person {id: 'P1'}) RETURN elementId(p) AS e"))[0]!.e,
+    );
+    expect(byId.get("project:J2")).toMatchObject({ subjects: ["D", "E"], confidence: 0.8, amount: 200000 });
+    expect(byId.get("project:J3")).toMatchObject({ subjects: ["F", "G"], confidence: 0.95, amount: 300000 });
+    expect(byId.get("project:J4")).toMatchObject({ subjects: ["F", "G"], confidence: 0.95, amount: 400000 });
+    expect(byId.get("project:J5")).toMatchObject({ subjects: ["H", "I", "X5"], confidence: 0.85 });
+    expect(byId.get("cover:COV")).toMatchObject({ subjects: ["COV", "W1"], confidence: 0.85, amount: 550000 });
+  });
+
+  it("does not flag former officers, shared home addresses, normal spreads or a firm that wins now and then", async () => {
+    const alerts = await runAndRead(graph, "BID_RIGGING");
+    for (const j of ["J6", "J7", "J8", "J9", "J10", "J11", "J12", "J13", "J14", "J15"]) {
+      expect(alerts.some((a) => a.id === `BID_RIGGING:project:${j}`)).toBe(false);
+    }
+    expect(alerts.some((a) => a.id === "BID_RIGGING:cover:FQ")).toBe(false);
+  });
+
+  it("honours the cover-bidder and spread thresholds", async () => {
+    // Each override run starts without alerts, so none has to be retired between runs.
+    await graph.write("MATCH (a:Alert {flag: 'BID_RIGGING'}) DETACH DELETE a");
+    const strict = (await runAndRead(graph, "BID_RIGGING", { coverMinBids: 5, maxCv: 0.0001 })).map((a) => a.id);
+    expect(strict).not.toContain("BID_RIGGING:cover:COV");
+    expect(strict).not.toContain("BID_RIGGING:project:J5");
+    await graph.write("MATCH (a:Alert {flag: 'BID_RIGGING'}) DETACH DELETE a");
+    const loose = (await runAndRead(graph, "BID_RIGGING", { maxCv: 0.05 })).map((a) => a.id);
+    expect(loose).toContain("BID_RIGGING:project:J1");
+    expect(loose).toContain("BID_RIGGING:project:J12");
+  });
+});

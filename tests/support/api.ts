@@ -1,0 +1,117 @@
+// API-test harness: the real Express app on a random port over the test Neo4j, one API key per
+// role, and a small fetch wrapper. The fixture graph is tests/fixtures/api/graph.cypher.
+import { readFileSync } from "node:fs";
+import type { AddressInfo } from "node:net";
+import path from "node:path";
+import type { Server } from "node:http";
+import { pino } from "pino";
+import { type App, type AppDeps, createApp } from "../../services/api/app.ts";
+import { ROLES, type Role } from "../../services/api/auth/roles.ts";
+import type { ApiConfig } from "../../services/config/index.ts";
+import { type Graph, statements } from "../../services/graph/index.ts";
+import { FIXTURES } from "./bundles.ts";
+import { connectTestGraph, emptyGraph } from "./graph.ts";
+
+export const API_FIXTURE = path.join(FIXTURES, "api", "graph.cypher");
+
+/** Empties the graph and creates the API fixture. */
+export async function loadApiFixture(graph: Graph): Promise<void> {
+  await emptyGraph(graph);
+  for (const statement of statements(readFileSync(API_FIXTURE, "utf8"))) await graph.write(statement);
+}
+
+/** Test replies are read loosely; their shapes are checked against the routes' zod schemas. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export type Loose = any;
+
+export interface Reply<T = Loose> {
+  status: number;
+  headers: Headers;
+  contentType: string;
+  body: T;
+}
+
+export interface CallOptions {
+  /** Sends this role's key; `null` sends none. */
+  as?: Role | null;
+  /** Sends this exact Authorization header. */
+  authorization?: string;
+  body?: unknown;
+  raw?: { data: string | Buffer; contentType: string };
+}
+
+export interface Harness {
+  graph: Graph;
+  app: App;
+  url: string;
+  keys: Record<Role, string>;
+  keyIds: Record<Role, string>;
+  call<T = Loose>(method: string, path: string, options?: CallOptions): Promise<Reply<T>>;
+  get<T = Loose>(path: string, as?: Role | null): Promise<Reply<T>>;
+  close(): Promise<void>;
+}
+
+export async function startApi(options: { fixture?: boolean; config?: Partial<ApiConfig>; deps?: Partial<AppDeps> } = {}): Promise<Harness> {
+  const graph = await connectTestGraph();
+  if (options.fixture === false) await emptyGraph(graph);
+  else await loadApiFixture(graph);
+  const config: ApiConfig = {
+    importRoot: path.join(FIXTURES, ".."),
+    importUploadMaxBytes: 10 * 1024 * 1024,
+    keyCacheMs: 30_000,
+    audit: { flushMs: 100, batchSize: 200 },
+    ...options.config,
+  };
+  const app = createApp({ graph, logger: pino({ level: "silent" }), config, ...options.deps });
+  const keys = {} as Record<Role, string>;
+  const keyIds = {} as Record<Role, string>;
+  for (const role of ROLES) {
+    const { key, record } = await app.keys.create(`test ${role}`, role);
+    keys[role] = key;
+    keyIds[role] = record.id;
+  }
+  const server: Server = await new Promise((resolve) => {
+    const s = app.listen(0, "127.0.0.1", () => resolve(s));
+  });
+  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+
+  async function call<T>(method: string, route: string, o: CallOptions = {}): Promise<Reply<T>> {
+    const headers: Record<string, string> = {};
+    const as = o.as === undefined ? "investigator" : o.as;
+    if (o.authorization !== undefined) headers.authorization = o.authorization;
+    else if (as) headers.authorization = `Bearer ${keys[as]}`;
+    let body: string | Buffer | undefined;
+    if (o.raw) {
+      body = o.raw.data;
+      headers["content-type"] = o.raw.contentType;
+    } else if (o.body !== undefined) {
+      body = JSON.stringify(o.body);
+      headers["content-type"] = "application/json";
+    }
+    const res = await fetch(url + route, { method, headers, body });
+    const contentType = res.headers.get("content-type") ?? "";
+    const text = await res.text();
+    return { status: res.status, headers: res.headers, contentType, body: (text && contentType.includes("json") ? JSON.parse(text) : text) as T };
+  }
+
+  return {
+    graph,
+    app,
+    url,
+    keys,
+    keyIds,
+    call,
+    get: (route, as) => call("GET", route, { as }),
+    close: async () => {
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await app.shutdown();
+      await graph.close();
+    },
+  };
+}
+
+/** Asserts that a reply is an RFC 9457 problem with this status; returns it. */
+export function isProblem(reply: Reply, status: number): boolean {
+  return reply.status === status && reply.contentType.startsWith("application/problem+json") && reply.body?.status === status;
+}

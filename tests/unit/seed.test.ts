@@ -1,0 +1,279 @@
+// Synthetic county generator: determinism, unique ids, resolvable references, valid identity numbers,
+// and planted schemes that evaluation can find (small scale, generated once per seed into temp folders).
+import { createHash } from "node:crypto";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { generateCounty, type GenerateResult } from "../../seed/generate.ts";
+import { isValidIdNumber } from "../../seed/idnumber.ts";
+import { BUNDLE_FILES, TYPOLOGIES, type BundleFile } from "../../seed/contract.ts";
+
+type Row = Record<string, string>;
+
+/** RFC 4180 parser (quoted fields, doubled quotes, newlines inside quotes). */
+function parseCsv(text: string): Row[] {
+  const rows: string[][] = [];
+  let field = "";
+  let row: string[] = [];
+  let quoted = false;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i] as string;
+    if (quoted) {
+      if (ch === '"' && text[i + 1] === '"') {
+        field += '"';
+        i++;
+      } else if (ch === '"') quoted = false;
+      else field += ch;
+    } else if (ch === '"') quoted = true;
+    else if (ch === ",") {
+      row.push(field);
+      field = "";
+    } else if (ch === "\n") {
+      row.push(field);
+      rows.push(row);
+      row = [];
+      field = "";
+    } else if (ch !== "\r") field += ch;
+  }
+  if (field !== "" || row.length > 0) {
+    row.push(field);
+    rows.push(row);
+  }
+  const [header, ...body] = rows;
+  if (header === undefined) return [];
+  return body.map((r) => Object.fromEntries(header.map((h, i) => [h, r[i] ?? ""])));
+}
+
+function load(dir: string, file: string): Row[] {
+  return parseCsv(fs.readFileSync(path.join(dir, file), "utf8"));
+}
+
+function hashes(dir: string): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const f of fs.readdirSync(dir, { recursive: true }).map(String).sort()) {
+    const full = path.join(dir, f);
+    if (fs.statSync(full).isFile()) out[f] = createHash("sha256").update(fs.readFileSync(full)).digest("hex");
+  }
+  return out;
+}
+
+/** What the importer does to phones, addresses and account numbers. */
+function normalise(s: string): string {
+  return s.normalize("NFKC").replace(/[\s-]/g, "");
+}
+
+const ID_COLUMNS: Partial<Record<BundleFile, string>> = {
+  regions: "region_id", persons: "person_id", households: "household_id", companies: "company_id", accounts: "account_id",
+  projects: "project_id", programs: "program_id", grants: "grant_id", transfers: "transfer_id", tips: "tip_id", cases: "case_id",
+};
+
+let root: string;
+let a: GenerateResult;
+let b: GenerateResult;
+let c: GenerateResult;
+const data = {} as Record<BundleFile, Row[]>;
+
+beforeAll(async () => {
+  root = fs.mkdtempSync(path.join(os.tmpdir(), "seed-test-"));
+  a = await generateCounty({ scale: "small", seed: 42, out: path.join(root, "a") });
+  b = await generateCounty({ scale: "small", seed: 42, out: path.join(root, "b") });
+  c = await generateCounty({ scale: "small", seed: 7, out: path.join(root, "c") });
+  for (const f of Object.keys(BUNDLE_FILES) as BundleFile[]) data[f] = load(a.bundleDir, `${f}.csv`);
+}, 120_000);
+
+afterAll(() => {
+  if (root !== undefined) fs.rmSync(root, { recursive: true, force: true });
+});
+
+describe("seed generator (small scale)", () => {
+  it("is fast and about the requested size", () => {
+    // About one second on an idle machine; the bound leaves room for a loaded CI box.
+    expect(a.seconds).toBeLessThan(10);
+    expect(data.persons.length).toBeGreaterThan(2500);
+    expect(data.persons.length).toBeLessThan(3600);
+    expect(a.rows["persons.csv"]).toBe(data.persons.length);
+  });
+
+  it("writes every contract file with the contract's header", () => {
+    for (const [f, cols] of Object.entries(BUNDLE_FILES)) {
+      const first = fs.readFileSync(path.join(a.bundleDir, `${f}.csv`), "utf8").split("\n")[0];
+      expect(first).toBe(cols.join(","));
+    }
+    expect(fs.existsSync(a.labelsPath)).toBe(true);
+    expect(fs.existsSync(a.lookalikesPath)).toBe(true);
+    expect(path.dirname(a.labelsPath)).not.toBe(a.bundleDir);
+  });
+
+  it("is deterministic: same seed gives byte-identical files, another seed does not", () => {
+    const ha = hashes(path.dirname(a.labelsPath));
+    const hb = hashes(path.dirname(b.labelsPath));
+    expect(Object.keys(ha).length).toBe(19);
+    expect(hb).toEqual(ha);
+    const hc = hashes(path.dirname(c.labelsPath));
+    expect(hc["bundle/persons.csv"]).not.toBe(ha["bundle/persons.csv"]);
+    expect(hc["labels.csv"]).not.toBe(ha["labels.csv"]);
+  });
+
+  it("keeps every id unique across the whole bundle", () => {
+    const seen = new Map<string, string>();
+    for (const [f, col] of Object.entries(ID_COLUMNS) as [BundleFile, string][]) {
+      for (const r of data[f]) {
+        const id = r[col] as string;
+        expect(id, `${f}.${col}`).not.toBe("");
+        const before = seen.get(id);
+        expect(before, `${id} in ${f} and ${before ?? ""}`).toBeUndefined();
+        seen.set(id, f);
+      }
+    }
+  });
+
+  it("resolves every reference", () => {
+    const ids = (f: BundleFile): Set<string> => new Set(data[f].map((r) => r[ID_COLUMNS[f] as string] as string));
+    const regions = ids("regions"), persons = ids("persons"), households = ids("households"), companies = ids("companies");
+    const accounts = ids("accounts"), projects = ids("projects"), programs = ids("programs");
+    const all = new Set<string>();
+    for (const f of Object.keys(ID_COLUMNS) as BundleFile[]) for (const id of ids(f)) all.add(id);
+    const owners = new Set([...persons, ...companies]);
+    const missing: string[] = [];
+    const check = (f: string, col: string, set: Set<string>, v: string | undefined, optional = true): void => {
+      if (v === undefined || (v === "" && optional)) return;
+      if (!set.has(v)) missing.push(`${f}.${col}=${v}`);
+    };
+    for (const r of data.regions) check("regions", "parent_id", regions, r.parent_id);
+    for (const r of data.persons) {
+      check("persons", "household_id", households, r.household_id);
+      check("persons", "region_id", regions, r.region_id);
+      if (r.bank_account) check("persons", "bank_account", accounts, normalise(r.bank_account));
+    }
+    for (const r of data.households) {
+      check("households", "region_id", regions, r.region_id, false);
+      check("households", "head_person_id", persons, r.head_person_id);
+      check("households", "split_from", households, r.split_from);
+    }
+    for (const r of data.household_moves) {
+      check("household_moves", "person_id", persons, r.person_id, false);
+      check("household_moves", "household_id", households, r.household_id, false);
+      check("household_moves", "from_household_id", households, r.from_household_id);
+    }
+    for (const r of data.posts) {
+      check("posts", "person_id", persons, r.person_id, false);
+      check("posts", "region_id", regions, r.region_id, false);
+    }
+    for (const r of data.kinship) {
+      check("kinship", "person_id", persons, r.person_id, false);
+      check("kinship", "relative_id", persons, r.relative_id, false);
+    }
+    for (const r of data.companies) {
+      check("companies", "region_id", regions, r.region_id);
+      if (r.bank_account) check("companies", "bank_account", accounts, normalise(r.bank_account));
+    }
+    for (const r of data.company_roles) {
+      check("company_roles", "person_id", persons, r.person_id, false);
+      check("company_roles", "company_id", companies, r.company_id, false);
+    }
+    for (const r of data.accounts) check("accounts", "owner_id", owners, r.owner_id, false);
+    for (const r of data.projects) {
+      check("projects", "region_id", regions, r.region_id, false);
+      check("projects", "approved_by", persons, r.approved_by);
+      check("projects", "awarded_to", companies, r.awarded_to);
+    }
+    for (const r of data.bids) {
+      check("bids", "project_id", projects, r.project_id, false);
+      check("bids", "company_id", companies, r.company_id, false);
+      check("bids", "deposit_account", accounts, r.deposit_account);
+      check("bids", "preparer", persons, r.preparer);
+    }
+    for (const r of data.grants) {
+      check("grants", "program_id", programs, r.program_id, false);
+      check("grants", "beneficiary_id", persons, r.beneficiary_id, false);
+      check("grants", "region_id", regions, r.region_id, false);
+      check("grants", "approved_by", persons, r.approved_by);
+      check("grants", "account", accounts, r.account);
+    }
+    for (const r of data.transfers) {
+      check("transfers", "from_account", accounts, r.from_account, false);
+      check("transfers", "to_account", accounts, r.to_account, false);
+    }
+    for (const r of data.assets) check("assets", "owner_id", owners, r.owner_id, false);
+    for (const r of data.tips) for (const s of (r.subject_ids ?? "").split(";")) check("tips", "subject_ids", all, s, false);
+    for (const r of data.cases) for (const s of (r.subject_ids ?? "").split(";")) check("cases", "subject_ids", all, s, false);
+    expect(missing.slice(0, 20)).toEqual([]);
+  });
+
+  it("writes valid 18-digit Shanxi identity numbers that agree with birth date and gender", () => {
+    const seen = new Set<string>();
+    for (const r of data.persons) {
+      const id = r.id_number as string;
+      expect(isValidIdNumber(id), id).toBe(true);
+      expect(id.startsWith("14")).toBe(true);
+      expect(id.slice(6, 14)).toBe((r.birth_date as string).replace(/-/g, ""));
+      expect(Number(id[16]) % 2 === 1 ? "M" : "F").toBe(r.gender);
+      expect(seen.has(id)).toBe(false);
+      seen.add(id);
+    }
+    expect(isValidIdNumber("11010519491231002X")).toBe(true);
+    expect(isValidIdNumber("110105194912310021")).toBe(false);
+  });
+
+  it("formats dates, booleans and amounts as the contract says", () => {
+    const date = /^\d{4}-\d{2}-\d{2}$/;
+    const amount = /^\d+(\.\d{1,2})?$/;
+    for (const r of data.grants) {
+      expect(r.paid_date).toMatch(date);
+      expect(r.paid_amount).toMatch(amount);
+    }
+    for (const r of data.transfers) expect(r.amount).toMatch(amount);
+    for (const r of data.persons) expect(["true", "false"]).toContain(r.public_employee);
+    for (const r of data.kinship) expect(["true", "false"]).toContain(r.declared);
+  });
+
+  it("writes some phones, addresses and accounts in messy forms that normalise to shared values", () => {
+    const phones = data.persons.map((r) => r.phone as string).filter((p) => p !== "");
+    expect(phones.some((p) => /[\s-]|[０-９]/.test(p))).toBe(true);
+    expect(phones.every((p) => /^1\d{10}$/.test(normalise(p)))).toBe(true);
+    const accounts = data.persons.map((r) => r.bank_account as string).filter((p) => p !== "");
+    expect(accounts.some((p) => /[\s-]|[０-９]/.test(p))).toBe(true);
+  });
+
+  it("plants every typology, at least three instances each, with labelled ids that exist", () => {
+    const labels = load(path.dirname(a.labelsPath), "labels.csv");
+    const perTypology = new Map<string, Set<string>>();
+    for (const l of labels) {
+      let s = perTypology.get(l.typology as string);
+      if (s === undefined) perTypology.set(l.typology as string, (s = new Set()));
+      s.add(l.scheme_id as string);
+    }
+    for (const t of TYPOLOGIES) expect(perTypology.get(t)?.size ?? 0, t).toBeGreaterThanOrEqual(3);
+    const all = new Set<string>();
+    for (const [f, col] of Object.entries(ID_COLUMNS) as [BundleFile, string][]) for (const r of data[f]) all.add(r[col] as string);
+    const unknown = labels.filter((l) => !all.has(l.entity_id as string)).map((l) => `${l.scheme_id}:${l.entity_id}`);
+    expect(unknown).toEqual([]);
+    const schemeTypology = new Map<string, string>();
+    for (const l of labels) {
+      const t = schemeTypology.get(l.scheme_id as string);
+      expect(t === undefined || t === l.typology).toBe(true);
+      schemeTypology.set(l.scheme_id as string, l.typology as string);
+    }
+  });
+
+  it("lists look-alikes that exist and are not labelled as schemes", () => {
+    const look = load(path.dirname(a.lookalikesPath), "lookalikes.csv");
+    expect(new Set(look.map((l) => l.kind)).size).toBeGreaterThanOrEqual(8);
+    const all = new Set<string>();
+    for (const [f, col] of Object.entries(ID_COLUMNS) as [BundleFile, string][]) for (const r of data[f]) all.add(r[col] as string);
+    for (const l of look) expect(all.has(l.entity_id as string), l.entity_id).toBe(true);
+    const labelled = new Set(load(path.dirname(a.labelsPath), "labels.csv").map((l) => l.entity_id));
+    const overlap = look.filter((l) => labelled.has(l.entity_id));
+    expect(overlap.length).toBeLessThan(look.length * 0.05);
+  });
+
+  it("keeps the background dominant", () => {
+    const labels = load(path.dirname(a.labelsPath), "labels.csv");
+    const labelled = new Set(labels.map((l) => l.entity_id));
+    const share = (f: BundleFile): number => data[f].filter((r) => labelled.has(r[ID_COLUMNS[f] as string] as string)).length / data[f].length;
+    expect(share("grants")).toBeLessThan(0.3);
+    expect(share("projects")).toBeLessThan(0.7);
+    expect(share("transfers")).toBeLessThan(0.1);
+  });
+});
