@@ -2,7 +2,7 @@
 // village cooperatives, and the helpers schemes use to register firms, officers and shareholders.
 import type { Rng } from "./rng.ts";
 import { W0, W1, ageOn, day, years, type Day } from "./dates.ts";
-import { BRAND_WORDS, CONTRACTOR_TRADES, COOP_PRODUCTS, OTHER_TRADES, SUPPLIER_TRADES } from "./names.ts";
+import { CONTRACTOR_TRADES, COOP_PRODUCTS, OTHER_TRADES, SUPPLIER_TRADES, BRAND_WORDS } from "./names.ts";
 import { writeAccount, writeAddress, writePhone } from "./contacts.ts";
 import { openCompanyAccounts, wageTransfers } from "./money.ts";
 import type { CompanyRole } from "./contract.ts";
@@ -199,4 +199,3 @@ export function createCooperatives(tw: TownshipState): void {
   }
 }
 
-export { SUPPLIER_TRADES, CONTRACTOR_TRADES };

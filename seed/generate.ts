@@ -16,6 +16,7 @@ import { backgroundAssets, companyAssets } from "./assets.ts";
 import { backgroundGrants } from "./programs.ts";
 import { backgroundProjects } from "./projects.ts";
 import { SchemePlanner } from "./schemes/index.ts";
+import { topUpDominant } from "./schemes/dominantWinner.ts";
 import { plantLookalikes } from "./lookalikes.ts";
 import { backgroundTips, schemeTips } from "./tips.ts";
 import { pastCases } from "./cases.ts";
@@ -65,6 +66,7 @@ export async function generateCounty(opts: GenerateOptions): Promise<GenerateRes
         backgroundTransfers(tw);
         planner.plant(tw, t.index === plan.townships.length - 1);
         plantLookalikes(tw);
+        topUpDominant(tw, tw.rng.fork("dominant-top-up"));
         schemeTips(tw);
         backgroundTips(tw);
         pastCases(tw);

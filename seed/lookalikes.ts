@@ -8,7 +8,7 @@ import { writeAddress } from "./contacts.ts";
 import type { Company, Person, Post } from "./model.ts";
 import { approverFor, PROGRAMS, type ProgramKey } from "./programs.ts";
 import { extraBids, genuineCompetitors, makeProject, pickField, projectBudget } from "./projects.ts";
-import { dayIn, establishedBefore, ordinaryAdult, pickCadre, pickPerson, schemeFirm, schemeGrant, usableKin } from "./schemes/common.ts";
+import { dayIn, establishedBefore, ordinaryAdult, pickCadre, pickPerson, schemeFirm, schemeGrant } from "./schemes/common.ts";
 import type { CountyState, TownshipState } from "./world.ts";
 
 type Plant = (tw: TownshipState, rng: Rng, id: () => string) => boolean;
@@ -30,9 +30,14 @@ function fairApprover(tw: TownshipState, rng: Rng, key: ProgramKey, p: Person, d
   return undefined;
 }
 
+/** Would qualify for means-tested help, whatever the family ties. */
+function qualifiesNow(p: Person): boolean {
+  return !p.officer && !p.publicEmployee && !p.assetOwner && !p.cadre && p.account !== undefined && (p.hh?.poor ?? false);
+}
+
 /** Means-tested help only if the relative really qualifies; otherwise an allowance anyone may get. */
 function fairGrant(tw: TownshipState, rng: Rng, p: Person, d: Day, avoid: Person, key?: ProgramKey): string | undefined {
-  const poor = !p.officer && !p.publicEmployee && !p.assetOwner && !p.cadre && p.account !== undefined && (p.hh?.poor ?? false);
+  const poor = qualifiesNow(p);
   let k = key ?? (poor ? rng.pick<ProgramKey>(["dibao", "medical", "housing", "solar"]) : ageOn(p.birth, d) >= 80 ? "elderly" : rng.pick<ProgramKey>(["forest", "machinery", "grain"]));
   if (PROGRAMS[k].meansTested && !poor) k = ageOn(p.birth, d) >= 80 ? "elderly" : "forest";
   const a = fairApprover(tw, rng, k, p, d, avoid);
@@ -191,7 +196,7 @@ const deceasedPaidBeforeDeath: Plant = (tw, rng, id) => {
   const p = pickPerson(tw, rng, (x) => x.death > W0 + 200 && x.death <= W1 && x.account !== undefined && ageOn(x.birth, x.death) >= 60 && x.hhSince < x.death - 200);
   if (p === undefined) return false;
   const d = p.death - rng.int(3, 60);
-  const key = rng.pick<ProgramKey>(["elderly", "medical", "dibao"]);
+  const key: ProgramKey = qualifiesNow(p) ? rng.pick<ProgramKey>(["medical", "dibao"]) : ageOn(p.birth, d) >= 80 ? "elderly" : "forest";
   if (tw.hasGrant(p.id, PROGRAMS[key].id, yearOf(d))) return false;
   const a = approverFor(tw, key, p.hh?.village.id ?? "", d, rng);
   if (a === undefined || a.ref.id === p.id) return false;
@@ -227,7 +232,7 @@ const movedBeneficiary: Plant = (tw, rng, id) => {
   const p = m.person;
   const y1 = yearOf(m.day) - 1;
   const y2 = yearOf(m.day) + 1;
-  const key = rng.pick<ProgramKey>(["medical", "solar", "dibao"]);
+  const key: ProgramKey = qualifiesNow(p) ? rng.pick<ProgramKey>(["medical", "solar", "dibao"]) : "forest";
   const d1 = dayIn(rng, yearStart(y1) + 30, yearEnd(y1) - 30);
   const d2 = dayIn(rng, yearStart(y2) + 30, Math.min(yearEnd(y2) - 30, W1 - 10));
   const a1 = approverFor(tw, key, from.village.id, d1, rng);
@@ -268,4 +273,3 @@ export function plantLookalikes(tw: TownshipState): void {
   }
 }
 
-export { usableKin };

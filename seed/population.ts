@@ -163,7 +163,7 @@ class Builder {
           if (inWindow(w)) counted++;
           marriedSons.push(child);
           counted += this.family(child, w);
-        } else if (rng.chance(0.2)) {
+        } else if (rng.chance(0.35)) {
           // Some bachelors set up their own household in middle age.
           const s = child.birth + years(rng.int(35, 50));
           if (s <= W1 && s < child.death) {
@@ -181,7 +181,7 @@ class Builder {
       }
     }
     // The youngest married son often stays with the parents (stem family); the others split off.
-    const stem = marriedSons.length > 0 && rng.chance(0.55) ? marriedSons[marriedSons.length - 1] : undefined;
+    const stem = marriedSons.length > 0 && rng.chance(0.4) ? marriedSons[marriedSons.length - 1] : undefined;
     for (const s of marriedSons) {
       if (s === stem) continue;
       const sd = (s.marriage as Day) + (rng.chance(0.4) ? 0 : rng.int(120, years(5)));

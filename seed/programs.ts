@@ -109,7 +109,7 @@ export function addBackgroundGrant(tw: TownshipState, rng: Rng, key: ProgramKey,
   const h = p.hh as Household;
   const seen = p.programs?.get(prog.id);
   // One region per person and program: a move never makes the background look like double dipping.
-  if (seen !== undefined && seen !== `${h.village.id}` ) return undefined;
+  if (seen !== undefined && seen !== h.village.id) return undefined;
   if (p.programs?.has(`${prog.id}/${year}`)) return undefined;
   const d = payDay(rng, p, year, late);
   if (d === undefined || p.account === undefined) return undefined;

@@ -103,7 +103,9 @@ export function makeProject(tw: TownshipState, rng: Rng, s: ProjectSpec): Projec
 
 /** Adds the firm as a losing bidder to a few of the township's competitive tenders after `after`. */
 export function extraBids(tw: TownshipState, rng: Rng, c: Company, after: Day, n: number): void {
-  const open = tw.projects.filter((p) => p.award > after && p.bids.length >= 3 && p.winner !== c && !p.bids.some((b) => b.company === c));
+  // Only background tenders with three valid bids: planted ones keep exactly the bids their scheme gave them.
+  const open = tw.projects.filter((p) => p.award > after && !tw.used.has(p.id) && p.bids.filter((b) => !b.disqualified).length >= 3
+    && p.winner !== c && !p.bids.some((b) => b.company === c));
   for (const p of rng.sample(open, n)) {
     p.bids.push({
       company: c, amount: round2(p.awardAmount * rng.float(1.03, 1.15)), submitted: (p.deadline ?? p.award) - rng.int(0, 4),

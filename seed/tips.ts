@@ -53,7 +53,10 @@ export function schemeTips(tw: TownshipState): void {
   }
   for (const s of byScheme.values()) {
     if (!rng.chance(s.typology === "COLLUSION_RING" ? 0.8 : 0.45)) continue;
-    const subjects = [s.ids.get("cadre") ?? s.ids.get("company") ?? s.ids.get("beneficiary") ?? s.ids.get("deceased")].filter((x): x is string => x !== undefined);
+    // Villagers name the firm in tender complaints, the cadre otherwise.
+    const firmFirst = ["SHELL_WINNER", "BID_RIGGING", "DOMINANT_WINNER", "SINGLE_BID"].includes(s.typology);
+    const lead = firmFirst ? (s.ids.get("company") ?? s.ids.get("cadre")) : (s.ids.get("cadre") ?? s.ids.get("company"));
+    const subjects = [lead ?? s.ids.get("beneficiary") ?? s.ids.get("deceased")].filter((x): x is string => x !== undefined);
     const extra = s.ids.get("relative") ?? s.ids.get("company");
     if (extra !== undefined && !subjects.includes(extra) && rng.chance(0.4)) subjects.push(extra);
     if (subjects.length === 0) continue;

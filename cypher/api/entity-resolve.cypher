@@ -7,5 +7,4 @@ CALL (ref) {
   UNION
   MATCH (n:Address {value: ref.address}) RETURN n
 }
-WITH ref, n LIMIT 1000
 RETURN ref.key AS key, elementId(n) AS elementId

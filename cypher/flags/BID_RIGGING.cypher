@@ -7,13 +7,13 @@
 //   collusion, 招标投标法实施条例 art. 34 and 40): they share an officer (a person holding a role
 //   in both at bid time), a phone, an address or a bank account, or one firm's phone or account
 //   belongs to the other's officer; their bids were prepared by the same person or their deposits
-//   paid from the same account; or the valid bids are identical or near-identical (coefficient of
-//   variation below maxCv). One hit per project, its confidence that of the strongest sign, its money
-//   the award. A second form finds the cover bidder: a firm with many valid bids and no win, above
-//   all when the projects it lost went again and again to the same winners. Not flagged: independent
-//   bidders with a normal spread of prices, an officer who left one firm before the bid, officers who
-//   merely share a home address, firms that bid often and win now and then.
-//   Subjects: the companies.
+//   paid from the same account; two valid bids are identical; or all valid bids are near-identical
+//   (coefficient of variation below maxCv). One hit per project, its confidence that of the
+//   strongest sign, its money the award. A second form finds the cover bidder: a firm with many
+//   valid bids and no win, above all when the projects it lost went again and again to the same
+//   winners. Not flagged: independent bidders with a normal spread of prices, an officer who left
+//   one firm before the bid, officers who merely share a home address, firms that bid often and win
+//   now and then. Subjects: the companies.
 // weight: 0.7
 // parameters:
 //   maxCv: { type: number, default: 0.01, min: 0, max: 1, description: "coefficient of variation of the valid bid amounts below which the bids count as near-identical" }
@@ -21,100 +21,113 @@
 //   coverMinBids: { type: integer, default: 4, min: 2, max: 100, description: "fewest valid bids, none of them won, that make a cover bidder" }
 //   coverRepeatWins: { type: integer, default: 2, min: 2, max: 100, description: "projects a winner must take from the cover bidder to count as the firm it covers for" }
 
-// Form 1: one hit per project whose bidders are tied or whose valid bids are near-identical.
-MATCH (p:Project)
-WHERE COUNT { (p)<-[:BID]-(:Company) } >= 2
-WITH p, COLLECT { MATCH (p)<-[b:BID]-(c:Company) RETURN b ORDER BY c.id } AS bids
-WITH p, bids, [b IN bids WHERE NOT coalesce(b.disqualified, false)] AS valid
-WITH p, bids, valid, [b IN valid WHERE b.amount IS NOT NULL | toFloat(b.amount)] AS amounts
-WITH p, bids, valid, amounts,
-     CASE WHEN size(amounts) > 0 THEN reduce(s = 0.0, x IN amounts | s + x) / size(amounts) END AS mean
-WITH p, bids, valid, amounts,
-     CASE WHEN size(amounts) >= 2 AND mean > 0
-          THEN sqrt(reduce(s = 0.0, x IN amounts | s + (x - mean) ^ 2) / size(amounts)) / mean END AS cv,
-     size([i IN range(0, size(amounts) - 1) WHERE amounts[i] IN amounts[i + 1..]]) > 0 AS identical
-WITH p, bids, valid, cv, identical,
-     size(amounts) >= $minCvBids AND (identical OR coalesce(cv < $maxCv, false)) AS close
-// Ties between every pair of bidders (disqualified ones included: a knocked-out cover still tells).
-CALL (p, bids) {
-  UNWIND range(0, size(bids) - 2) AS i
-  UNWIND range(i + 1, size(bids) - 1) AS j
-  WITH p, bids[i] AS b1, bids[j] AS b2
-  WITH b1, b2, startNode(b1) AS c1, startNode(b2) AS c2, coalesce(b1.date, b2.date, p.deadlineDate, p.awardDate) AS day
-  CALL (b1, b2, c1, c2, day) {
-    // An officer of both at bid time.
-    MATCH (c1)<-[r1:ROLE_IN]-(o:Person)-[r2:ROLE_IN]->(c2)
-    WHERE day IS NULL OR (coalesce(r1.to >= day, true) AND coalesce(r2.to >= day, true)
-                          AND coalesce(r1.from <= day, true) AND coalesce(r2.from <= day, true))
-    WITH o, collect(DISTINCT r1) + collect(DISTINCT r2) AS rels
-    RETURN {kind: 'shared officer ' + o.name + ' (' + o.id + ')', confidence: 0.9, nodes: [o], rels: rels} AS tie
-    UNION ALL
-    // The same phone, address or bank account.
-    MATCH (c1)-[h1:HAS]->(x)<-[h2:HAS]-(c2)
-    RETURN {kind: CASE WHEN x:Phone THEN 'shared phone ' + x.value
-                       WHEN x:Address THEN 'shared address ' + x.value
-                       ELSE 'shared bank account ' + x.id END,
-            confidence: CASE WHEN x:Address THEN 0.7 WHEN x:Phone THEN 0.8 ELSE 0.9 END,
-            nodes: [x], rels: [h1, h2]} AS tie
-    UNION ALL
-    // One firm's phone or account belongs to an officer of the other.
-    UNWIND [[c1, c2], [c2, c1]] AS pair
-    WITH pair[0] AS ca, pair[1] AS cb
-    MATCH (ca)-[h1:HAS]->(x)
-    WHERE (x:Phone OR x:Account) AND NOT EXISTS { (cb)-[:HAS]->(x) }
-    WITH ca, cb, h1, x
-    MATCH (x)<-[h2:HAS]-(o:Person)
-    WITH ca, cb, h1, x, h2, o
-    MATCH (o)-[r:ROLE_IN]->(cb)
-    WHERE NOT EXISTS { (o)-[:ROLE_IN]->(ca) }
-    WITH ca, cb, x, o, h1, h2, collect(r)[0] AS r
-    RETURN {kind: CASE WHEN x:Phone THEN 'phone ' + x.value ELSE 'bank account ' + x.id END + ' of ' + ca.name
-                  + ' (' + ca.id + ') belongs to ' + o.name + ' (' + o.id + ') of ' + cb.name + ' (' + cb.id + ')',
-            confidence: 0.7, nodes: [x, o], rels: [h1, h2, r]} AS tie
-    UNION ALL
-    // Deposits paid from one account.
-    WITH b1, b2 WHERE b1.depositAccount IS NOT NULL AND b1.depositAccount = b2.depositAccount
-    RETURN {kind: 'deposits paid from the same account ' + b1.depositAccount, confidence: 0.95,
-            nodes: COLLECT { MATCH (x:Entity {id: b1.depositAccount}) RETURN x }, rels: [b1, b2]} AS tie
-    UNION ALL
-    // One firm's deposit paid from an account of the other firm or of its officer.
-    UNWIND [[b1, b2], [b2, b1]] AS pair
-    WITH pair[0] AS bA, pair[1] AS bB
-    WITH bA, startNode(bA) AS cA, startNode(bB) AS cB
-    WHERE bA.depositAccount IS NOT NULL AND NOT coalesce(bA.depositAccount = bB.depositAccount, false)
-    MATCH (x:Entity {id: bA.depositAccount})<-[h:HAS]-(owner)
-    WHERE owner = cB OR EXISTS { (owner)-[:ROLE_IN]->(cB) }
-    RETURN {kind: 'deposit of ' + cA.name + ' (' + cA.id + ') paid from account ' + x.id + ' of ' + owner.name + ' (' + owner.id + ')',
-            confidence: 0.95, nodes: [x, owner], rels: [bA, h]} AS tie
-    UNION ALL
-    // Bids prepared by one person.
-    WITH b1, b2 WHERE b1.preparer IS NOT NULL AND b1.preparer = b2.preparer
-    RETURN {kind: 'bids prepared by the same person ' + b1.preparer, confidence: 0.95,
-            nodes: COLLECT { MATCH (x:Entity {id: b1.preparer}) RETURN x }, rels: [b1, b2]} AS tie
-  }
-  RETURN collect({companies: [c1, c2], tie: tie}) AS ties
+// Form 1: one hit per project whose bidders are tied or whose bids are identical or near-identical.
+// Ties between companies are found once per tied pair (they are rare), then joined to the projects both
+// bid on; signs within one project's bids are read from the bids themselves.
+CALL () {
+  // An officer of both at bid time.
+  MATCH (c1:Company)<-[r1:ROLE_IN]-(o:Person)-[r2:ROLE_IN]->(c2:Company)
+  WHERE elementId(c1) < elementId(c2)
+  WITH c1, c2, o, collect(DISTINCT r1) AS roles1, collect(DISTINCT r2) AS roles2
+  MATCH (c1)-[b1:BID]->(p:Project)<-[b2:BID]-(c2)
+  WITH p, c1, c2, o, roles1, roles2, coalesce(b1.date, b2.date, p.deadlineDate, p.awardDate) AS day
+  WITH p, c1, c2, o,
+       [r IN roles1 WHERE day IS NULL OR (coalesce(r.from <= day, true) AND coalesce(r.to >= day, true))] AS roles1,
+       [r IN roles2 WHERE day IS NULL OR (coalesce(r.from <= day, true) AND coalesce(r.to >= day, true))] AS roles2
+  WHERE size(roles1) > 0 AND size(roles2) > 0
+  RETURN p, {companies: [c1, c2], kind: 'shared officer ' + o.name + ' (' + o.id + ')', confidence: 0.9,
+             nodes: [o], rels: roles1 + roles2} AS sign
+  UNION ALL
+  // The same phone, address or bank account.
+  MATCH (c1:Company)-[h1:HAS]->(x)<-[h2:HAS]-(c2:Company)
+  WHERE elementId(c1) < elementId(c2)
+  MATCH (c1)-[:BID]->(p:Project)<-[:BID]-(c2)
+  RETURN p, {companies: [c1, c2],
+             kind: CASE WHEN x:Phone THEN 'shared phone ' + x.value
+                        WHEN x:Address THEN 'shared address ' + x.value
+                        ELSE 'shared bank account ' + x.id END,
+             confidence: CASE WHEN x:Address THEN 0.7 WHEN x:Phone THEN 0.8 ELSE 0.9 END,
+             nodes: [x], rels: [h1, h2]} AS sign
+  UNION ALL
+  // One firm's phone or account belongs to an officer of the other.
+  MATCH (ca:Company)-[h1:HAS]->(x)
+  WHERE x:Phone OR x:Account
+  MATCH (x)<-[h2:HAS]-(o:Person)-[r:ROLE_IN]->(cb:Company)
+  WHERE cb <> ca AND NOT EXISTS { (cb)-[:HAS]->(x) } AND NOT EXISTS { (o)-[:ROLE_IN]->(ca) }
+  WITH ca, cb, x, o, h1, h2, collect(r)[0] AS r
+  MATCH (ca)-[:BID]->(p:Project)<-[:BID]-(cb)
+  RETURN p, {companies: [ca, cb],
+             kind: CASE WHEN x:Phone THEN 'phone ' + x.value ELSE 'bank account ' + x.id END + ' of ' + ca.name
+                   + ' (' + ca.id + ') belongs to ' + o.name + ' (' + o.id + ') of ' + cb.name + ' (' + cb.id + ')',
+             confidence: 0.7, nodes: [x, o], rels: [h1, h2, r]} AS sign
+  UNION ALL
+  // A deposit paid from an account of another bidder or of its officer.
+  MATCH (cA:Company)-[bA:BID]->(p:Project)
+  WHERE bA.depositAccount IS NOT NULL
+  MATCH (x:Entity {id: bA.depositAccount})<-[h:HAS]-(owner)
+  WHERE owner <> cA AND NOT EXISTS { (owner)-[:ROLE_IN]->(cA) }
+  MATCH (cB:Company)-[bB:BID]->(p)
+  WHERE cB <> cA AND NOT coalesce(bB.depositAccount = bA.depositAccount, false)
+    AND (owner = cB OR EXISTS { (owner)-[:ROLE_IN]->(cB) })
+  RETURN p, {companies: [cA, cB],
+             kind: 'deposit of ' + cA.name + ' (' + cA.id + ') paid from account ' + x.id + ' of ' + owner.name + ' (' + owner.id + ')',
+             confidence: 0.95, nodes: [x, owner], rels: [bA, h]} AS sign
+  UNION ALL
+  // Within one project's bids: one deposit account, one preparer, identical or near-identical amounts.
+  MATCH (p:Project)
+  WHERE COUNT { (p)<-[:BID]-(:Company) } >= 2
+  WITH p, COLLECT { MATCH (p)<-[b:BID]-(c:Company) RETURN b ORDER BY c.id } AS bids
+  WITH p, bids, [b IN bids WHERE NOT coalesce(b.disqualified, false)] AS valid
+  WITH p, bids, valid, [b IN valid WHERE b.amount IS NOT NULL | toFloat(b.amount)] AS amounts
+  WITH p, bids, valid, amounts,
+       CASE WHEN size(amounts) > 0 THEN reduce(s = 0.0, x IN amounts | s + x) / size(amounts) END AS mean
+  WITH p, bids, valid,
+       CASE WHEN size(amounts) >= 2 AND mean > 0
+            THEN sqrt(reduce(s = 0.0, x IN amounts | s + (x - mean) ^ 2) / size(amounts)) / mean END AS cv,
+       [b IN valid WHERE b.amount IS NOT NULL AND size([x IN valid WHERE x.amount = b.amount]) > 1] AS identical,
+       [i IN range(0, size(bids) - 2) | [j IN range(i + 1, size(bids) - 1) | [bids[i], bids[j]]]] AS pairs
+  WITH p, bids, valid, cv, identical, reduce(all = [], l IN pairs | all + l) AS pairs
+  WITH p,
+       [pair IN pairs WHERE pair[0].depositAccount IS NOT NULL AND pair[0].depositAccount = pair[1].depositAccount
+        | {companies: [startNode(pair[0]), startNode(pair[1])],
+           kind: 'deposits paid from the same account ' + pair[0].depositAccount, confidence: 0.95,
+           nodes: [], rels: pair}]
+       + [pair IN pairs WHERE pair[0].preparer IS NOT NULL AND pair[0].preparer = pair[1].preparer
+          | {companies: [startNode(pair[0]), startNode(pair[1])],
+             kind: 'bids prepared by the same person ' + pair[0].preparer, confidence: 0.95,
+             nodes: [], rels: pair}]
+       + CASE WHEN size(identical) > 0
+           THEN [{companies: [b IN identical | startNode(b)], kind: 'identical bid amounts', confidence: 0.9,
+                  nodes: [], rels: identical}]
+           ELSE [] END
+       + CASE WHEN size(valid) >= $minCvBids AND coalesce(cv < $maxCv, false)
+           THEN [{companies: [b IN valid | startNode(b)],
+                  kind: 'near-identical bids (coefficient of variation ' + toString(round(cv, 4)) + ')',
+                  confidence: CASE WHEN size(valid) >= 3 THEN 0.85 ELSE 0.6 END, nodes: [], rels: valid}]
+           ELSE [] END AS signs
+  UNWIND signs AS sign
+  RETURN p, sign
 }
-WITH p, bids, valid, cv, identical, close, ties
-WHERE size(ties) > 0 OR close
+WITH p, collect(sign) AS signs
 OPTIONAL MATCH (p)-[aw:AWARDED_TO]->(w:Company)
-WITH p, bids, aw, w,
-     CASE WHEN close THEN [{companies: [b IN valid | startNode(b)],
-                            tie: {kind: CASE WHEN identical THEN 'identical bid amounts'
-                                             ELSE 'near-identical bids (coefficient of variation ' + toString(round(cv, 4)) + ')' END,
-                                  confidence: CASE WHEN identical THEN 0.9 WHEN size(valid) >= 3 THEN 0.85 ELSE 0.6 END,
-                                  nodes: [], rels: valid}}]
-          ELSE [] END + ties AS signs
-WITH p, bids, aw, w, signs, coalesce(aw.amount, p.awardAmount, 0.0) AS amount,
-     COLLECT { UNWIND signs AS s UNWIND s.companies AS x WITH DISTINCT x ORDER BY x.id RETURN x } AS companies
+WITH p, signs, aw, w, coalesce(aw.amount, p.awardAmount, 0.0) AS amount,
+     COLLECT { MATCH (p)<-[b:BID]-(:Company) RETURN b } AS bids
+WITH p, signs, aw, w, amount,
+     COLLECT { UNWIND signs AS s UNWIND s.companies AS x WITH DISTINCT x ORDER BY x.id RETURN x } AS companies,
+     COLLECT { UNWIND [p] + [b IN bids | startNode(b)] + reduce(n = [], s IN signs | n + s.nodes) AS x
+               WITH x WHERE x IS NOT NULL RETURN DISTINCT x } AS nodes,
+     COLLECT { UNWIND bids + [aw] + reduce(r = [], s IN signs | r + s.rels) AS x
+               WITH x WHERE x IS NOT NULL RETURN DISTINCT x } AS rels,
+     COLLECT { UNWIND signs AS s WITH s ORDER BY s.confidence DESC, s.kind RETURN DISTINCT s.kind } AS kinds
 RETURN 'project:' + p.id AS key,
        companies AS subjects,
-       [p] + [b IN bids | startNode(b)] + reduce(n = [], s IN signs | n + s.tie.nodes) AS nodes,
-       bids + [aw] + reduce(r = [], s IN signs | r + s.tie.rels) AS rels,
+       nodes,
+       rels,
        amount,
-       reduce(m = 0.0, s IN signs | CASE WHEN s.tie.confidence > m THEN s.tie.confidence ELSE m END) AS confidence,
+       reduce(m = 0.0, s IN signs | CASE WHEN s.confidence > m THEN s.confidence ELSE m END) AS confidence,
        'Bidders on ' + p.name + ' (' + p.id + ') are not independent: '
          + reduce(t = '', x IN companies | t + CASE WHEN t = '' THEN '' ELSE ', ' END + x.name + ' (' + x.id + ')')
-         + '; ' + reduce(t = '', s IN signs | t + CASE WHEN t = '' THEN '' ELSE '; ' END + s.tie.kind)
+         + '; ' + reduce(t = '', k IN kinds | t + CASE WHEN t = '' THEN '' ELSE '; ' END + k)
          + CASE WHEN w IS NULL THEN '' ELSE '; won by ' + w.name + ' (' + w.id + ') for ' + toString(toInteger(round(amount))) + ' yuan' END AS summary
 
 UNION ALL
@@ -139,7 +152,7 @@ CALL (lost) {
 WITH c, nBids, lost, covered, round(reduce(s = 0.0, l IN lost | s + coalesce(l.aw.amount, 0.0)), 2) AS amount
 RETURN 'cover:' + c.id AS key,
        [c] + covered AS subjects,
-       [c] + [l IN lost | l.p] + [l IN lost WHERE l.w IS NOT NULL | l.w] AS nodes,
+       [c] + [l IN lost | l.p] + COLLECT { UNWIND lost AS l WITH DISTINCT l.w AS w WHERE w IS NOT NULL RETURN w } AS nodes,
        [l IN lost | l.b] + [l IN lost WHERE l.aw IS NOT NULL | l.aw] AS rels,
        amount,
        CASE WHEN size(covered) > 0 THEN 0.85 ELSE 0.6 END AS confidence,

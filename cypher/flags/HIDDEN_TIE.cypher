@@ -46,47 +46,56 @@ CALL (c) {
 MATCH (o)-[h1:HAS]->(id)
 WHERE (id:Phone OR id:Address OR id:Account)
   AND COUNT { (id)<-[:HAS]-(y) WHERE y:Person OR y:Company } <= $maxSharers
-MATCH (id)<-[h2:HAS]-(t)
-WHERE (t:Person OR t:Company) AND t <> o AND t <> c
-WITH c, o, via, kin, relation, kinConf, id, h1, h2, t,
+WITH c, collect({o: o, via: via, kin: kin, relation: relation, kinConf: kinConf, id: id, h1: h1}) AS owned
+WITH c, owned, [x IN owned | x.id] AS ids
+// The cadre's counterparts: winners of projects the cadre approved, or that lay in the cadre's village
+// or township while the cadre was in post, with their officers; and beneficiaries the cadre approved.
+CALL (c) {
+  CALL (c) {
+    MATCH (c)-[a:APPROVED]->(p:Project)-[aw:AWARDED_TO]->(co:Company)
+    RETURN p, co, aw, [a] AS links, [] AS extra, 'approved' AS form, 1.0 AS formConf
+    UNION ALL
+    MATCH (c)-[hp:HOLDS_POST]->(pr:Region)
+    CALL (pr) {
+      MATCH (p:Project)-[pi:IN]->(pr)
+      RETURN p, [pi] AS placeRels, [] AS placeNodes
+      UNION ALL
+      MATCH (p:Project)-[pi:IN]->(r:Region)-[po:PART_OF]->(pr)
+      RETURN p, [pi, po] AS placeRels, [r] AS placeNodes
+    }
+    MATCH (p)-[aw:AWARDED_TO]->(co:Company)
+    WHERE NOT EXISTS { (c)-[:APPROVED]->(p) }
+      AND hp.from <= coalesce(aw.date, p.awardDate) AND (hp.to IS NULL OR hp.to >= coalesce(aw.date, p.awardDate))
+    RETURN p, co, aw, [hp] + placeRels AS links, [pr] + placeNodes AS extra, 'in_post' AS form, $inPostFactor AS formConf
+  }
+  CALL (co) {
+    RETURN co AS t, null AS officer, [] AS roleRels
+    UNION ALL
+    MATCH (t:Person)-[ro:ROLE_IN]->(co)
+    WHERE ro.role IN $companyRoles
+    RETURN t, t AS officer, [ro] AS roleRels
+  }
+  RETURN t, co, officer, p AS object, coalesce(aw.amount, p.awardAmount) AS amount, roleRels + [aw] + links AS links, [p] + extra AS extra, form, formConf
+  UNION ALL
+  MATCH (c)-[a:APPROVED]->(g:Grant)-[pt:PAID_TO]->(t:Person)
+  RETURN t, null AS co, t AS officer, g AS object, g.paidAmount AS amount, [pt, a] AS links, [g] AS extra, 'approved' AS form, 1.0 AS formConf
+}
+// ... that hold one of the family's identifiers.
+MATCH (t)-[h2:HAS]->(id)
+WHERE id IN ids AND t <> c
+UNWIND [x IN owned WHERE x.id = id AND x.o <> t] AS own
+WITH c, own.o AS o, own.via AS via, own.kin AS kin, own.relation AS relation, own.kinConf AS kinConf, own.h1 AS h1, id, h2, t,
+     co, officer, object, amount, links, extra, form, formConf,
      CASE WHEN id:Address THEN $addressFactor ELSE 1.0 END AS idConf,
      CASE WHEN id:Phone THEN 'phone' WHEN id:Address THEN 'address' ELSE 'bank account' END AS idKind
-CALL (c, t) {
-  // The counterpart is a firm that won a project the cadre approved.
-  MATCH (t:Company)<-[aw:AWARDED_TO]-(p:Project)<-[a:APPROVED]-(c)
-  RETURN t AS co, null AS officer, p AS object, coalesce(aw.amount, p.awardAmount) AS amount, [aw, a] AS links, [p] AS extra, 'approved' AS form, 1.0 AS formConf
-  UNION ALL
-  // ... or a firm that won a project in the cadre's village or township while the cadre was in post.
-  MATCH (t:Company)<-[aw:AWARDED_TO]-(p:Project)-[pi:IN]->(r:Region)
-  WHERE NOT EXISTS { (c)-[:APPROVED]->(p) }
-  MATCH (c)-[hp:HOLDS_POST]->(pr:Region)
-  WHERE hp.from <= coalesce(aw.date, p.awardDate) AND (hp.to IS NULL OR hp.to >= coalesce(aw.date, p.awardDate))
-    AND (pr = r OR EXISTS { (r)-[:PART_OF]->(pr) })
-  RETURN t AS co, null AS officer, p AS object, coalesce(aw.amount, p.awardAmount) AS amount, [aw, pi, hp] AS links, [p, r, pr] AS extra, 'in_post' AS form, $inPostFactor AS formConf
-  UNION ALL
-  // The counterpart is an officer of a firm that won a project the cadre approved.
-  MATCH (t:Person)-[ro:ROLE_IN]->(co:Company)<-[aw:AWARDED_TO]-(p:Project)<-[a:APPROVED]-(c)
-  WHERE ro.role IN $companyRoles
-  RETURN co, t AS officer, p AS object, coalesce(aw.amount, p.awardAmount) AS amount, [ro, aw, a] AS links, [co, p] AS extra, 'approved' AS form, 1.0 AS formConf
-  UNION ALL
-  MATCH (t:Person)-[ro:ROLE_IN]->(co:Company)<-[aw:AWARDED_TO]-(p:Project)-[pi:IN]->(r:Region)
-  WHERE ro.role IN $companyRoles AND NOT EXISTS { (c)-[:APPROVED]->(p) }
-  MATCH (c)-[hp:HOLDS_POST]->(pr:Region)
-  WHERE hp.from <= coalesce(aw.date, p.awardDate) AND (hp.to IS NULL OR hp.to >= coalesce(aw.date, p.awardDate))
-    AND (pr = r OR EXISTS { (r)-[:PART_OF]->(pr) })
-  RETURN co, t AS officer, p AS object, coalesce(aw.amount, p.awardAmount) AS amount, [ro, aw, pi, hp] AS links, [co, p, r, pr] AS extra, 'in_post' AS form, $inPostFactor AS formConf
-  UNION ALL
-  // The counterpart is a beneficiary of a grant the cadre approved.
-  MATCH (t:Person)<-[pt:PAID_TO]-(g:Grant)<-[a:APPROVED]-(c)
-  RETURN null AS co, t AS officer, g AS object, g.paidAmount AS amount, [pt, a] AS links, [g] AS extra, 'approved' AS form, 1.0 AS formConf
-}
 // Ties that are on record explain the shared identifier: kinship with the cadre or the owner, one
 // household, or the owner's own role in the firm.
-WITH * WHERE NOT EXISTS { (t)-[:KIN]-(z) WHERE z = c OR z = o }
+WHERE NOT EXISTS { (t)-[:KIN]-(z) WHERE z = c OR z = o }
   AND NOT EXISTS { (t)-[:KIN]-(:Person)-[:KIN {relation: 'spouse'}]-(z) WHERE z = c OR z = o }
   AND NOT EXISTS { (t)-[:KIN {relation: 'spouse'}]-(:Person)-[:KIN]-(z) WHERE z = c OR z = o }
   AND NOT EXISTS { (t)-[:MEMBER_OF]->(:Household)<-[:MEMBER_OF]-(z) WHERE z = c OR z = o }
   AND NOT EXISTS { (t)<-[:ROLE_IN]-(z) WHERE z = c OR z = o }
+  AND (co IS NULL OR NOT EXISTS { (co)<-[:ROLE_IN]-(z) WHERE z = c OR z = o })
 WITH c, coalesce(co, officer) AS party, co, officer, o, via, kin, relation, id, idKind, h1, h2, t, object, amount, links, extra, form,
      kinConf * idConf * formConf AS confidence
 ORDER BY confidence DESC, o.id, t.id

@@ -2,12 +2,47 @@
 // through a run of tenders it always wins, usually signed by the same official.
 import { YEARS, day, yearEnd, yearStart, W1 } from "../dates.ts";
 import type { TownshipState } from "../world.ts";
+import type { Rng } from "../rng.ts";
 import type { Company } from "../model.ts";
 import { genuineCompetitors, makeProject, pickField } from "../projects.ts";
 import { dayIn, establishedBefore, gradedBudget, labeler, ordinaryAdult, pickCadre, pickPerson, schemeFirm, type Scheme } from "./common.ts";
 import { tenderMethod } from "./kinContract.ts";
 
 const dominated = new WeakMap<TownshipState, Set<string>>();
+
+interface Instance {
+  schemeId: string;
+  firm: Company;
+  inRegion: (regionId: string) => boolean;
+  villageId: string | undefined;
+  year: number;
+  from: number;
+  to: number;
+  approver: string;
+}
+const instances = new WeakMap<TownshipState, Instance[]>();
+
+/**
+ * Later schemes and look-alikes may add projects to a dominated region and year; once the township is
+ * complete, add one more award where needed so the firm still holds about two thirds of the value.
+ */
+export function topUpDominant(tw: TownshipState, rng: Rng): void {
+  for (const inst of instances.get(tw) ?? []) {
+    const all = tw.projects.filter((p) => p.year === inst.year && inst.inRegion(p.regionId));
+    const mine = all.filter((p) => p.winner === inst.firm).reduce((a, p) => a + p.awardAmount, 0);
+    const total = all.reduce((a, p) => a + p.awardAmount, 0);
+    if (mine / total >= 0.6) continue;
+    const need = Math.min(6_000_000, Math.round((2 * total - 3 * mine) / 1000) * 1000 + 100_000);
+    const d = dayIn(rng, inst.from, inst.to);
+    const village = inst.villageId !== undefined ? tw.villages.find((v) => v.id === inst.villageId) : undefined;
+    const p = makeProject(tw, rng, {
+      regionId: village?.id ?? tw.plan.id, regionName: village?.name ?? tw.plan.name, field: pickField(rng), budget: need,
+      method: "open_tender", award: d, approvedBy: inst.approver, winner: inst.firm, others: genuineCompetitors(tw, rng, d, rng.int(2, 4), [inst.firm]),
+      winnerFactor: rng.float(0.93, 0.98),
+    });
+    labeler(tw, "DOMINANT_WINNER", inst.schemeId)(p.id, "project");
+  }
+}
 
 export const dominantWinner: Scheme = {
   typology: "DOMINANT_WINNER",
@@ -39,7 +74,8 @@ export const dominantWinner: Scheme = {
     // The region's award value that year so far, which the firm must outweigh.
     const existing = tw.projects.filter((p) => p.year === y && inRegion(p.regionId) && p.winner !== winner).reduce((a, p) => a + p.awardAmount, 0);
     const target = Math.max(existing * 2.5, 800_000);
-    const L = labeler(tw, "DOMINANT_WINNER");
+    const schemeId = tw.newScheme();
+    const L = labeler(tw, "DOMINANT_WINNER", schemeId);
     L(winner.id, "company");
     L(level === "township" ? tw.plan.id : pick.post.regionId, "region");
     L(pick.cadre.id, "cadre");
@@ -56,6 +92,9 @@ export const dominantWinner: Scheme = {
       won += p.awardAmount;
       L(p.id, "project");
     }
+    const list = instances.get(tw) ?? [];
+    instances.set(tw, list);
+    list.push({ schemeId, firm: winner, inRegion, villageId: level === "village" ? pick.post.regionId : undefined, year: y, from, to, approver: pick.cadre.id });
     return true;
   },
 };

@@ -63,7 +63,9 @@ export function createApp(deps: AppDeps): App {
   });
 
   const v1 = Router();
-  v1.use(auditRequests(audit), authenticate(keys), express.json({ limit: "1mb" }));
+  const json = express.json({ limit: "1mb" });
+  // Uploads (PUT) stream their raw bodies to disk; everything else speaks JSON.
+  v1.use(auditRequests(audit), authenticate(keys), (req, res, next) => (req.method === "PUT" ? next() : json(req, res, next)));
   v1.use((_req, res, next) => {
     res.setHeader("Cache-Control", "no-store");
     next();

@@ -1,7 +1,7 @@
 // Read-only access for analysts' queries: EXPLAIN a text without running it, and stream a query's
 // records from a READ transaction that is always rolled back (never committed), under a timeout.
 import neo4j, { isNode, isPath, isRelationship, Neo4jError } from "neo4j-driver";
-import type { Record as Neo4jRecord } from "neo4j-driver";
+import type { Integer, Record as Neo4jRecord } from "neo4j-driver";
 import type { Graph, Params } from "./client.ts";
 import { type PlainNode, type PlainRelationship, toPlain } from "./convert.ts";
 import { GraphUnavailableError } from "./errors.ts";
@@ -74,8 +74,8 @@ function positionOf(error: Neo4jError, lineShift: number): TextPosition | undefi
   let line: number | undefined;
   let column: number | undefined;
   if (raw && raw.line !== undefined && raw.column !== undefined) {
-    line = neo4j.isInt(raw.line) ? (raw.line as neo4j.Integer).toNumber() : Number(raw.line);
-    column = neo4j.isInt(raw.column) ? (raw.column as neo4j.Integer).toNumber() : Number(raw.column);
+    line = neo4j.isInt(raw.line) ? (raw.line as Integer).toNumber() : Number(raw.line);
+    column = neo4j.isInt(raw.column) ? (raw.column as Integer).toNumber() : Number(raw.column);
   } else {
     const match = /\(line (\d+), column (\d+)/.exec(error.message);
     if (match) {

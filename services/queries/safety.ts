@@ -6,6 +6,7 @@
 //     its operators may not load CSV, call a procedure outside the allow-list or run a SHOW command.
 // At run time the query is then executed in a READ transaction (the server refuses writes) that is
 // rolled back, so even a gap in both layers could not change the database.
+import { createHash } from "node:crypto";
 import { CypherCompileError, explain, type Explained, type Graph } from "../graph/index.ts";
 import { type Token, TokenizeError, tokenize } from "./tokenizer.ts";
 
@@ -90,6 +91,13 @@ const ALLOWED_NAMESPACED_FUNCTIONS = new Set(["db.namefromelementid"]);
 
 const WRITE_CLAUSES = new Set(["CREATE", "MERGE", "SET", "DELETE", "DETACH", "NODETACH", "REMOVE", "FOREACH", "INSERT"]);
 const ADMIN_COMMANDS = new Set(["DROP", "ALTER", "GRANT", "DENY", "REVOKE", "RENAME", "SHOW", "TERMINATE", "START", "STOP", "ENABLE", "DEALLOCATE", "REALLOCATE"]);
+/** What administration commands act on: `SHOW USERS`, `STOP DATABASE x`, `TERMINATE TRANSACTIONS`, … */
+const ADMIN_OBJECTS = new Set([
+  "DATABASE", "DATABASES", "USER", "USERS", "ROLE", "ROLES", "PRIVILEGE", "PRIVILEGES", "TRANSACTION", "TRANSACTIONS",
+  "SERVER", "SERVERS", "ALIAS", "ALIASES", "CONSTRAINT", "CONSTRAINTS", "INDEX", "INDEXES", "PROCEDURE", "PROCEDURES",
+  "FUNCTION", "FUNCTIONS", "SETTING", "SETTINGS", "CURRENT", "HOME", "DEFAULT", "COMPOSITE", "BUILT", "USER", "ALL",
+  "POPULATED", "EXISTENCE", "UNIQUENESS", "KEY", "RANGE", "TEXT", "POINT", "LOOKUP", "FULLTEXT", "VECTOR", "BTREE",
+]);
 
 /** Keywords that may be followed by `(` without being a function call. */
 const NOT_FUNCTIONS = new Set([
@@ -163,9 +171,14 @@ export function staticCheck(text: string, firstLine = 1): Refusal[] {
       refuse(t, "write", `${upper} writes to the database; saved queries are read-only`);
       continue;
     }
+    // An administration command opens a statement (or a subquery) or names what it acts on;
+    // elsewhere these words are ordinary names (a variable called `start`).
     if (ADMIN_COMMANDS.has(upper)) {
-      refuse(t, "admin", `${upper} is an administration command; saved queries may only read the graph`);
-      continue;
+      const following = next?.kind === "word" ? next.text.toUpperCase() : "";
+      if (i === 0 || isPunct(prev, "{") || isPunct(prev, "}") || ADMIN_OBJECTS.has(following)) {
+        refuse(t, "admin", `${upper} ${following ? `${following} ` : ""}is an administration command; saved queries may only read the graph`);
+        continue;
+      }
     }
     if (upper === "LOAD") {
       refuse(t, "load-csv", "LOAD CSV reads files or URLs; saved queries may only read the graph");
@@ -222,15 +235,26 @@ export function planCheck(plan: Explained): Refusal[] {
   return out;
 }
 
+/** Texts that passed EXPLAIN on a database in this process (the plan's type does not change). */
+const explained = new Set<string>();
+const MAX_EXPLAINED = 10_000;
+
+function explainedKey(graph: Graph, text: string): string {
+  return `${graph.uri}|${graph.database}|${createHash("sha256").update(text).digest("hex")}`;
+}
+
 /**
  * Refuses `text` unless both checks pass: statically first (the database is not asked about a text
  * that is refused already), then by EXPLAIN. `firstLine` positions messages in the submitted file.
- * Throws QueryRefusedError listing every reason.
+ * The static check runs every time; EXPLAIN once per text and database in this process unless
+ * `fresh`. Throws QueryRefusedError listing every reason.
  */
-export async function assertReadOnly(graph: Graph, text: string, options: { firstLine?: number; where?: string } = {}): Promise<void> {
+export async function assertReadOnly(graph: Graph, text: string, options: { firstLine?: number; where?: string; fresh?: boolean } = {}): Promise<void> {
   const firstLine = options.firstLine ?? 1;
   const refusals = staticCheck(text, firstLine);
   if (refusals.length > 0) throw new QueryRefusedError(refusals, options.where);
+  const key = explainedKey(graph, text);
+  if (!options.fresh && explained.has(key)) return;
   let plan: Explained;
   try {
     plan = await explain(graph, text);
@@ -243,4 +267,6 @@ export async function assertReadOnly(graph: Graph, text: string, options: { firs
   }
   const planned = planCheck(plan);
   if (planned.length > 0) throw new QueryRefusedError(planned, options.where);
+  if (explained.size >= MAX_EXPLAINED) explained.clear();
+  explained.add(key);
 }

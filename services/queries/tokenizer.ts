@@ -101,7 +101,7 @@ export function tokenize(text: string, firstLine = 1): Token[] {
     }
     if (ch === "$") {
       let k = i + 1;
-      let name = "";
+      let name: string;
       if (text[k] === "`") {
         const end = text.indexOf("`", k + 1);
         if (end === -1) throw new TokenizeError("unterminated backticked parameter", startLine, startColumn);

@@ -8,9 +8,8 @@ import { config } from "../../services/config/index.ts";
 import { cypher, Graph, migrate } from "../../services/graph/index.ts";
 import { resolveNeo4j } from "../../services/neo4j/connect.ts";
 import { detectCommunities, type DetectCommunitiesResult } from "../../services/analytics/communities/index.ts";
-import { addTies, projectionOptions, readProjection, type TieGraph, tieParams, withTies } from "../../services/analytics/communities/project.ts";
+import { projectionOptions, readProjection, TieCollector, type TieGraph, tieParams, withTies } from "../../services/analytics/communities/project.ts";
 import { runLouvain } from "../../services/analytics/communities/louvain.ts";
-import { UndirectedGraph } from "graphology";
 import { DEFAULT_PLANTED, type PlantedOptions, plantedGroups, writePlanted } from "./planted.ts";
 
 const args = process.argv.slice(2);
@@ -111,14 +110,35 @@ function secs(ms: number): string {
   return (ms / 1000).toFixed(1);
 }
 
+/** Ties one record each, as a straightforward reader would ask for them. */
+const TIE_ROWS = `{{SOURCES}}
+CALL (a) { {{TIES}} }
+WITH a, b, w WHERE w > 0 AND (b:Person OR b:Company)
+RETURN id(a) AS a, a.id AS source, id(b) AS b, b.id AS target, w AS weight`;
+
+interface TieRow extends Record<string, unknown> {
+  a: number;
+  source: string;
+  b: number;
+  target: string;
+  weight: number;
+}
+
+function collect(ties: TieCollector, rows: readonly TieRow[]): void {
+  for (const r of rows) {
+    ties.node(r.a, r.source);
+    ties.node(r.b, r.target);
+    ties.tie(r.a, r.b, r.weight);
+  }
+}
+
 /** The same ties by one query returning one record per tie: the result is built in full before the first row arrives. */
 async function readUnpaged(graph: Graph): Promise<{ graph: TieGraph; seconds: number }> {
   const started = performance.now();
-  const query = withTies("MATCH (a:Entity) WHERE a:Person OR a:Company CALL (a) { {{TIES}} } RETURN a.id AS source, b.id AS target, w AS weight");
-  const rows = await graph.read<{ source: string; target: string; weight: number }>(query, tieParams(projectionOptions()));
-  const out: TieGraph = new UndirectedGraph();
-  addTies(out, rows.map((r) => r.source), rows.map((r) => r.target), rows.map((r) => r.weight));
-  return { graph: out, seconds: (performance.now() - started) / 1000 };
+  const rows = await graph.read<TieRow>(withTies(TIE_ROWS.replace("{{SOURCES}}", "MATCH (a:Entity) WHERE a:Person OR a:Company")), tieParams(projectionOptions()));
+  const ties = new TieCollector();
+  collect(ties, rows);
+  return { graph: ties.build(), seconds: (performance.now() - started) / 1000 };
 }
 
 /** One query per entity, as an unbatched client would do it; timed on a sample and extrapolated. */
@@ -127,14 +147,12 @@ async function readNaive(graph: Graph, size: number): Promise<{ seconds: number;
   const ids = all?.ids ?? [];
   const step = Math.max(1, Math.floor(ids.length / size));
   const chosen = ids.filter((_, i) => i % step === 0).slice(0, size);
-  const query = withTies("MATCH (a:Entity {id: $id}) CALL (a) { {{TIES}} } RETURN a.id AS source, b.id AS target, w AS weight");
+  const query = withTies(TIE_ROWS.replace("{{SOURCES}}", "MATCH (a:Entity {id: $id})"));
   const params = tieParams(projectionOptions());
-  const out: TieGraph = new UndirectedGraph();
+  const ties = new TieCollector();
   const started = performance.now();
-  for (const id of chosen) {
-    const rows = await graph.read<{ source: string; target: string; weight: number }>(query, { ...params, id });
-    addTies(out, rows.map((r) => r.source), rows.map((r) => r.target), rows.map((r) => r.weight));
-  }
+  for (const id of chosen) collect(ties, await graph.read<TieRow>(query, { ...params, id }));
+  ties.build();
   const seconds = ((performance.now() - started) / 1000) * (ids.length / Math.max(1, chosen.length));
   return { seconds, entities: ids.length };
 }

@@ -130,11 +130,11 @@ export { CommunityOptionError, GdsUnavailableError, UnknownCommunityEngineError 
 export { gdsCapabilities, gdsEngine, gdsProcedures, type GdsCapabilities } from "./gds.ts";
 export { DEFAULT_LOUVAIN, runLouvain, seededRandom, type LouvainOptions, type Partition } from "./louvain.ts";
 export {
-  addTies,
   DEFAULT_PROJECTION,
   DEFAULT_TIE_WEIGHTS,
   projectionOptions,
   readProjection,
+  TieCollector,
   type Projection,
   type ProjectionInput,
   type ProjectionOptions,

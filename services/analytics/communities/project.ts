@@ -88,10 +88,9 @@ export function tieParams(options: ProjectionOptions): Record<string, unknown> {
 }
 
 interface PageRow extends Record<string, unknown> {
-  entities: number;
-  sources: string[];
-  targets: string[];
-  weights: number[];
+  keys: string[];
+  nodes: number[];
+  lines: string[];
 }
 
 /**
@@ -105,46 +104,108 @@ export async function readProjection(graph: Graph, input: ProjectionInput = {}):
   const pageQuery = withTies(cypher("communities/project-page.cypher"));
   const boundQuery = cypher("communities/project-bound.cypher");
   const run = { timeoutMs: options.timeoutMs, metadata: { stage: "communities.project" } };
-  const params = tieParams(options);
-  const out: TieGraph = new UndirectedGraph();
+  const params = { ...tieParams(options), ...typedParams({ pageSize: options.pageSize }, { pageSize: "integer" }) };
+  const skip = typedParams({ skip: options.pageSize - 1 }, { skip: "integer" });
+  const ties = new TieCollector();
   const inFlight: Promise<PageRow | undefined>[] = [];
   let after: string | null = "";
   let pages = 0;
-  let ties = 0;
   while (after !== null || inFlight.length > 0) {
     while (after !== null && inFlight.length < options.concurrency) {
-      const page = graph
-        .read<PageRow>(pageQuery, { ...params, after, ...typedParams({ pageSize: options.pageSize }, { pageSize: "integer" }) }, run)
-        .then((rows) => rows[0]);
+      const page = graph.read<PageRow>(pageQuery, { ...params, after }, run).then((rows) => rows[0]);
       page.catch(() => {}); // awaited below, in order; this only keeps a later page's failure from going unhandled meanwhile
       inFlight.push(page);
-      const bounds: { bound: string }[] = await graph.read<{ bound: string }>(
-        boundQuery,
-        { after, ...typedParams({ skip: options.pageSize - 1 }, { skip: "integer" }) },
-        run,
-      );
+      const bounds: { bound: string }[] = await graph.read<{ bound: string }>(boundQuery, { after, ...skip }, run);
       after = bounds[0]?.bound ?? null;
     }
     const page = await inFlight.shift();
     if (!page) continue;
     pages += 1;
-    ties += addTies(out, page.sources, page.targets, page.weights);
+    ties.addPage(page.keys, page.nodes, page.lines);
   }
-  return { graph: out, ties, pages, seconds: (performance.now() - started) / 1000 };
+  const out = ties.build();
+  return { graph: out, ties: ties.rows, pages, seconds: (performance.now() - started) / 1000 };
 }
 
-/** Adds ties to the graph, summing the weight of a tie between two entities already tied. Returns the rows read. */
-export function addTies(graph: TieGraph, sources: readonly string[], targets: readonly string[], weights: readonly number[]): number {
-  for (let i = 0; i < sources.length; i += 1) {
-    const a = sources[i]!;
-    const b = targets[i]!;
-    const w = weights[i]!;
-    if (a === b || !(w > 0)) continue;
-    if (!graph.hasNode(a)) graph.addNode(a);
-    if (!graph.hasNode(b)) graph.addNode(b);
-    const edge = graph.edge(a, b);
-    if (edge === undefined) graph.addEdge(a, b, { weight: w });
-    else graph.setEdgeAttribute(edge, "weight", graph.getEdgeAttribute(edge, "weight") + w);
+/** Pairs of dense node indexes are packed into one number: lower × SPAN + higher. */
+const SPAN = 2 ** 26;
+
+/**
+ * Collects ties by internal node id and sums parallel ones, then builds the graphology graph with
+ * entity ids as node keys. Ties to nodes never named by a page (not a person or company) are dropped.
+ * Nodes and edges enter the graph in the order they were first seen.
+ */
+export class TieCollector {
+  private readonly index = new Map<number, number>();
+  private readonly keys: (string | undefined)[] = [];
+  private readonly weights = new Map<number, number>();
+  /** Ties read, before parallel ones were summed. */
+  rows = 0;
+
+  private dense(node: number): number {
+    let d = this.index.get(node);
+    if (d === undefined) {
+      d = this.keys.length;
+      if (d >= SPAN) throw new CommunityOptionError(`more than ${SPAN} entities: too many for the in-process engine, use the "gds" engine`);
+      this.index.set(node, d);
+      this.keys.push(undefined);
+    }
+    return d;
   }
-  return sources.length;
+
+  /** Names a node: its internal id and its entity id. */
+  node(node: number, key: string): number {
+    const d = this.dense(node);
+    this.keys[d] = key;
+    return d;
+  }
+
+  /** One tie between two internal node ids. */
+  tie(a: number, b: number, w: number): void {
+    this.add(this.dense(a), this.dense(b), w);
+  }
+
+  private add(a: number, b: number, w: number): void {
+    this.rows += 1;
+    if (a === b || !(w > 0)) return;
+    const key = a < b ? a * SPAN + b : b * SPAN + a;
+    this.weights.set(key, (this.weights.get(key) ?? 0) + w);
+  }
+
+  /** One page of cypher/communities/project-page.cypher: its entities, and its ties packed in lines. */
+  addPage(keys: readonly string[], nodes: readonly number[], lines: readonly string[]): void {
+    const local = nodes.map((n, i) => this.node(n, keys[i]!));
+    for (const line of lines) {
+      const parts = line.split(" ");
+      const a = local[Number(parts[0])];
+      if (a === undefined) throw new Error(`projection page: bad line ${line.slice(0, 80)}`);
+      for (let k = 1; k < parts.length; k += 1) {
+        const tie = parts[k]!;
+        const colon = tie.indexOf(":");
+        this.add(a, this.dense(Number(tie.slice(0, colon))), Number(tie.slice(colon + 1)));
+      }
+    }
+  }
+
+  build(): TieGraph {
+    const graph: TieGraph = new UndirectedGraph();
+    const added = new Uint8Array(this.keys.length);
+    for (const [pair, weight] of this.weights) {
+      const a = Math.floor(pair / SPAN);
+      const b = pair - a * SPAN;
+      const ka = this.keys[a];
+      const kb = this.keys[b];
+      if (ka === undefined || kb === undefined) continue;
+      if (added[a] === 0) {
+        graph.addNode(ka);
+        added[a] = 1;
+      }
+      if (added[b] === 0) {
+        graph.addNode(kb);
+        added[b] = 1;
+      }
+      graph.addUndirectedEdge(ka, kb, { weight });
+    }
+    return graph;
+  }
 }

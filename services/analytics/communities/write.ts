@@ -42,6 +42,8 @@ export interface WriteResult {
   /** Community nodes deleted because this run did not produce them. */
   retired: number;
   seconds: number;
+  /** Seconds by step: memberships set, memberships removed, Community nodes written and retired. */
+  steps: { assign: number; clear: number; communities: number };
 }
 
 export function writeOptions(input: WriteInput): WriteOptions {
@@ -118,13 +120,17 @@ export async function writeCommunities(
     }
   }
   if (inBatch > 0) batches.push(batch);
+  const assignStarted = performance.now();
   const assignQuery = cypher("communities/assign.cypher");
   const assignedCounts = await pool(batches, options.concurrency, async (groups) => {
     const [row] = await graph.write<{ assigned: number }>(assignQuery, { groups }, tx("assign"));
     return row?.assigned ?? 0;
   });
 
+  const assignSeconds = (performance.now() - assignStarted) / 1000;
+
   // Entities that had a community and are in none now (dissolved, or a singleton).
+  const clearStarted = performance.now();
   const gone: string[] = [];
   for (const id of run.previous.keys()) if (!member.has(id)) gone.push(id);
   const clearQuery = cypher("communities/clear.cypher");
@@ -133,6 +139,9 @@ export async function writeCommunities(
     return row?.cleared ?? 0;
   });
 
+  const clearSeconds = (performance.now() - clearStarted) / 1000;
+
+  const communitiesStarted = performance.now();
   const upsertQuery = cypher("communities/upsert.cypher");
   const records = run.communities.map((c) => ({ id: c.id, size: c.members.length, modularity: c.modularity }));
   const perTx = Math.max(1, Math.floor(options.batchSize / 10));
@@ -148,6 +157,7 @@ export async function writeCommunities(
     communities: run.communities.length,
     retired: retired?.retired ?? 0,
     seconds: (performance.now() - started) / 1000,
+    steps: { assign: assignSeconds, clear: clearSeconds, communities: (performance.now() - communitiesStarted) / 1000 },
   };
   await graph.write(
     cypher("communities/run-finish.cypher"),

@@ -39,11 +39,20 @@ export function auditRequests(audit: AuditLog): RequestHandler {
   return (req, res, next) => {
     const started = performance.now();
     const at = new Date().toISOString();
+    // Read now: once the socket is gone (a client that hung up), req.ip throws.
+    const ip = req.ip ?? null;
     let done = false;
     const finish = () => {
       if (done) return;
       done = true;
       const actor = res.locals.actor as Actor | undefined;
+      try {
+        record(actor);
+      } catch {
+        // Auditing must never take the process down; a malformed request is still answered.
+      }
+    };
+    const record = (actor: Actor | undefined) =>
       audit.record({
         at,
         keyId: actor?.keyId ?? null,
@@ -55,9 +64,8 @@ export function auditRequests(audit: AuditLog): RequestHandler {
         params: paramsText(req, res.locals.pathParams as Record<string, unknown> | undefined),
         status: res.headersSent || res.writableFinished ? res.statusCode : 499,
         ms: Math.round((performance.now() - started) * 10) / 10,
-        ip: req.ip ?? null,
+        ip,
       });
-    };
     res.once("finish", finish);
     res.once("close", finish);
     next();

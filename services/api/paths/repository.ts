@@ -24,8 +24,8 @@ export class PathRepository {
   async shortest(q: PathQuery): Promise<RawPath[]> {
     if (!Number.isInteger(q.maxHops) || q.maxHops < 1 || q.maxHops > 10) throw new RangeError(`maxHops ${q.maxHops} out of 1–10`);
     const text = cypher("api/paths.cypher")
-      .replace("{{MODE}}", q.all ? "ALL SHORTEST" : "SHORTEST 1")
-      .replace("{{MAX_HOPS}}", String(q.maxHops));
+      .replaceAll("{{MODE}}", q.all ? "ALL SHORTEST" : "SHORTEST 1")
+      .replaceAll("{{MAX_HOPS}}", String(q.maxHops));
     return this.graph.read<RawPath & Record<string, unknown>>(
       text,
       typedParams({ from: q.from, to: q.to, types: q.types, maxOwners: q.maxOwners, limit: q.limit }, { maxOwners: "integer", limit: "integer" }),

@@ -1,0 +1,51 @@
+// Saved queries: the catalogue (built-ins in cypher/saved, analysts' queries in Neo4j), the
+// read-only guard, parameter binding, the runner (rows, graph, CSV) and the run record.
+export {
+  BuiltinQueryError,
+  CatalogueError,
+  loadBuiltins,
+  QueryCatalogue,
+  QueryNotFoundError,
+  SAVED_DIR,
+  type SaveOptions,
+  VersionConflictError,
+} from "./catalogue.ts";
+export { cellText, csvField, csvHeader, csvRow } from "./csv.ts";
+export {
+  type DefinitionIssue,
+  isIsoDate,
+  parseQuery,
+  PARAM_TYPES,
+  QUERY_NAME,
+  type QueryDefinition,
+  QueryDefinitionError,
+  type QueryHeader,
+  type QueryParameter,
+  queryHeader,
+  usedParameters,
+} from "./definition.ts";
+export { bindParameters, parametersSchema, plainParameters, QueryParameterError, type ParamSource } from "./params.ts";
+export {
+  type CsvSink,
+  exportCsv,
+  GraphCollector,
+  type QueryGraph,
+  type QueryGraphEdge,
+  type QueryGraphNode,
+  RUN_DEFAULTS,
+  runQuery,
+  type RunResult,
+  type RunSettings,
+} from "./runner.ts";
+export {
+  ALLOWED_PROCEDURES,
+  assertReadOnly,
+  describeRefusal,
+  planCheck,
+  type Refusal,
+  type RefusalRule,
+  QueryRefusedError,
+  staticCheck,
+} from "./safety.ts";
+export { type QueryRunRecord, SavedQueryStore, type StoredQuery, type StoredVersion } from "./store.ts";
+export { type Token, tokenize, TokenizeError } from "./tokenizer.ts";
