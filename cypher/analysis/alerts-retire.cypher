@@ -1,13 +1,15 @@
 // After a flag ran: its alerts not hit by this run are retired. Untriaged ones go; triaged ones
-// stay (inactive) so that the investigators' notes are never lost.
+// stay (inactive) so that the investigators' notes are never lost. The decision is taken before
+// any delete, so no branch reads a deleted node.
 MATCH (a:Alert {flag: $flagId})
 WHERE a.runId <> $runId
-CALL (a) {
-  WITH a WHERE a.status = 'new' AND NOT EXISTS { (a)-[:TRIAGE]->() }
+WITH a, (a.status <> 'new' OR EXISTS { (a)-[:TRIAGE]->() }) AS keep
+CALL (a, keep) {
+  WITH a WHERE NOT keep
   DETACH DELETE a
 }
-CALL (a) {
-  WITH a WHERE a.status <> 'new' OR EXISTS { (a)-[:TRIAGE]->() }
+CALL (a, keep) {
+  WITH a WHERE keep
   SET a.active = false
 }
 RETURN count(*) AS retired

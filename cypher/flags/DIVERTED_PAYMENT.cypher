@@ -43,10 +43,12 @@ CALL (g, acc, b, a, r) {
                 ELSE coalesce({parent: 'child', child: 'parent', grandparent: 'grandchild', grandchild: 'grandparent', uncle_aunt: 'nephew_niece', nephew_niece: 'uncle_aunt'}[k.relation], k.relation) END AS relation,
            CASE WHEN k.declared THEN $declaredFactor ELSE 1.0 END AS kinConf
     UNION ALL
+    MATCH (o)-[kd:KIN]-(d:Person)
+    WHERE kd.relation IN $kinRelations
+    WITH o, collect(d) AS direct
     MATCH (o)-[k2:KIN]-(x:Person)-[k1:KIN]-(y:Person)
-    WHERE y <> o AND 'spouse' IN $kinRelations
+    WHERE NOT y IN direct AND y <> o AND 'spouse' IN $kinRelations
       AND ((k1.relation = 'spouse' AND k2.relation IN $inLawRelations) OR (k2.relation = 'spouse' AND k1.relation IN $inLawRelations))
-      AND NOT EXISTS { MATCH (o)-[k:KIN]-(y) WHERE k.relation IN $kinRelations }
     WITH o, y, x, k1, k2,
          {parent: 'child', child: 'parent', grandparent: 'grandchild', grandchild: 'grandparent', uncle_aunt: 'nephew_niece', nephew_niece: 'uncle_aunt'} AS inverse
     RETURN y, [x] AS via, [k2, k1] AS kin,

@@ -87,10 +87,12 @@ CALL (k) {
               ELSE coalesce({parent: 'child', child: 'parent', grandparent: 'grandchild', grandchild: 'grandparent', uncle_aunt: 'nephew_niece', nephew_niece: 'uncle_aunt'}[kr.relation], kr.relation) END AS relation,
          CASE WHEN kr.declared THEN $declaredFactor ELSE 1.0 END AS kinConf
   UNION ALL
+  MATCH (k)-[kd:KIN]-(d:Person)
+  WHERE kd.relation IN $kinRelations
+  WITH k, collect(d) AS direct
   MATCH (k)-[k2:KIN]-(x:Person)-[k1:KIN]-(c:Cadre)
-  WHERE c <> k AND 'spouse' IN $kinRelations
+  WHERE NOT c IN direct AND c <> k AND 'spouse' IN $kinRelations
     AND ((k1.relation = 'spouse' AND k2.relation IN $inLawRelations) OR (k2.relation = 'spouse' AND k1.relation IN $inLawRelations))
-    AND NOT EXISTS { MATCH (c)-[kr:KIN]-(k) WHERE kr.relation IN $kinRelations }
   WITH k, c, x, k1, k2,
        {parent: 'child', child: 'parent', grandparent: 'grandchild', grandchild: 'grandparent', uncle_aunt: 'nephew_niece', nephew_niece: 'uncle_aunt'} AS inverse
   RETURN c, [x] AS via, [k1, k2] AS kin,

@@ -32,10 +32,12 @@ CALL (c) {
               ELSE coalesce({parent: 'child', child: 'parent', grandparent: 'grandchild', grandchild: 'grandparent', uncle_aunt: 'nephew_niece', nephew_niece: 'uncle_aunt'}[k.relation], k.relation) END AS relation,
          CASE WHEN k.declared THEN $declaredFactor ELSE 1.0 END AS kinConf
   UNION ALL
+  MATCH (c)-[kd:KIN]-(d:Person)
+  WHERE kd.relation IN $kinRelations
+  WITH c, collect(d) AS direct
   MATCH (c)-[k1:KIN]-(x:Person)-[k2:KIN]-(o:Person)
-  WHERE o <> c AND 'spouse' IN $kinRelations
+  WHERE NOT o IN direct AND o <> c AND 'spouse' IN $kinRelations
     AND ((k1.relation = 'spouse' AND k2.relation IN $inLawRelations) OR (k2.relation = 'spouse' AND k1.relation IN $inLawRelations))
-    AND NOT EXISTS { MATCH (c)-[k:KIN]-(o) WHERE k.relation IN $kinRelations }
   WITH c, o, x, k1, k2,
        {parent: 'child', child: 'parent', grandparent: 'grandchild', grandchild: 'grandparent', uncle_aunt: 'nephew_niece', nephew_niece: 'uncle_aunt'} AS inverse
   RETURN o, [x] AS via, [k1, k2] AS kin,
@@ -43,59 +45,67 @@ CALL (c) {
          (CASE WHEN startNode(k2) = x THEN k2.relation ELSE coalesce(inverse[k2.relation], k2.relation) END) AS relation,
          $inLawFactor * CASE WHEN k1.declared AND k2.declared THEN $declaredFactor ELSE 1.0 END AS kinConf
 }
+WITH c, collect({o: o, via: via, kin: kin, relation: relation, kinConf: kinConf}) AS fam
+WITH c, fam, [x IN fam | x.o] AS family
+UNWIND fam AS f
+WITH c, family, f.o AS o, f.via AS via, f.kin AS kin, f.relation AS relation, f.kinConf AS kinConf
 MATCH (o)-[h1:HAS]->(id)
-WHERE (id:Phone OR id:Address OR id:Account)
-  AND COUNT { (id)<-[:HAS]-(y) WHERE y:Person OR y:Company } <= $maxSharers
-WITH c, collect({o: o, via: via, kin: kin, relation: relation, kinConf: kinConf, id: id, h1: h1}) AS owned
-WITH c, owned, [x IN owned | x.id] AS ids
-// The cadre's counterparts: winners of projects the cadre approved, or that lay in the cadre's village
-// or township while the cadre was in post, with their officers; and beneficiaries the cadre approved.
-CALL (c) {
-  CALL (c) {
-    MATCH (c)-[a:APPROVED]->(p:Project)-[aw:AWARDED_TO]->(co:Company)
-    RETURN p, co, aw, [a] AS links, [] AS extra, 'approved' AS form, 1.0 AS formConf
-    UNION ALL
-    MATCH (c)-[hp:HOLDS_POST]->(pr:Region)
-    CALL (pr) {
-      MATCH (p:Project)-[pi:IN]->(pr)
-      RETURN p, [pi] AS placeRels, [] AS placeNodes
-      UNION ALL
-      MATCH (p:Project)-[pi:IN]->(r:Region)-[po:PART_OF]->(pr)
-      RETURN p, [pi, po] AS placeRels, [r] AS placeNodes
-    }
-    MATCH (p)-[aw:AWARDED_TO]->(co:Company)
-    WHERE NOT EXISTS { (c)-[:APPROVED]->(p) }
-      AND hp.from <= coalesce(aw.date, p.awardDate) AND (hp.to IS NULL OR hp.to >= coalesce(aw.date, p.awardDate))
-    RETURN p, co, aw, [hp] + placeRels AS links, [pr] + placeNodes AS extra, 'in_post' AS form, $inPostFactor AS formConf
-  }
-  CALL (co) {
-    RETURN co AS t, null AS officer, [] AS roleRels
-    UNION ALL
-    MATCH (t:Person)-[ro:ROLE_IN]->(co)
-    WHERE ro.role IN $companyRoles
-    RETURN t, t AS officer, [ro] AS roleRels
-  }
-  RETURN t, co, officer, p AS object, coalesce(aw.amount, p.awardAmount) AS amount, roleRels + [aw] + links AS links, [p] + extra AS extra, form, formConf
-  UNION ALL
-  MATCH (c)-[a:APPROVED]->(g:Grant)-[pt:PAID_TO]->(t:Person)
-  RETURN t, null AS co, t AS officer, g AS object, g.paidAmount AS amount, [pt, a] AS links, [g] AS extra, 'approved' AS form, 1.0 AS formConf
+WHERE id:Phone OR id:Address OR id:Account
+WITH c, family, o, via, kin, relation, kinConf, id, h1,
+     [(id)<-[h:HAS]-(y) WHERE y:Person OR y:Company | {t: y, h2: h}] AS owners
+WHERE size(owners) <= $maxSharers
+UNWIND owners AS owner
+WITH c, family, o, via, kin, relation, kinConf, id, h1, owner.t AS t, owner.h2 AS h2
+WHERE NOT t IN family
+// Ties on record explain the shared identifier: kinship with the cadre or the owner, one household,
+// or the owner's own role in the firm. (A subquery, so that these checks only run on the few rows
+// left by the cheap filter above.)
+CALL (c, o, t) {
+  WITH c, o, t
+  WHERE NOT EXISTS { (t)-[:KIN]-(o) } AND NOT EXISTS { (t)-[:KIN]-(c) }
+    AND NOT EXISTS { (t)-[:KIN]-(:Person)-[:KIN {relation: 'spouse'}]-(z) WHERE z = c OR z = o }
+    AND NOT EXISTS { (t)-[:KIN {relation: 'spouse'}]-(:Person)-[:KIN]-(z) WHERE z = c OR z = o }
+    AND NOT EXISTS { (t)-[:MEMBER_OF]->(:Household)<-[:MEMBER_OF]-(z) WHERE z = c OR z = o }
+    AND NOT (t:Company AND (EXISTS { (c)-[:ROLE_IN]->(t) } OR EXISTS { (o)-[:ROLE_IN]->(t) }))
+  RETURN true AS unexplained
 }
-// ... that hold one of the family's identifiers.
-MATCH (t)-[h2:HAS]->(id)
-WHERE id IN ids AND t <> c
-UNWIND [x IN owned WHERE x.id = id AND x.o <> t] AS own
-WITH c, own.o AS o, own.via AS via, own.kin AS kin, own.relation AS relation, own.kinConf AS kinConf, own.h1 AS h1, id, h2, t,
-     co, officer, object, amount, links, extra, form, formConf,
+WITH c, o, via, kin, relation, kinConf, id, h1, h2, t,
      CASE WHEN id:Address THEN $addressFactor ELSE 1.0 END AS idConf,
      CASE WHEN id:Phone THEN 'phone' WHEN id:Address THEN 'address' ELSE 'bank account' END AS idKind
-// Ties that are on record explain the shared identifier: kinship with the cadre or the owner, one
-// household, or the owner's own role in the firm.
-WHERE NOT EXISTS { (t)-[:KIN]-(z) WHERE z = c OR z = o }
-  AND NOT EXISTS { (t)-[:KIN]-(:Person)-[:KIN {relation: 'spouse'}]-(z) WHERE z = c OR z = o }
-  AND NOT EXISTS { (t)-[:KIN {relation: 'spouse'}]-(:Person)-[:KIN]-(z) WHERE z = c OR z = o }
-  AND NOT EXISTS { (t)-[:MEMBER_OF]->(:Household)<-[:MEMBER_OF]-(z) WHERE z = c OR z = o }
-  AND NOT EXISTS { (t)<-[:ROLE_IN]-(z) WHERE z = c OR z = o }
-  AND (co IS NULL OR NOT EXISTS { (co)<-[:ROLE_IN]-(z) WHERE z = c OR z = o })
+CALL (c, t) {
+  // The counterpart is a firm that won a project the cadre approved.
+  MATCH (t:Company)<-[aw:AWARDED_TO]-(p:Project)<-[a:APPROVED]-(c)
+  RETURN t AS co, null AS officer, p AS object, coalesce(aw.amount, p.awardAmount) AS amount, [aw, a] AS links, [p] AS extra, 'approved' AS form, 1.0 AS formConf
+  UNION ALL
+  // ... or a firm that won a project in the cadre's village or township while the cadre was in post.
+  MATCH (t:Company)<-[aw:AWARDED_TO]-(p:Project)-[pi:IN]->(r:Region)
+  WHERE NOT EXISTS { (c)-[:APPROVED]->(p) }
+  MATCH (c)-[hp:HOLDS_POST]->(pr:Region)
+  WHERE hp.from <= coalesce(aw.date, p.awardDate) AND (hp.to IS NULL OR hp.to >= coalesce(aw.date, p.awardDate))
+    AND (pr = r OR EXISTS { (r)-[:PART_OF]->(pr) })
+  RETURN t AS co, null AS officer, p AS object, coalesce(aw.amount, p.awardAmount) AS amount, [aw, pi, hp] AS links, [p, r, pr] AS extra, 'in_post' AS form, $inPostFactor AS formConf
+  UNION ALL
+  // The counterpart is an officer of a firm that won a project the cadre approved, or in the
+  // cadre's region while in post.
+  MATCH (t:Person)-[ro:ROLE_IN]->(co:Company)<-[aw:AWARDED_TO]-(p:Project)
+  WHERE ro.role IN $companyRoles
+  CALL (c, p, aw) {
+    MATCH (c)-[a:APPROVED]->(p)
+    RETURN [a] AS how, [] AS where, 'approved' AS form, 1.0 AS formConf
+    UNION ALL
+    MATCH (p)-[pi:IN]->(r:Region)
+    WHERE NOT EXISTS { (c)-[:APPROVED]->(p) }
+    MATCH (c)-[hp:HOLDS_POST]->(pr:Region)
+    WHERE hp.from <= coalesce(aw.date, p.awardDate) AND (hp.to IS NULL OR hp.to >= coalesce(aw.date, p.awardDate))
+      AND (pr = r OR EXISTS { (r)-[:PART_OF]->(pr) })
+    RETURN [pi, hp] AS how, [r, pr] AS where, 'in_post' AS form, $inPostFactor AS formConf
+  }
+  RETURN co, t AS officer, p AS object, coalesce(aw.amount, p.awardAmount) AS amount, [ro, aw] + how AS links, [co, p] + where AS extra, form, formConf
+  UNION ALL
+  // The counterpart is a beneficiary of a grant the cadre approved.
+  MATCH (t:Person)<-[pt:PAID_TO]-(g:Grant)<-[a:APPROVED]-(c)
+  RETURN null AS co, t AS officer, g AS object, g.paidAmount AS amount, [pt, a] AS links, [g] AS extra, 'approved' AS form, 1.0 AS formConf
+}
 WITH c, coalesce(co, officer) AS party, co, officer, o, via, kin, relation, id, idKind, h1, h2, t, object, amount, links, extra, form,
      kinConf * idConf * formConf AS confidence
 ORDER BY confidence DESC, o.id, t.id

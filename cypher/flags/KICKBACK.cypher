@@ -21,52 +21,53 @@
 //   relatedPayerFactor: { type: number, default: 0.2, min: 0, max: 1, description: "confidence factor when the payer is the receiver's kin or the receiver works for the paying firm" }
 //   patternMin: { type: integer, default: 2, min: 2, max: 1000, description: "beneficiaries paying one cadre that make a pattern" }
 //   singleBeneficiaryConfidence: { type: number, default: 0.6, min: 0, max: 1, description: "confidence of a beneficiary's payment that is not part of a pattern" }
-CALL () {
-  // COMPANY: the winner, or its officers, pays the approving cadre or the cadre's kin.
-  MATCH (c:Person)-[ap:APPROVED]->(p:Project)-[aw:AWARDED_TO]->(co:Company)
-  WITH c, ap, p, aw, co, coalesce(aw.date, p.awardDate) AS awarded
-  WHERE awarded IS NOT NULL
-  CALL (co) {
-    RETURN co AS payer, [] AS payerRels
-    UNION ALL
-    MATCH (payer:Person)-[ro:ROLE_IN]->(co)
-    WHERE ro.role IN $officerRoles
-    RETURN payer, [ro] AS payerRels
-  }
-  MATCH (payer)-[ph:HAS]->(pa:Account)-[t:TRANSFER]->(ra:Account)<-[rh:HAS]-(rcv:Person)
-  WHERE t.date >= awarded AND t.date <= awarded + duration({days: $windowDays}) AND rcv <> payer
-  RETURN 'COMPANY' AS form, c, co AS party, payer, rcv, t, [ap, aw] + payerRels + [ph, t, rh] AS rels, [p, co, payer, pa, ra] AS nodes,
-         EXISTS { (rcv)-[:ROLE_IN]->(co) } AS employed
+MATCH (c:Person)
+WHERE EXISTS { (c)-[:APPROVED]->() }
+// The cadre, and everyone who is kin to the cadre: the receivers whose accounts count.
+CALL (c) {
+  RETURN c AS rcv, [] AS via, [] AS kin, 'self' AS relation, 1.0 AS kinConf
   UNION ALL
-  // BENEFICIARY: a beneficiary pays the cadre who approved the grant, or the cadre's kin.
-  MATCH (c:Person)-[ap:APPROVED]->(g:Grant)-[pt:PAID_TO]->(b:Person)
-  MATCH (b)-[ph:HAS]->(pa:Account)-[t:TRANSFER]->(ra:Account)<-[rh:HAS]-(rcv:Person)
-  WHERE t.date >= g.paidDate AND t.date <= g.paidDate + duration({days: $windowDays}) AND rcv <> b
-  RETURN 'BENEFICIARY' AS form, c, b AS party, b AS payer, rcv, t, [ap, pt, ph, t, rh] AS rels, [g, b, pa, ra] AS nodes, false AS employed
-}
-// The receiver is the cadre or the cadre's kin.
-CALL (c, rcv) {
-  WITH c, rcv WHERE rcv = c
-  RETURN [] AS via, [] AS kin, 'self' AS relation, 1.0 AS kinConf
-  UNION ALL
-  MATCH (c)-[k:KIN]-(rcv)
+  MATCH (c)-[k:KIN]-(rcv:Person)
   WHERE k.relation IN $kinRelations
-  RETURN [] AS via, [k] AS kin,
+  RETURN rcv, [] AS via, [k] AS kin,
          CASE WHEN startNode(k) = c THEN k.relation
               ELSE coalesce({parent: 'child', child: 'parent', grandparent: 'grandchild', grandchild: 'grandparent', uncle_aunt: 'nephew_niece', nephew_niece: 'uncle_aunt'}[k.relation], k.relation) END AS relation,
          CASE WHEN k.declared THEN $declaredFactor ELSE 1.0 END AS kinConf
   UNION ALL
-  MATCH (c)-[k1:KIN]-(x:Person)-[k2:KIN]-(rcv)
-  WHERE rcv <> c AND 'spouse' IN $kinRelations
+  MATCH (c)-[kd:KIN]-(d:Person)
+  WHERE kd.relation IN $kinRelations
+  WITH c, collect(d) AS direct
+  MATCH (c)-[k1:KIN]-(x:Person)-[k2:KIN]-(rcv:Person)
+  WHERE NOT rcv IN direct AND rcv <> c AND 'spouse' IN $kinRelations
     AND ((k1.relation = 'spouse' AND k2.relation IN $inLawRelations) OR (k2.relation = 'spouse' AND k1.relation IN $inLawRelations))
-    AND NOT EXISTS { MATCH (c)-[k:KIN]-(rcv) WHERE k.relation IN $kinRelations }
   WITH c, rcv, x, k1, k2,
        {parent: 'child', child: 'parent', grandparent: 'grandchild', grandchild: 'grandparent', uncle_aunt: 'nephew_niece', nephew_niece: 'uncle_aunt'} AS inverse
-  RETURN [x] AS via, [k1, k2] AS kin,
+  RETURN rcv, [x] AS via, [k1, k2] AS kin,
          (CASE WHEN startNode(k1) = c THEN k1.relation ELSE coalesce(inverse[k1.relation], k1.relation) END) + '\'s ' +
          (CASE WHEN startNode(k2) = x THEN k2.relation ELSE coalesce(inverse[k2.relation], k2.relation) END) AS relation,
          $inLawFactor * CASE WHEN k1.declared AND k2.declared THEN $declaredFactor ELSE 1.0 END AS kinConf
 }
+// Money into their accounts ...
+MATCH (rcv)-[rh:HAS]->(ra:Account)<-[t:TRANSFER]-(pa:Account)<-[ph:HAS]-(payer)
+WHERE payer <> rcv
+// ... from a firm (or its officer) after winning a project the cadre approved, or from a
+// beneficiary after a grant the cadre approved, within the window.
+CALL (c, payer, t) {
+  MATCH (payer:Company)<-[aw:AWARDED_TO]-(p:Project)<-[ap:APPROVED]-(c)
+  WHERE t.date >= coalesce(aw.date, p.awardDate) AND t.date <= coalesce(aw.date, p.awardDate) + duration({days: $windowDays})
+  RETURN 'COMPANY' AS form, payer AS party, [ap, aw] AS links, [p, payer] AS objects
+  UNION ALL
+  MATCH (payer:Person)-[ro:ROLE_IN]->(co:Company)<-[aw:AWARDED_TO]-(p:Project)<-[ap:APPROVED]-(c)
+  WHERE ro.role IN $officerRoles
+    AND t.date >= coalesce(aw.date, p.awardDate) AND t.date <= coalesce(aw.date, p.awardDate) + duration({days: $windowDays})
+  RETURN 'COMPANY' AS form, co AS party, [ap, aw, ro] AS links, [p, co] AS objects
+  UNION ALL
+  MATCH (payer:Person)<-[pt:PAID_TO]-(g:Grant)<-[ap:APPROVED]-(c)
+  WHERE t.date >= g.paidDate AND t.date <= g.paidDate + duration({days: $windowDays})
+  RETURN 'BENEFICIARY' AS form, payer AS party, [ap, pt] AS links, [g] AS objects
+}
+WITH form, c, party, payer, rcv, t, links + [ph, t, rh] AS rels, objects + [payer, pa, ra] AS nodes, via, kin, relation, kinConf,
+     party:Company AND EXISTS { (rcv)-[:ROLE_IN]->(party) } AS employed
 // Money within a family, or a firm paying its own people, is explained.
 WITH form, c, party, payer, rcv, t, rels, nodes, via, kin, relation, kinConf,
      employed OR EXISTS { (payer)-[:KIN]-(rcv) } OR (payer <> c AND EXISTS { (payer)-[:KIN]-(c) }) AS related

@@ -30,10 +30,12 @@ CALL (c) {
               ELSE coalesce({parent: 'child', child: 'parent', grandparent: 'grandchild', grandchild: 'grandparent', uncle_aunt: 'nephew_niece', nephew_niece: 'uncle_aunt'}[k.relation], k.relation) END AS relation,
          CASE WHEN k.declared THEN $declaredFactor ELSE 1.0 END AS kinConf
   UNION ALL
+  MATCH (c)-[kd:KIN]-(d:Person)
+  WHERE kd.relation IN $kinRelations
+  WITH c, collect(d) AS direct
   MATCH (c)-[k1:KIN]-(x:Person)-[k2:KIN]-(b:Person)
-  WHERE b <> c AND 'spouse' IN $kinRelations
+  WHERE NOT b IN direct AND b <> c AND 'spouse' IN $kinRelations
     AND ((k1.relation = 'spouse' AND k2.relation IN $inLawRelations) OR (k2.relation = 'spouse' AND k1.relation IN $inLawRelations))
-    AND NOT EXISTS { MATCH (c)-[k:KIN]-(b) WHERE k.relation IN $kinRelations }
   WITH c, b, x, k1, k2,
        {parent: 'child', child: 'parent', grandparent: 'grandchild', grandchild: 'grandparent', uncle_aunt: 'nephew_niece', nephew_niece: 'uncle_aunt'} AS inverse
   RETURN b, [x] AS via, [k1, k2] AS kin,

@@ -4,7 +4,8 @@
 // description: >
 //   Companies with at least minBids valid bids and no award at all, with the firms that won the
 //   projects they bid on, most frequent first: a firm that keeps losing to the same winners is
-//   likely bidding to make a rigged tender look competitive.
+//   likely bidding to make a rigged tender look competitive. With the officers of the cover and of
+//   the winners.
 // schemes: [BID_RIGGING]
 // parameters:
 //   minBids: { type: integer, default: 4, min: 1, max: 100, description: "fewest valid bids" }
@@ -22,6 +23,7 @@ CALL (cover) {
 RETURN cover.id AS companyId, cover.name AS company, validBids, topRepeat AS mostLossesToOneWinner,
        [x IN lostTo | x.winner] AS winnerIds, lostTo,
        COLLECT { MATCH (cover)-[:BID]->(p:Project) RETURN p.id ORDER BY p.id } AS projectIds,
-       COLLECT { MATCH (o:Person)-[:ROLE_IN]->(cover) RETURN DISTINCT o.id } AS officerIds
+       COLLECT { MATCH (o:Person)-[:ROLE_IN]->(cover) RETURN DISTINCT o.id } AS officerIds,
+       COLLECT { UNWIND lostTo AS x MATCH (o:Person)-[:ROLE_IN]->(:Company {id: x.winner}) RETURN DISTINCT o.id } AS winnerOfficerIds
 ORDER BY mostLossesToOneWinner DESC, validBids DESC, companyId
 LIMIT $limit

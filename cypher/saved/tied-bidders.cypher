@@ -5,7 +5,8 @@
 //   Pairs of companies bidding on the same project that share an officer, a phone, an address or a
 //   bank account, whose bids were prepared by the same person or paid their deposit from the same
 //   account; and projects whose valid bids are near-identical (coefficient of variation below
-//   maxCv) or at least three of them lie within maxSpread of each other. One row per project with the firms and the ties found.
+//   maxCv) or at least three of them lie within maxSpread of each other. One row per project with
+//   the firms, their officers and the ties found.
 // schemes: [BID_RIGGING]
 // graph: true
 // parameters:
@@ -49,7 +50,8 @@ CALL (project, c1, b1) {
 WITH project, collect(DISTINCT c1.id) + collect(DISTINCT c2.id) AS firms, collect(DISTINCT tie) AS ties, collect(links) AS linkLists
 WITH project, ties, linkLists, reduce(acc = [], f IN firms | CASE WHEN f IN acc THEN acc ELSE acc + f END) AS firms
 WITH project, firms, ties, reduce(acc = [], l IN linkLists | acc + l) AS links
-RETURN project.id AS projectId, project.name AS project, firms AS companyIds, ties, links
+RETURN project.id AS projectId, project.name AS project, firms AS companyIds,
+       COLLECT { MATCH (o:Person)-[:ROLE_IN]->(c:Company) WHERE c.id IN firms RETURN DISTINCT o.id } AS officerIds, ties, links
 UNION
 MATCH (project:Project)<-[b:BID]-(c:Company)
 WHERE NOT coalesce(b.disqualified, false) AND b.amount > 0
@@ -62,6 +64,7 @@ WITH project, bids, mean, sd,
 WITH project, CASE WHEN sd / mean < $maxCv THEN bids ELSE head(clusters) END AS close, sd / mean AS cv
 WHERE close IS NOT NULL
 RETURN project.id AS projectId, project.name AS project, [b IN close | startNode(b).id] AS companyIds,
+       COLLECT { UNWIND close AS b MATCH (o:Person)-[:ROLE_IN]->(c) WHERE c = startNode(b) RETURN DISTINCT o.id } AS officerIds,
        ['near-identical bids (' + toString(size(close)) + ' bids, cv of all ' + toString(round(cv, 4)) + ')'] AS ties, close AS links
 ORDER BY projectId
 LIMIT $limit

@@ -7,7 +7,7 @@ import os from "node:os";
 import path from "node:path";
 import { cypher, emptyCounters, type Graph } from "../graph/index.ts";
 import { BundleRejectedError, ImportFailedError } from "./errors.ts";
-import { loadBundle } from "./load.ts";
+import { LOAD_DEFAULTS, loadBundle, type LoadOptions } from "./load.ts";
 import type { ImportProgress, ImportReport, ImportStatus, PhaseReport } from "./report.ts";
 import { validateBundle, type Validation } from "./validate.ts";
 
@@ -24,6 +24,8 @@ export interface ImportOptions {
   source?: string;
   /** Where spill files go while importing; the system temp folder when unset. */
   tempDir?: string;
+  /** Write transactions in flight per phase (see LOAD_DEFAULTS: 2 for nodes, 1 for relationships). */
+  writers?: Partial<LoadOptions["writers"]>;
   onProgress?: (progress: ImportProgress) => void;
 }
 
@@ -102,7 +104,8 @@ export async function importBundle(graph: Graph, folder: string, options: Partia
       await record(graph, report);
       throw new BundleRejectedError(report);
     }
-    const loaded = await loadBundle(graph, validation, { onProgress: opts.onProgress }, counters);
+    const writers = { ...LOAD_DEFAULTS.writers, ...opts.writers };
+    const loaded = await loadBundle(graph, validation, { onProgress: opts.onProgress, writers }, counters);
     const report = buildReport(base, "succeeded", validation, {
       nodesCreated: counters.nodesCreated,
       relationshipsCreated: counters.relationshipsCreated,
@@ -131,6 +134,7 @@ export async function importBundle(graph: Graph, folder: string, options: Partia
 export { BundleRejectedError, ImportFailedError, NormaliseError, ReadError, formatIssue, type Issue } from "./errors.ts";
 export type { FileReport, ImportProgress, ImportReport, ImportStatus, PhaseReport } from "./report.ts";
 export { BUNDLE_FILES, ENTITY_KINDS, type BundleFile, type Kind, type Reference } from "./files.ts";
+export { rowParser, zodParser, type RowParser } from "./rows.ts";
 export { validateBundle, VALIDATE_DEFAULTS, type BundleSource, type Validation, type ValidateOptions } from "./validate.ts";
 export { loadBundle, LOAD_DEFAULTS, type LoadOptions, type LoadResult } from "./load.ts";
 export { readCsv, readCsvBatches, CSV_DEFAULTS, type CsvOptions } from "./csv.ts";

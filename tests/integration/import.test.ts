@@ -86,7 +86,8 @@ describe("importBundle", () => {
 
   it("imports the good bundle into the expected graph", async () => {
     const progress: string[] = [];
-    first = await importBundle(graph, path.join(FIXTURES, "bundle-ok"), { batchSize: 2, onProgress: (p) => progress.push(`${p.stage}/${p.phase ?? ""}/${p.file}`) });
+    // Small batches, so that files span several write transactions.
+    first = await importBundle(graph, path.join(FIXTURES, "bundle-ok"), { batchSize: 4, onProgress: (p) => progress.push(`${p.stage}/${p.phase ?? ""}/${p.file}`) });
     expect(first.status).toBe("succeeded");
     expect(first.errorCount).toBe(0);
     expect(first.rows).toEqual({ read: 51, valid: 51, rejected: 0 });
@@ -98,7 +99,7 @@ describe("importBundle", () => {
     expect(progress).toContain("validate//persons.csv");
     expect(progress).toContain("write/nodes/persons.csv");
     expect(progress).toContain("write/relationships/kinship.jsonl");
-  });
+  }, 300_000);
 
   it("stores typed, normalised, camelCase properties and directed ties", async () => {
     const [p4] = await graph.read("MATCH (p:Person {id: 'P4'}) RETURN p.deathDate AS death, p.idNumber AS idNumber, p.publicEmployee AS pe");

@@ -17,7 +17,7 @@ describe("analysis runs", () => {
     expect(started.headers.get("location")).toBe(`/api/v1/analysis/runs/${started.body.id}`);
 
     let run: Record<string, unknown> = {};
-    for (let i = 0; i < 240; i++) {
+    for (let i = 0; i < 600; i++) {
       const r = await api.get(started.headers.get("location") as string, "investigator");
       expect(r.status).toBe(200);
       expect(GetRun.response.safeParse(r.body).success).toBe(true);
@@ -25,6 +25,7 @@ describe("analysis runs", () => {
       if (run.status !== "running") break;
       await new Promise((resolve) => setTimeout(resolve, 500));
     }
+    expect(run.error ?? null, "the run's error").toBeNull();
     expect(run).toMatchObject({ id: started.body.id, status: "succeeded", progress: 1 });
     expect(run.seconds).toEqual(expect.objectContaining({ scores: expect.any(Number) }));
   });

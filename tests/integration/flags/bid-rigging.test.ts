@@ -1,6 +1,6 @@
-// BID_RIGGING: bidders tied by an officer, a phone, a deposit account or a preparer, near-identical
-// bids, and a cover bidder hit; a former officer, officers sharing a home address, normal price spreads
-// and a firm that bids often and wins now and then do not.
+// BID_RIGGING: bidders tied by an officer, a phone (theirs or an officer's), a deposit account or a preparer,
+// identical or near-identical bids, and a cover bidder hit; a former officer, officers sharing a home address,
+// normal price spreads and a firm that bids often and wins now and then do not.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Graph } from "../../../services/graph/index.ts";
 import { runAndRead } from "../../support/flags.ts";
@@ -18,7 +18,8 @@ function tender(id: string, winner: string, bids: [string, number, string?][]): 
     ${bids.map(([c, amount, extra]) => `CREATE (${c})-[:BID {amount: ${amount}.0, date: date('2019-04-28'), disqualified: false${extra ? `, ${extra}` : ""}}]->(${id})`).join("\n")}`;
 }
 
-const companies = ["A", "B", "D", "E", "F", "G", "H", "I", "K", "L", "N", "Q", "COV", "W1", "W2", "FQ", "X1", "X2", "X3", "X4", "X5", "X6", "X7", "X8", "X9", "X10", "X11", "X12"];
+const companies = ["A", "B", "D", "E", "F", "G", "H", "I", "K", "L", "N", "Q", "R", "S", "T", "U", "V", "Y", "COV", "W1", "W2", "FQ"]
+  .concat(Array.from({ length: 15 }, (_, i) => `X${i + 1}`));
 
 beforeAll(async () => {
   graph = await connectTestGraph();
@@ -39,6 +40,18 @@ beforeAll(async () => {
     ${tender("J4", "G", [["F", 410000, "preparer: '王会计'"], ["G", 400000, "preparer: '王会计'"], ["X4", 445000, "preparer: '李文'"]])}
     // Near-identical bids.
     ${tender("J5", "H", [["H", 200000], ["I", 200300], ["X5", 200500]])}
+    // R's deposit paid from the account of S's legal representative.
+    CREATE (o5:Entity:Person {id: 'P5', name: '孙立军'})-[:ROLE_IN {role: 'legal_rep'}]->(S)
+    CREATE (o5)-[:HAS]->(:Entity:Account {id: '6222555'})
+    ${tender("J16", "S", [["R", 215000, "depositAccount: '6222555'"], ["S", 200000], ["X13", 228000]])}
+    // T's phone is the phone of U's manager.
+    CREATE (tp:Phone {value: '13900000000'})
+    CREATE (T)-[:HAS]->(tp)
+    CREATE (o6:Entity:Person {id: 'P6', name: '周建华'})-[:ROLE_IN {role: 'manager'}]->(U)
+    CREATE (o6)-[:HAS]->(tp)
+    ${tender("J17", "T", [["T", 100000], ["U", 107000], ["X14", 116000]])}
+    // Two identical bids among a normal spread.
+    ${tender("J18", "V", [["V", 150000], ["Y", 150000], ["X15", 170000]])}
     // A cover bidder: four valid bids, no win, three of the projects went to W1.
     ${tender("J6", "W1", [["W1", 100000], ["COV", 104000], ["X6", 113000]])}
     ${tender("J7", "W1", [["W1", 150000], ["COV", 155000], ["X7", 170000]])}
@@ -69,6 +82,9 @@ describe("BID_RIGGING", () => {
     expect(alerts.map((a) => a.id)).toEqual([
       "BID_RIGGING:cover:COV",
       "BID_RIGGING:project:J1",
+      "BID_RIGGING:project:J16",
+      "BID_RIGGING:project:J17",
+      "BID_RIGGING:project:J18",
       "BID_RIGGING:project:J2",
       "BID_RIGGING:project:J3",
       "BID_RIGGING:project:J4",
@@ -83,6 +99,10 @@ describe("BID_RIGGING", () => {
     expect(byId.get("project:J3")).toMatchObject({ subjects: ["F", "G"], confidence: 0.95, amount: 300000 });
     expect(byId.get("project:J4")).toMatchObject({ subjects: ["F", "G"], confidence: 0.95, amount: 400000 });
     expect(byId.get("project:J5")).toMatchObject({ subjects: ["H", "I", "X5"], confidence: 0.85 });
+    expect(byId.get("project:J16")).toMatchObject({ subjects: ["R", "S"], confidence: 0.95, amount: 200000 });
+    expect(byId.get("project:J17")).toMatchObject({ subjects: ["T", "U"], confidence: 0.7 });
+    // Only the two identical bidders, not the third.
+    expect(byId.get("project:J18")).toMatchObject({ subjects: ["V", "Y"], confidence: 0.9 });
     expect(byId.get("cover:COV")).toMatchObject({ subjects: ["COV", "W1"], confidence: 0.85, amount: 550000 });
   });
 

@@ -50,9 +50,10 @@ export async function readRows(file: string): Promise<Record<string, string | un
   return out;
 }
 
+/** Nodes and relationships of the graph, leaving out the run records that running a query adds on purpose. */
 export async function countNodes(graph: Graph): Promise<{ nodes: number; relationships: number }> {
   const [row] = await graph.read<{ nodes: number; relationships: number }>(
-    "CALL () { MATCH (n) RETURN count(n) AS nodes } CALL () { MATCH ()-[r]->() RETURN count(r) AS relationships } RETURN nodes, relationships",
+    "CALL () { MATCH (n) WHERE NOT n:QueryRun RETURN count(n) AS nodes } CALL () { MATCH ()-[r]->() RETURN count(r) AS relationships } RETURN nodes, relationships",
   );
   return row ?? { nodes: -1, relationships: -1 };
 }
@@ -115,7 +116,8 @@ export async function startQueriesApi(graph: Graph, settings: Partial<QueriesSet
       }
       const res = await fetch(url + route, { method, headers, body });
       const contentType = res.headers.get("content-type") ?? "";
-      const text = await res.text();
+      // Keep a byte-order mark in the text (TextDecoder drops it by default).
+      const text = new TextDecoder("utf-8", { ignoreBOM: true }).decode(await res.arrayBuffer());
       return { status: res.status, headers: res.headers, contentType, text, body: text && contentType.includes("json") ? JSON.parse(text) : text };
     },
     close: async () => {
