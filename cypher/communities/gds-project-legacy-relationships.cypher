@@ -4,5 +4,7 @@ WHERE a:Person OR a:Company
 CALL (a) {
   {{TIES}}
 }
+WITH a, b, w
+WHERE w > 0
 UNWIND [[id(a), id(b)], [id(b), id(a)]] AS pair
 RETURN pair[0] AS source, pair[1] AS target, w AS weight

@@ -1,10 +1,12 @@
 // GDS projection with the Cypher aggregation gds.graph.project (GDS 2.4+): persons and
-// companies tied by cypher/communities/ties.cypher (spliced in at {{TIES}}), undirected.
+// companies tied by cypher/communities/ties.cypher (spliced in below), undirected.
 MATCH (a:Entity)
 WHERE a:Person OR a:Company
 CALL (a) {
   {{TIES}}
 }
+WITH a, b, w
+WHERE w > 0 AND (b:Person OR b:Company)
 WITH gds.graph.project(
   $graphName, a, b,
   {relationshipProperties: {weight: w}},

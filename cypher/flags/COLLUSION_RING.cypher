@@ -4,15 +4,14 @@
 // typology: collusion_ring
 // description: >
 //   A community (from community detection) whose members carry at least minAlerts active alerts of
-//   other flags (dismissed ones do not count), among them a cadre and a company or a grant
-//   beneficiary: the flagged members hold cadres together with contractors or beneficiaries.
-//   Confidence measures how many schemes converge on one cadre: the distinct flags (leads such as
-//   tips and prior cases left out) among the alerts on a flagged cadre and on everyone named together
-//   with that cadre in an alert, for the best cadre: four or more 1.0, three 0.8, two 0.6, else 0.4.
-//   Subjects: the community's flagged people and companies; money: the sum of the distinct alerts'
-//   amounts. Not flagged: a community whose cadres carry no alert, a cadre's family without a flagged
-//   company or beneficiary, too few alerts, or a community larger than maxSize, too diffuse to call
-//   a ring.
+//   other flags (dismissed ones do not count), and whose members flagged by a scheme (not only named
+//   in leads such as tips and prior cases) include a cadre and a company or a grant beneficiary.
+//   Confidence measures how many schemes converge on one cadre: the distinct scheme flags among the
+//   alerts on a flagged cadre and on everyone named together with that cadre in an alert, for the
+//   best cadre: four or more 1.0, three 0.8, two 0.6, else 0.4. Subjects: the members flagged by a
+//   scheme; money: the sum of the distinct alerts' amounts. Not flagged: a community whose cadres
+//   carry no scheme alert, a cadre's family without a flagged company or beneficiary, too few
+//   alerts, or a community larger than maxSize, too diffuse to call a ring.
 // weight: 0.6
 // stage: after_communities
 // parameters:
@@ -24,7 +23,9 @@
 MATCH (a:Alert {active: true})-[:ON]->(m)
 WHERE a.flag <> 'COLLUSION_RING' AND coalesce(a.status, 'new') <> 'dismissed'
   AND m.communityId IS NOT NULL AND (m:Person OR m:Company)
-WITH m.communityId AS cid, collect(DISTINCT a) AS alerts, collect(DISTINCT m) AS flagged
+// Members flagged by a scheme, not only named in leads.
+WITH m.communityId AS cid, collect(DISTINCT a) AS alerts,
+     collect(DISTINCT CASE WHEN NOT a.flag IN $leadFlags THEN m END) AS flagged
 WHERE size(alerts) >= $minAlerts
   AND any(m IN flagged WHERE m:Cadre)
   AND any(m IN flagged WHERE m:Company OR EXISTS { (m)<-[:PAID_TO]-(:Grant) })

@@ -3,13 +3,13 @@
 import { existsSync, renameSync, rmSync } from "node:fs";
 import path from "node:path";
 import { recoverInterruptedRuns, runAnalysis } from "../analytics/run.ts";
-import { listen, type RunningServer } from "../api/server.ts";
+import type { RunningServer } from "../api/server.ts";
 import { config } from "../config/index.ts";
 import { cypher } from "../graph/index.ts";
 import { importBundle } from "../ingest/index.ts";
 import { createLogger } from "../logger.ts";
 import { generateCounty } from "../../seed/generate.ts";
-import { onSignals, startRuntime } from "./runtime.ts";
+import { onSignals, serveApi, startRuntime } from "./runtime.ts";
 
 const cfg = config();
 const logger = createLogger("demo");
@@ -22,7 +22,6 @@ onSignals(async () => {
 const { graph } = runtime;
 
 try {
-  await recoverInterruptedRuns(graph);
   const folder = path.join(cfg.dataDir, "bundles", `${cfg.demo.scale}-${cfg.demo.seed}`);
   const bundleDir = path.join(folder, "bundle");
   if (!existsSync(bundleDir)) {
@@ -46,13 +45,13 @@ try {
   } else logger.info({ bundle: bundleDir }, "bundle already imported");
 
   if (!(await state()).analysed) {
+    await recoverInterruptedRuns(graph);
     logger.info("running the analysis (flags, communities, scores)");
     const run = await runAnalysis(graph, { onProgress: (p) => logger.debug(p, "analysis progress") });
     logger.info({ seconds: run.seconds, summary: run.summary }, "analysis done");
   } else logger.info("analysis already up to date");
 
-  server = await listen(cfg, graph, logger);
-  logger.info(`Ready: ${server.url}  (health ${server.url}/health/ready, API spec ${server.url}/api/openapi.json)`);
+  server = await serveApi(runtime, logger);
 } catch (error) {
   logger.error({ err: error }, "demo start failed");
   await runtime.shutdown();

@@ -1,5 +1,8 @@
 // Shared start-up for the long-running entry points: Neo4j target, graph connection, schema.
 import type { Logger } from "pino";
+import { recoverInterruptedRuns } from "../analytics/run.ts";
+import { bootstrapKeyFile, ensureBootstrapKey } from "../api/auth/keys.ts";
+import { listen, type RunningServer } from "../api/server.ts";
 import { config } from "../config/index.ts";
 import { Graph, migrate } from "../graph/index.ts";
 import { type Neo4jTarget, resolveNeo4j } from "../neo4j/connect.ts";
@@ -48,4 +51,14 @@ export function onSignals(shutdown: () => Promise<void>, logger: Logger): void {
   };
   process.on("SIGINT", handler);
   process.on("SIGTERM", handler);
+}
+
+/** Serves the API: interrupted analysis runs are closed, a first admin key is made if none exists. */
+export async function serveApi(runtime: Runtime, logger: Logger): Promise<RunningServer> {
+  const recovered = await recoverInterruptedRuns(runtime.graph);
+  if (recovered > 0) logger.warn({ recovered }, "analysis runs interrupted by an earlier stop were marked failed");
+  await ensureBootstrapKey(runtime.graph, bootstrapKeyFile(config().dataDir), (line) => logger.info(line));
+  const server = await listen(config(), runtime.graph, logger);
+  logger.info(`API listening on ${server.url} (health: ${server.url}/health/ready, spec: ${server.url}/api/openapi.json)`);
+  return server;
 }

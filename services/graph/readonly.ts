@@ -94,12 +94,13 @@ function unavailable(error: unknown): boolean {
 
 /**
  * Compiles `query` with EXPLAIN in a READ transaction that is rolled back: nothing runs. Compile
- * errors become CypherCompileError with the position in `query`.
+ * errors become CypherCompileError with the position in `query`; a plan that takes longer than
+ * the timeout (default 60 s), QueryTimeoutError.
  */
 export async function explain(graph: Graph, query: string, options: { timeoutMs?: number } = {}): Promise<Explained> {
   try {
     return await graph.withSession("READ", async (session) => {
-      const tx = session.beginTransaction({ timeout: options.timeoutMs ?? 10_000, metadata: { app: "saved-queries", explain: true } });
+      const tx = session.beginTransaction({ timeout: options.timeoutMs ?? 60_000, metadata: { app: "saved-queries", explain: true } });
       try {
         // The prefix sits on a line of its own, so the query's lines keep their numbers (shifted by one).
         const result = await tx.run(`EXPLAIN\n${query}`);
@@ -118,6 +119,8 @@ export async function explain(graph: Graph, query: string, options: { timeoutMs?
       }
     });
   } catch (error) {
+    // Planning that outlives the timeout says nothing about the text: not a compile error.
+    if (TIMEOUT_CODES.has(codeOf(error))) throw new QueryTimeoutError(options.timeoutMs ?? 60_000);
     if (error instanceof Neo4jError && error.code.startsWith("Neo.ClientError.")) {
       throw new CypherCompileError(error.message.split("\n")[0] ?? error.message, error.code, positionOf(error, 1));
     }

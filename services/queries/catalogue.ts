@@ -102,7 +102,7 @@ export class QueryCatalogue {
           }
         }
       };
-      await Promise.all(Array.from({ length: Math.min(4, builtins.length) }, worker));
+      await Promise.all(Array.from({ length: Math.min(2, builtins.length) }, worker));
       if (failures.length > 0) throw new CatalogueError(failures);
     }
     const store = new SavedQueryStore(graph);

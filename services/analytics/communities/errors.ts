@@ -5,6 +5,11 @@ export class CommunityOptionError extends Error {
   override name = "CommunityOptionError";
 }
 
+/** The projection cannot be read: a malformed page, or a graph too large for the in-process engine. */
+export class CommunityProjectionError extends Error {
+  override name = "CommunityProjectionError";
+}
+
 /** No engine of that name is registered. */
 export class UnknownCommunityEngineError extends Error {
   override name = "UnknownCommunityEngineError";

@@ -126,7 +126,7 @@ export async function detectCommunities(graph: Graph, input: Partial<DetectCommu
 }
 
 export { communityEngine, DEFAULT_ENGINE, ENGINES, graphologyEngine, type CommunityEngine, type Detection, type EngineOptions } from "./engine.ts";
-export { CommunityOptionError, GdsUnavailableError, UnknownCommunityEngineError } from "./errors.ts";
+export { CommunityOptionError, CommunityProjectionError, GdsUnavailableError, UnknownCommunityEngineError } from "./errors.ts";
 export { gdsCapabilities, gdsEngine, gdsProcedures, type GdsCapabilities } from "./gds.ts";
 export { DEFAULT_LOUVAIN, runLouvain, seededRandom, type LouvainOptions, type Partition } from "./louvain.ts";
 export {

@@ -2,7 +2,7 @@
 // UndirectedGraph, page by page (a few pages in flight), summing parallel ties into one edge.
 import { UndirectedGraph } from "graphology";
 import { cypher, type Graph, typedParams } from "../../graph/index.ts";
-import { CommunityOptionError } from "./errors.ts";
+import { CommunityOptionError, CommunityProjectionError } from "./errors.ts";
 
 /** The tie kinds and their default weights (0 leaves a kind out). See cypher/communities/ties.cypher. */
 export const DEFAULT_TIE_WEIGHTS = {
@@ -73,13 +73,15 @@ function positiveInteger(name: string, value: number, min: number): void {
   if (!Number.isSafeInteger(value) || value < min) throw new CommunityOptionError(`${name} must be an integer ≥ ${min}, not ${value}`);
 }
 
-/** A Cypher query with the tie subquery (cypher/communities/ties.cypher) spliced in at `{{TIES}}`. */
+/** A Cypher query with the tie subquery (cypher/communities/ties.cypher) spliced in at the line holding only `{{TIES}}`. */
 export function withTies(template: string): string {
   const ties = cypher("communities/ties.cypher")
     .split("\n")
     .filter((l) => !l.trimStart().startsWith("//"))
     .join("\n");
-  return template.replace("{{TIES}}", () => ties);
+  const spliced = template.replace(/^[ \t]*\{\{TIES\}\}[ \t]*$/m, () => ties);
+  if (spliced === template) throw new CommunityProjectionError("the query template has no {{TIES}} line");
+  return spliced;
 }
 
 /** Parameters of the tie subquery. */
@@ -146,7 +148,7 @@ export class TieCollector {
     let d = this.index.get(node);
     if (d === undefined) {
       d = this.keys.length;
-      if (d >= SPAN) throw new CommunityOptionError(`more than ${SPAN} entities: too many for the in-process engine, use the "gds" engine`);
+      if (d >= SPAN) throw new CommunityProjectionError(`more than ${SPAN} entities: too many for the in-process engine, use the "gds" engine`);
       this.index.set(node, d);
       this.keys.push(undefined);
     }
@@ -178,7 +180,7 @@ export class TieCollector {
     for (const line of lines) {
       const parts = line.split(" ");
       const a = local[Number(parts[0])];
-      if (a === undefined) throw new Error(`projection page: bad line ${line.slice(0, 80)}`);
+      if (a === undefined) throw new CommunityProjectionError(`malformed projection line: ${line.slice(0, 80)}`);
       for (let k = 1; k < parts.length; k += 1) {
         const tie = parts[k]!;
         const colon = tie.indexOf(":");

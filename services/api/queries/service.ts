@@ -127,7 +127,8 @@ export class QueryService {
       const opening = QueryCatalogue.open(this.graph);
       this.opening = opening;
       opening.catch((error: unknown) => {
-        if (error instanceof GraphUnavailableError && this.opening === opening) this.opening = undefined;
+        // Neo4j down or too busy to plan: try again on the next request; a refused built-in stays refused.
+        if ((error instanceof GraphUnavailableError || error instanceof QueryTimeoutError) && this.opening === opening) this.opening = undefined;
         this.logger?.error({ err: error }, "saved-query catalogue failed to open");
       });
     }

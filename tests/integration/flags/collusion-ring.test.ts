@@ -35,6 +35,7 @@ beforeAll(async () => {
     ${alert("SINGLE_BID", 500000, ["c1", "k1"])}
     ${alert("KIN_BENEFIT", 20000, ["k1", "b1"])}
     ${alert("TIP", 0, ["k1"])}
+    ${alert("TIP", 0, ["x1"])}
     ${alert("KIN_CONTRACT", 900000, ["c1"], "active: false")}
     ${alert("HIDDEN_TIE", 700000, ["c1"], "active: true, status: 'dismissed'")}
     // Community 6: a village secretary on whom four schemes converge.
@@ -99,10 +100,10 @@ describe("COLLUSION_RING", () => {
     const alerts = await runAndRead(graph, "COLLUSION_RING");
     expect(alerts.map((a) => a.id)).toEqual(["COLLUSION_RING:1", "COLLUSION_RING:6"]);
     const [small, ring] = alerts;
-    // Three active alerts (the inactive and the dismissed ones do not count); two schemes on the
-    // cadre and those named with him, the tip being a lead.
+    // Four active alerts (the inactive and the dismissed ones do not count); two schemes on the
+    // cadre and those named with him, tips being leads. The bystander named in a tip is no subject.
     expect(small).toMatchObject({ subjects: ["C1", "P1", "P3"], confidence: 0.6, amount: 520000, grade: "huge" });
-    // The community and its three flagged members.
+    // The community and its three members flagged by a scheme.
     expect(small!.evidenceNodes).toHaveLength(4);
     // Four schemes converge on the secretary through his firm and his son.
     expect(ring).toMatchObject({ subjects: ["C6", "C7", "P61", "P62", "P63"], confidence: 1, amount: 1690000 });

@@ -1,0 +1,69 @@
+// The projection's pure parts: options merged over the defaults, and the tie collector that reads
+// packed pages, sums parallel ties and builds the graphology graph keyed by entity id.
+import { describe, expect, it } from "vitest";
+import { DEFAULT_TIE_WEIGHTS, projectionOptions, TieCollector, withTies } from "../../services/analytics/communities/project.ts";
+
+describe("projection options", () => {
+  it("merges weights and options over the defaults", () => {
+    const options = projectionOptions({ weights: { TRANSFER: 0.5 }, identifierCap: 50 });
+    expect(options.weights).toEqual({ ...DEFAULT_TIE_WEIGHTS, TRANSFER: 0.5 });
+    expect(options).toMatchObject({ identifierCap: 50, pageSize: 20_000, concurrency: 2 });
+    expect(DEFAULT_TIE_WEIGHTS).toEqual({ KIN: 3, ROLE_IN: 3, SHARED_IDENTIFIER: 2, APPROVED: 2, AWARDED_TO: 2, TRANSFER: 1 });
+  });
+
+  it("refuses unknown kinds, negative weights and bad sizes", () => {
+    const refused = expect.objectContaining({ name: "CommunityOptionError" });
+    expect(() => projectionOptions({ weights: { HOLDS_POST: 1 } as never })).toThrow(refused);
+    expect(() => projectionOptions({ weights: { KIN: -1 } })).toThrow(/weight of KIN/);
+    expect(() => projectionOptions({ identifierCap: 1 })).toThrow(/identifierCap/);
+    expect(() => projectionOptions({ pageSize: 0 })).toThrow(/pageSize/);
+    expect(() => projectionOptions({ concurrency: 1.5 })).toThrow(/concurrency/);
+  });
+
+  it("splices the tie subquery in at its placeholder line only", () => {
+    const query = withTies("CALL (a) {\n  {{TIES}}\n}\nRETURN b, w");
+    expect(query).toContain("MATCH (a)-[r:KIN|ROLE_IN]->(b)");
+    expect(query).not.toContain("{{TIES}}");
+    expect(query).not.toMatch(/^\s*\/\//m);
+    expect(() => withTies("// uses {{TIES}} in a comment\nRETURN 1")).toThrow(expect.objectContaining({ name: "CommunityProjectionError" }));
+  });
+});
+
+describe("TieCollector", () => {
+  it("reads packed pages, resolving other entities from any page", () => {
+    const ties = new TieCollector();
+    // Page 1 names nodes 10 (P1) and 11 (P2); P1 ties to P2 and to node 30, named by page 2.
+    ties.addPage(["P1", "P2"], [10, 11], ["0 11:3.0 30:2.0", "1 10:3.0"]);
+    ties.addPage(["C1"], [30], ["0 11:5.5"]);
+    const graph = ties.build();
+    expect(graph.nodes()).toEqual(["P1", "P2", "C1"]);
+    expect(graph.getEdgeAttribute(graph.edge("P1", "P2")!, "weight")).toBe(6);
+    expect(graph.getEdgeAttribute(graph.edge("P1", "C1")!, "weight")).toBe(2);
+    expect(graph.getEdgeAttribute(graph.edge("C1", "P2")!, "weight")).toBe(5.5);
+    expect(graph.size).toBe(3);
+    expect(ties.rows).toBe(4);
+  });
+
+  it("drops self ties, ties of weight 0 and ties to nodes no page named", () => {
+    const ties = new TieCollector();
+    ties.addPage(["P1", "P2"], [1, 2], ["0 1:3.0 2:0.0 99:2.0"]);
+    const graph = ties.build();
+    expect(graph.order).toBe(0);
+    ties.tie(1, 2, 1.5);
+    expect(ties.build().edges()).toHaveLength(1);
+  });
+
+  it("takes a long tie list in several lines", () => {
+    const ties = new TieCollector();
+    const others = Array.from({ length: 40 }, (_, i) => i + 100);
+    const keys = ["P0", ...others.map((n) => `Q${n}`)];
+    const lines = ["0 " + others.slice(0, 32).map((n) => `${n}:1.0`).join(" "), "0 " + others.slice(32).map((n) => `${n}:1.0`).join(" ")];
+    ties.addPage(keys, [0, ...others], lines);
+    const graph = ties.build();
+    expect(graph.degree("P0")).toBe(40);
+  });
+
+  it("refuses a malformed line", () => {
+    expect(() => new TieCollector().addPage(["P1"], [1], ["7 2:1.0"])).toThrow(expect.objectContaining({ name: "CommunityProjectionError" }));
+  });
+});
