@@ -27,8 +27,11 @@
 MATCH (g:Grant)-[pi:PAID_INTO]->(acc:Account)
 MATCH (g)-[pt:PAID_TO]->(b:Person)
 WHERE NOT EXISTS { (b)-[:HAS]->(acc) }
-OPTIONAL MATCH (a:Person)-[ap:APPROVED]->(g)
-OPTIONAL MATCH (g)-[gi:IN]->(r:Region)
+// One approver and one region per grant (the importer writes one of each).
+WITH g, pi, acc, pt, b,
+     head(COLLECT { MATCH (a:Person)-[ap:APPROVED]->(g) RETURN {a: a, ap: ap} }) AS approval,
+     head(COLLECT { MATCH (g)-[:IN]->(r:Region) RETURN r }) AS r
+WITH g, pi, acc, pt, b, approval.a AS a, approval.ap AS ap, r
 CALL (g, acc, b, a, r) {
   // Each holder of the account, with each cadre it is (or is kin of) who approved the grant or was in post.
   MATCH (o)-[oh:HAS]->(acc)

@@ -29,9 +29,10 @@ WITH pg, g.year AS year, CASE WHEN b.idNumber IS NULL OR b.idNumber = '' THEN b.
 WHERE size(paid) >= 2
 UNWIND paid AS x
 WITH pg, year, identity, x.g AS g, x.un AS un, x.pt AS pt, x.b AS b
-OPTIONAL MATCH (g)-[gi:IN]->(r:Region)
-OPTIONAL MATCH (a:Person)-[ap:APPROVED]->(g)
-WITH pg, year, identity, g, un, pt, b, gi, r, a, ap
+WITH pg, year, identity, g, un, pt, b,
+     head(COLLECT { MATCH (g)-[gi:IN]->(r:Region) RETURN {gi: gi, r: r} }) AS place,
+     head(COLLECT { MATCH (a:Person)-[ap:APPROVED]->(g) RETURN {a: a, ap: ap} }) AS approval
+WITH pg, year, identity, g, un, pt, b, place.gi AS gi, place.r AS r, approval.a AS a, approval.ap AS ap
 ORDER BY g.paidDate, g.id
 WITH pg, year, identity, collect({g: g, un: un, pt: pt, b: b, gi: gi, r: r, a: a, ap: ap}) AS paid
 WITH pg, year, paid,

@@ -137,6 +137,6 @@ RETURN CASE WHEN party:Company THEN 'company:' ELSE 'beneficiary:' END + c.id + 
            WHEN h.co IS NULL THEN 'beneficiary ' + h.officer.name + ' (' + h.officer.id + '), who received '
            ELSE h.officer.name + ' (' + h.officer.id + ') of company ' + h.co.name + ' (' + h.co.id + '), which won '
          END +
-         CASE WHEN size(objects) = 1 THEN head(objects).object.id ELSE toString(size(objects)) + ' awards or grants' END +
+         CASE WHEN size(objects) = 1 THEN head(objects).object.id ELSE toString(size(objects)) + CASE WHEN h.co IS NULL THEN ' grants' ELSE ' projects' END END +
          ' (' + CASE WHEN amount % 1 = 0 THEN toString(toInteger(amount)) ELSE toString(round(amount, 2)) END + ' yuan) ' +
          CASE WHEN h.form = 'approved' THEN 'approved by the cadre' ELSE 'in the cadre\'s region while in post' END AS summary

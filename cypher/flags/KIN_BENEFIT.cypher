@@ -6,8 +6,10 @@
 //   A grant approved by a person to themselves or to their kin, or a grant paid to kin of a cadre who
 //   held a post in the grant's village (or its township) on the payment date, signed by someone else.
 //   Kinship is one KIN relationship in either direction, or an in-law reached through a spouse (the
-//   spouse's parents, children and siblings, or the spouses of one's own) at lower confidence; a relation filed with the supervisor (declared)
-//   lowers the confidence. Each grant is reported once, under the most suspicious cadre.
+//   spouse's parents, children and siblings, or the spouses of one's own) at lower confidence; a
+//   relation filed with the supervisor (declared) lowers the confidence. Programs that are not
+//   means-tested count less in the in-post form. Each grant is reported once, under its most
+//   suspicious reading, with every cadre implicated in the same way.
 // weight: 0.7
 // parameters:
 //   kinRelations: { type: list, default: [spouse, parent, child, sibling, grandparent, grandchild, uncle_aunt, nephew_niece, cousin, in_law], description: "KIN relations that count as kinship" }
@@ -17,7 +19,7 @@
 //   inPostFactor: { type: number, default: 0.7, min: 0, max: 1, description: "confidence factor when the cadre was in post in the grant's region but did not sign the grant" }
 //   universalFactor: { type: number, default: 0.5, min: 0, max: 1, description: "further factor, in the in-post form, for programs that are not means-tested (entitlements anyone may get)" }
 MATCH (c:Person)
-WHERE c:Cadre OR EXISTS { (c)-[:APPROVED]->(:Grant) }
+WHERE c:Cadre OR EXISTS { (c)-[:APPROVED]->() }
 // The cadre, and everyone who is kin to the cadre.
 CALL (c) {
   RETURN c AS b, [] AS via, [] AS kin, 'self' AS relation, 1.0 AS kinConf

@@ -7,8 +7,9 @@
 //   award date, is awarded to a company in which the cadre or a relative held a role (legal
 //   representative, shareholder, director, supervisor, manager) on that date. Kinship is one KIN
 //   relationship in either direction, or an in-law reached through a spouse at lower confidence; a
-//   declared relation lowers the confidence. Each project is reported once, under its most
-//   suspicious reading.
+//   declared relation lowers the confidence. The firm's legal representative is named too (the
+//   front man when the family holds the stake through shares). Each project is reported once, under
+//   its most suspicious reading, with every cadre implicated in the same way.
 // weight: 0.8
 // parameters:
 //   kinRelations: { type: list, default: [spouse, parent, child, sibling, grandparent, grandchild, uncle_aunt, nephew_niece, cousin, in_law], description: "KIN relations that count as kinship" }
@@ -18,7 +19,7 @@
 //   inPostFactor: { type: number, default: 0.7, min: 0, max: 1, description: "confidence factor when the cadre was in post in the project's region but did not approve it" }
 //   companyRoles: { type: list, default: [legal_rep, shareholder, director, supervisor, manager], description: "company roles that make a firm the holder's own" }
 MATCH (c:Person)
-WHERE c:Cadre OR EXISTS { (c)-[:APPROVED]->(:Project) }
+WHERE c:Cadre OR EXISTS { (c)-[:APPROVED]->() }
 // The cadre, and everyone who is kin to the cadre.
 CALL (c) {
   RETURN c AS b, [] AS via, [] AS kin, 'self' AS relation, 1.0 AS kinConf

@@ -17,8 +17,8 @@
 MATCH (g:Grant)
 WHERE g.approvedAmount > 0 AND g.paidAmount < g.approvedAmount
   AND (g.approvedAmount - g.paidAmount > $tolerance * g.approvedAmount OR g.approvedAmount - g.paidAmount >= $minShortfall)
-OPTIONAL MATCH (a:Person)-[ap:APPROVED]->(g)
-WITH a, g.year AS year, collect({g: g, ap: ap}) AS grants
+WITH g, head(COLLECT { MATCH (a:Person)-[ap:APPROVED]->(g) RETURN {a: a, ap: ap} }) AS approval
+WITH approval.a AS a, g.year AS year, collect({g: g, ap: approval.ap}) AS grants
 // The approver's short-paid grants of that year: a pattern when there are enough of them.
 WITH a, year, grants, a IS NOT NULL AND size(grants) >= $patternMin AS pattern
 UNWIND grants AS x

@@ -11,14 +11,20 @@ export interface LoadOptions {
   /** Transaction timeout per batch, in milliseconds. */
   timeoutMs: number;
   /**
-   * Write transactions in flight at once, per phase. Node batches never touch the same node, so two
-   * writers keep both cores of a small server busy; relationship batches lock shared end nodes (a
-   * village, a phone), so one writer avoids deadlocks and retries.
+   * Write transactions in flight at once, per phase. Node batches never touch the same node. Two
+   * relationship batches may lock the same end nodes and deadlock; the driver retries, and a batch
+   * that still fails that way is written again alone, the phase going on with one writer.
    */
   writers: Record<Phase, number>;
 }
 
-export const LOAD_DEFAULTS: LoadOptions = { timeoutMs: 600_000, writers: { nodes: 2, relationships: 1 } };
+export const LOAD_DEFAULTS: LoadOptions = { timeoutMs: 600_000, writers: { nodes: 2, relationships: 2 } };
+
+/** A deadlock or other transient failure: the batch can be written again. */
+function transient(error: unknown): boolean {
+  const code = (error as { code?: unknown } | null)?.code;
+  return typeof code === "string" && code.startsWith("Neo.TransientError.");
+}
 
 export interface LoadResult {
   counters: WriteCounters;
@@ -31,7 +37,7 @@ function phaseReport(rows: number, seconds: number): PhaseReport {
 
 /** Writes one phase of every file; resolves with the rows written. */
 async function writePhase(graph: Graph, validation: Validation, phase: Phase, opts: LoadOptions, counters: WriteCounters): Promise<number> {
-  const limit = Math.max(1, opts.writers[phase]);
+  let limit = Math.max(1, opts.writers[phase]);
   /** Batches being written; the oldest is awaited before a new one starts when the limit is reached. */
   const inflight: Promise<void>[] = [];
   let rows = 0;
@@ -45,12 +51,21 @@ async function writePhase(graph: Graph, validation: Validation, phase: Phase, op
         if (kept.length === 0) continue;
         while (inflight.length >= limit) await inflight.shift();
         const metadata = { app: "county-graph import", file: source.file, phase };
-        const write = graph.writeCounted(statements.map((query) => ({ query, params: { rows: kept } })), { timeoutMs: opts.timeoutMs, metadata }).then((c) => {
-          addCounters(counters, c);
-          written += kept.length;
-          rows += kept.length;
-          opts.onProgress?.({ stage: "write", phase, file: source.file, rows: written, totalRows: source.valid });
-        });
+        const attempt = () => graph.writeCounted(statements.map((query) => ({ query, params: { rows: kept } })), { timeoutMs: opts.timeoutMs, metadata });
+        const write: Promise<void> = attempt()
+          .catch(async (error: unknown) => {
+            if (!transient(error) || limit === 1) throw error;
+            // Still deadlocking after the driver's retries: write this batch alone, then go on with one writer.
+            limit = 1;
+            await Promise.allSettled(inflight.filter((p) => p !== write));
+            return attempt();
+          })
+          .then((c) => {
+            addCounters(counters, c);
+            written += kept.length;
+            rows += kept.length;
+            opts.onProgress?.({ stage: "write", phase, file: source.file, rows: written, totalRows: source.valid });
+          });
         // Handled when awaited; this keeps a failure meanwhile from counting as unhandled.
         write.catch(() => {});
         inflight.push(write);

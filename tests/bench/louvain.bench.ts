@@ -74,7 +74,11 @@ try {
   console.log("");
   console.log(`Neo4j ${graph.uri}; planted: ${planted.persons.toLocaleString("en-US")} persons in groups of ${planted.groupSize}; projection: ${cold.nodes.toLocaleString("en-US")} entities, ${cold.edges.toLocaleString("en-US")} edges (summed ties)`);
   console.log(`cold: ${cold.communities} communities, modularity ${cold.modularity.toFixed(4)}, largest ${cold.largest}, assigned ${cold.write.assigned.toLocaleString("en-US")}`);
+  const steps = (r: DetectCommunitiesResult) =>
+    `assign ${r.write.steps.assign.toFixed(2)} s, clear ${r.write.steps.clear.toFixed(2)} s, Community nodes ${r.write.steps.communities.toFixed(2)} s`;
+  console.log(`cold write: ${steps(cold)}`);
   console.log(`warm: ${warm.communities} communities, ${warm.kept} kept their id, ${warm.fresh} fresh, assigned ${warm.write.assigned.toLocaleString("en-US")}, unchanged ${warm.write.unchanged.toLocaleString("en-US")}`);
+  console.log(`warm write: ${steps(warm)}`);
   console.log(`planted groups recovered: ${(quality * 100).toFixed(1)} % of persons share a community with most of their group`);
   console.log("");
   console.log(table(rows));

@@ -1,12 +1,13 @@
 // The streaming CSV reader: RFC 4180 quoting, line numbers, BOM, CRLF, and every kind of unreadable record.
-import { mkdtempSync, writeFileSync } from "node:fs";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { describe, expect, it } from "vitest";
+import { afterAll, describe, expect, it } from "vitest";
 import { ReadError } from "../../services/ingest/errors.ts";
 import { readCsv, type CsvOptions } from "../../services/ingest/csv.ts";
 
 const dir = mkdtempSync(path.join(os.tmpdir(), "ingest-csv-"));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
 let n = 0;
 function file(content: string | Buffer): string {
   const p = path.join(dir, `f${n++}.csv`);

@@ -1,11 +1,12 @@
 // The streaming JSON Lines reader: flat objects whose values become CSV-like cells; bad lines reported.
-import { mkdtempSync, writeFileSync } from "node:fs";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { describe, expect, it } from "vitest";
+import { afterAll, describe, expect, it } from "vitest";
 import { readJsonl } from "../../services/ingest/jsonl.ts";
 
 const dir = mkdtempSync(path.join(os.tmpdir(), "ingest-jsonl-"));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
 let n = 0;
 
 async function read(content: string | Buffer, chunkSize?: number) {

@@ -76,8 +76,6 @@ describe("DOMINANT_WINNER", () => {
   });
 
   it("honours the share threshold, reporting the widest region", async () => {
-    // The override run starts without alerts, so none has to be retired between runs.
-    await graph.write("MATCH (a:Alert {flag: 'DOMINANT_WINNER'}) DETACH DELETE a");
     const ids = (await runAndRead(graph, "DOMINANT_WINNER", { minShare: 0.4 })).map((a) => a.id);
     // D's 800k of the county's 1.9M in 2019 (42%): the county replaces the village.
     expect(ids).toContain("DOMINANT_WINNER:D:R0:2019");

@@ -68,13 +68,10 @@ describe("SHELL_WINNER", () => {
   });
 
   it("honours the age limits", async () => {
-    // Each override run starts without alerts, so none has to be retired between runs.
-    await graph.write("MATCH (a:Alert {flag: 'SHELL_WINNER'}) DETACH DELETE a");
     const ids = (await runAndRead(graph, "SHELL_WINNER", { maxAgeDays: 250, maxOnlyProjectAgeDays: 100 })).map((a) => a.id);
     expect(ids).toContain("SHELL_WINNER:Y1:J6");
     // S4 is now fresh (214 days) rather than a young one-project firm.
     expect(ids).toContain("SHELL_WINNER:S4:J5");
-    await graph.write("MATCH (a:Alert {flag: 'SHELL_WINNER'}) DETACH DELETE a");
     const strict = (await runAndRead(graph, "SHELL_WINNER", { maxOnlyProjectAgeDays: 100 })).map((a) => a.id);
     expect(strict).not.toContain("SHELL_WINNER:S4:J5");
     expect(strict).toContain("SHELL_WINNER:S3:J4");

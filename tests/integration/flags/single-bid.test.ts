@@ -77,8 +77,6 @@ describe("SINGLE_BID", () => {
   });
 
   it("honours a lower tender threshold", async () => {
-    // The override run starts without alerts, so none has to be retired between runs.
-    await graph.write("MATCH (a:Alert {flag: 'SINGLE_BID'}) DETACH DELETE a");
     const ids = (await runAndRead(graph, "SINGLE_BID", { tenderThreshold: 300000 })).map((a) => a.id);
     expect(ids).toContain("SINGLE_BID:direct:J7");
     expect(ids).toContain("SINGLE_BID:direct:J8");

@@ -12,6 +12,7 @@ import { ApiKeys } from "../../../services/api/auth/keys.ts";
 import { authenticate } from "../../../services/api/auth/middleware.ts";
 import { ROLES, type Role } from "../../../services/api/auth/roles.ts";
 import { errorHandler, notFound } from "../../../services/api/problem.ts";
+import { queriesPageRouter } from "../../../services/api/queries/page.ts";
 import { queriesRouter } from "../../../services/api/queries/router.ts";
 import type { QueriesSettings } from "../../../services/api/queries/service.ts";
 import { API_PREFIX } from "../../../services/api/route.ts";
@@ -88,6 +89,7 @@ export async function startQueriesApi(graph: Graph, settings: Partial<QueriesSet
   v1.use(authenticate(keysService), express.json({ limit: "1mb" }));
   v1.use(router);
   app.use(API_PREFIX, v1);
+  app.use("/queries", queriesPageRouter());
   app.use(notFound);
   app.use(errorHandler(logger));
   const keys = {} as Record<Role, string>;
