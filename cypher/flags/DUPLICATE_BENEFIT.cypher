@@ -10,7 +10,8 @@
 //   before a means-tested grant, while the cadre approved the grant or held a post in its village,
 //   township or a neighbouring village of that township. Kinship is one KIN relationship in either
 //   direction, or an in-law reached through a spouse at lower confidence; a declared relation lowers
-//   the confidence.
+//   the confidence. YEAR hits once per identity, program and year, for the money paid beyond the
+//   first payment; MOVE once per relative and household, for the means-tested grants drawn since.
 // weight: 0.6
 // parameters:
 //   repeatableFields: { type: list, default: [medical], description: "program fields whose grants may legitimately recur within a year (checked only across regions)" }

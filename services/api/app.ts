@@ -22,6 +22,8 @@ import { importsRouter } from "./imports/router.ts";
 import { openApiDocument } from "./openapi.ts";
 import { pathsRouter } from "./paths/router.ts";
 import { errorHandler, notFound } from "./problem.ts";
+import { queriesPageRouter } from "./queries/page.ts";
+import { queriesRouter } from "./queries/router.ts";
 import { riskRouter } from "./risk/router.ts";
 import { API_PREFIX } from "./route.ts";
 
@@ -57,15 +59,17 @@ export function createApp(deps: AppDeps): App {
     next();
   });
   app.use("/health", healthRouter(deps.graph));
-  const spec = openApiDocument();
+  // Generated on first request, after every router has registered its routes.
+  let spec: ReturnType<typeof openApiDocument> | undefined;
   app.get("/api/openapi.json", (_req, res) => {
+    spec ??= openApiDocument();
     res.json(spec);
   });
 
   const v1 = Router();
   const json = express.json({ limit: "1mb" });
-  // Uploads (PUT) stream their raw bodies to disk; everything else speaks JSON.
-  v1.use(auditRequests(audit), authenticate(keys), (req, res, next) => (req.method === "PUT" ? next() : json(req, res, next)));
+  // Bundle uploads stream their raw bodies to disk; everything else speaks JSON.
+  v1.use(auditRequests(audit), authenticate(keys), (req, res, next) => (req.path.startsWith("/imports/uploads/") ? next() : json(req, res, next)));
   v1.use((_req, res, next) => {
     res.setHeader("Cache-Control", "no-store");
     next();
@@ -79,7 +83,9 @@ export function createApp(deps: AppDeps): App {
   v1.use(analysisRouter(deps.graph, deps.analysis ?? analyticsRunner));
   v1.use(importsRouter(deps.graph, deps.importer ?? ingestImporter, { root: settings.importRoot, uploadMaxBytes: settings.importUploadMaxBytes }, deps.logger));
   v1.use(auditRouter(audit));
+  v1.use(queriesRouter({ graph: deps.graph, logger: deps.logger }));
   app.use(API_PREFIX, v1);
+  app.use("/queries", queriesPageRouter());
 
   app.use(notFound);
   app.use(errorHandler(deps.logger));

@@ -22,71 +22,6 @@ const sample = Number(option("--sample") ?? 1000);
 const log = (line: string) => console.error(line);
 const BENCH_VERSION = 1;
 
-const target = await resolveNeo4j(config(), log);
-const graph = await Graph.connect(target.connection);
-try {
-  await migrate(graph);
-  const [meta] = await graph.read<{ persons: number; version: number }>(
-    "OPTIONAL MATCH (m:BenchMeta {key: 'louvain'}) RETURN m.persons AS persons, m.version AS version",
-  );
-  if (args.includes("--regenerate") || meta?.persons !== planted.persons || meta?.version !== BENCH_VERSION) {
-    log(`Writing a planted county of ${planted.persons.toLocaleString("en-US")} persons (the database is emptied first)…`);
-    const started = performance.now();
-    await graph.autoCommit("MATCH (n) WHERE NOT n:SchemaMigration CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 10000 ROWS");
-    const counts = await writePlanted(graph, planted, log);
-    await graph.write("CREATE (:BenchMeta {key: 'louvain', persons: $persons, version: $version})", { persons: planted.persons, version: BENCH_VERSION });
-    log(`  ${counts.nodes.toLocaleString("en-US")} nodes, ${counts.relationships.toLocaleString("en-US")} relationships in ${secs(performance.now() - started)} s`);
-  } else {
-    log("Reusing the planted county already in the database (--regenerate to rebuild it).");
-  }
-
-  // Cold: no community state left from an earlier run.
-  await graph.autoCommit("MATCH (n:Entity) WHERE n.communityId IS NOT NULL CALL (n) { REMOVE n.communityId } IN TRANSACTIONS OF 20000 ROWS");
-  await graph.write("MATCH (n) WHERE n:Community OR n:CommunityRun DETACH DELETE n");
-  log("Detecting communities (cold)…");
-  const cold = await detectCommunities(graph, { runId: "bench-cold" });
-  log("Detecting communities again (warm: same graph, ids carried over)…");
-  const warm = await detectCommunities(graph, { runId: "bench-warm" });
-  const quality = await plantedRecovery(graph, planted);
-
-  const rows: Row[] = [
-    ...stages("detectCommunities, cold", cold),
-    ...stages("detectCommunities, warm rerun", warm),
-  ];
-  if (!args.includes("--skip-baselines")) {
-    log("Baseline: paged reader, one page at a time…");
-    const serial = await readProjection(graph, { concurrency: 1 });
-    rows.push({ what: "read, paged, one page at a time", seconds: serial.seconds, edges: serial.graph.size });
-    log("Baseline: one un-paged query, one record per tie…");
-    const unpaged = await readUnpaged(graph);
-    rows.push({ what: "read, one un-paged query (baseline)", seconds: unpaged.seconds, edges: unpaged.graph.size });
-    const louvainAgain = runLouvain(unpaged.graph);
-    rows.push({ what: "  (Louvain on that graph, for reference)", seconds: louvainAgain.seconds, edges: unpaged.graph.size });
-    log(`Baseline: one query per entity on a sample of ${sample}…`);
-    const naive = await readNaive(graph, sample);
-    rows.push({
-      what: `read, one query per entity (baseline; ${sample} of ${naive.entities.toLocaleString("en-US")} entities, extrapolated)`,
-      seconds: naive.seconds,
-      edges: cold.edges,
-    });
-  }
-
-  console.log("");
-  console.log(`Neo4j ${graph.uri}; planted: ${planted.persons.toLocaleString("en-US")} persons in groups of ${planted.groupSize}; projection: ${cold.nodes.toLocaleString("en-US")} entities, ${cold.edges.toLocaleString("en-US")} edges (summed ties)`);
-  console.log(`cold: ${cold.communities} communities, modularity ${cold.modularity.toFixed(4)}, largest ${cold.largest}, assigned ${cold.write.assigned.toLocaleString("en-US")}`);
-  const steps = (r: DetectCommunitiesResult) =>
-    `assign ${r.write.steps.assign.toFixed(2)} s, clear ${r.write.steps.clear.toFixed(2)} s, Community nodes ${r.write.steps.communities.toFixed(2)} s`;
-  console.log(`cold write: ${steps(cold)}`);
-  console.log(`warm: ${warm.communities} communities, ${warm.kept} kept their id, ${warm.fresh} fresh, assigned ${warm.write.assigned.toLocaleString("en-US")}, unchanged ${warm.write.unchanged.toLocaleString("en-US")}`);
-  console.log(`warm write: ${steps(warm)}`);
-  console.log(`planted groups recovered: ${(quality * 100).toFixed(1)} % of persons share a community with most of their group`);
-  console.log("");
-  console.log(table(rows));
-} finally {
-  await graph.close();
-  await target.release();
-}
-
 interface Row {
   what: string;
   seconds: number;
@@ -179,3 +114,72 @@ async function plantedRecovery(graph: Graph, options: PlantedOptions): Promise<n
   }
   return total === 0 ? 0 : agree / total;
 }
+
+async function main(): Promise<void> {
+  const target = await resolveNeo4j(config(), log);
+  const graph = await Graph.connect(target.connection);
+  try {
+    await migrate(graph);
+    const [meta] = await graph.read<{ persons: number; version: number }>(
+      "OPTIONAL MATCH (m:BenchMeta {key: 'louvain'}) RETURN m.persons AS persons, m.version AS version",
+    );
+    if (args.includes("--regenerate") || meta?.persons !== planted.persons || meta?.version !== BENCH_VERSION) {
+      log(`Writing a planted county of ${planted.persons.toLocaleString("en-US")} persons (the database is emptied first)…`);
+      const started = performance.now();
+      await graph.autoCommit("MATCH (n) WHERE NOT n:SchemaMigration CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 10000 ROWS");
+      const counts = await writePlanted(graph, planted, log);
+      await graph.write("CREATE (:BenchMeta {key: 'louvain', persons: $persons, version: $version})", { persons: planted.persons, version: BENCH_VERSION });
+      log(`  ${counts.nodes.toLocaleString("en-US")} nodes, ${counts.relationships.toLocaleString("en-US")} relationships in ${secs(performance.now() - started)} s`);
+    } else {
+      log("Reusing the planted county already in the database (--regenerate to rebuild it).");
+    }
+
+    // Cold: no community state left from an earlier run.
+    await graph.autoCommit("MATCH (n:Entity) WHERE n.communityId IS NOT NULL CALL (n) { REMOVE n.communityId } IN TRANSACTIONS OF 20000 ROWS");
+    await graph.write("MATCH (n) WHERE n:Community OR n:CommunityRun DETACH DELETE n");
+    log("Detecting communities (cold)…");
+    const cold = await detectCommunities(graph, { runId: "bench-cold" });
+    log("Detecting communities again (warm: same graph, ids carried over)…");
+    const warm = await detectCommunities(graph, { runId: "bench-warm" });
+    const quality = await plantedRecovery(graph, planted);
+
+    const rows: Row[] = [
+      ...stages("detectCommunities, cold", cold),
+      ...stages("detectCommunities, warm rerun", warm),
+    ];
+    if (!args.includes("--skip-baselines")) {
+      log("Baseline: paged reader, one page at a time…");
+      const serial = await readProjection(graph, { concurrency: 1 });
+      rows.push({ what: "read, paged, one page at a time", seconds: serial.seconds, edges: serial.graph.size });
+      log("Baseline: one un-paged query, one record per tie…");
+      const unpaged = await readUnpaged(graph);
+      rows.push({ what: "read, one un-paged query (baseline)", seconds: unpaged.seconds, edges: unpaged.graph.size });
+      const louvainAgain = runLouvain(unpaged.graph);
+      rows.push({ what: "  (Louvain on that graph, for reference)", seconds: louvainAgain.seconds, edges: unpaged.graph.size });
+      log(`Baseline: one query per entity on a sample of ${sample}…`);
+      const naive = await readNaive(graph, sample);
+      rows.push({
+        what: `read, one query per entity (baseline; ${sample} of ${naive.entities.toLocaleString("en-US")} entities, extrapolated)`,
+        seconds: naive.seconds,
+        edges: cold.edges,
+      });
+    }
+
+    console.log("");
+    console.log(`Neo4j ${graph.uri}; planted: ${planted.persons.toLocaleString("en-US")} persons in groups of ${planted.groupSize}; projection: ${cold.nodes.toLocaleString("en-US")} entities, ${cold.edges.toLocaleString("en-US")} edges (summed ties)`);
+    console.log(`cold: ${cold.communities} communities, modularity ${cold.modularity.toFixed(4)}, largest ${cold.largest}, assigned ${cold.write.assigned.toLocaleString("en-US")}`);
+    const steps = (r: DetectCommunitiesResult) =>
+      `assign ${r.write.steps.assign.toFixed(2)} s, clear ${r.write.steps.clear.toFixed(2)} s, Community nodes ${r.write.steps.communities.toFixed(2)} s`;
+    console.log(`cold write: ${steps(cold)}`);
+    console.log(`warm: ${warm.communities} communities, ${warm.kept} kept their id, ${warm.fresh} fresh, assigned ${warm.write.assigned.toLocaleString("en-US")}, unchanged ${warm.write.unchanged.toLocaleString("en-US")}`);
+    console.log(`warm write: ${steps(warm)}`);
+    console.log(`planted groups recovered: ${(quality * 100).toFixed(1)} % of persons share a community with most of their group`);
+    console.log("");
+    console.log(table(rows));
+  } finally {
+    await graph.close();
+    await target.release();
+  }
+}
+
+await main();
