@@ -21,6 +21,12 @@ SET a.flag = $flagId,
     a.runId = $runId,
     a.active = true
 WITH a, subjects
+// Subjects that the hit no longer names lose their link.
+CALL (a, subjects) {
+  OPTIONAL MATCH (a)-[old:ON]->(s)
+  WHERE NOT s IN subjects
+  DELETE old
+}
 CALL (a, subjects) {
   UNWIND subjects AS s
   WITH a, s WHERE s IS NOT NULL

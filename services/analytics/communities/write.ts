@@ -91,48 +91,19 @@ export async function writeCommunities(
 
   await graph.write(cypher("communities/run-start.cypher"), { ...base, maxIssued: run.maxIssued, stats: run.stats ?? {} }, tx("run"));
 
-  // Memberships that changed, in batches of about batchSize members (large communities split).
-  const batches: { id: number; members: string[] }[][] = [];
-  let batch: { id: number; members: string[] }[] = [];
-  let inBatch = 0;
-  let unchanged = 0;
-  const member = new Set<string>();
-  for (const community of run.communities) {
-    let group: { id: number; members: string[] } | undefined;
-    for (const m of community.members) {
-      member.add(m);
-      if (run.previous.get(m) === community.id) {
-        unchanged += 1;
-        continue;
-      }
-      if (!group) {
-        group = { id: community.id, members: [] };
-        batch.push(group);
-      }
-      group.members.push(m);
-      inBatch += 1;
-      if (inBatch >= options.batchSize) {
-        batches.push(batch);
-        batch = [];
-        inBatch = 0;
-        group = undefined;
-      }
-    }
-  }
-  if (inBatch > 0) batches.push(batch);
+  const { batches, unchanged, members } = changedMemberships(run.communities, run.previous, options.batchSize);
   const assignStarted = performance.now();
   const assignQuery = cypher("communities/assign.cypher");
   const assignedCounts = await pool(batches, options.concurrency, async (groups) => {
     const [row] = await graph.write<{ assigned: number }>(assignQuery, { groups }, tx("assign"));
     return row?.assigned ?? 0;
   });
-
   const assignSeconds = (performance.now() - assignStarted) / 1000;
 
   // Entities that had a community and are in none now (dissolved, or a singleton).
   const clearStarted = performance.now();
   const gone: string[] = [];
-  for (const id of run.previous.keys()) if (!member.has(id)) gone.push(id);
+  for (const id of run.previous.keys()) if (!members.has(id)) gone.push(id);
   const clearQuery = cypher("communities/clear.cypher");
   const clearedCounts = await pool(chunks(gone, options.batchSize), options.concurrency, async (ids) => {
     const [row] = await graph.write<{ cleared: number }>(clearQuery, { ids }, tx("clear"));
@@ -165,6 +136,49 @@ export async function writeCommunities(
     tx("run"),
   );
   return result;
+}
+
+type Group = { id: number; members: string[] };
+
+/**
+ * The memberships to write: members whose id changed or is new, grouped by community in batches
+ * of at most `batchSize` members (a large community spans batches); and every member, to find
+ * the entities that left all communities.
+ */
+function changedMemberships(
+  communities: readonly CommunityRecord[],
+  previous: ReadonlyMap<string, number>,
+  batchSize: number,
+): { batches: Group[][]; unchanged: number; members: Set<string> } {
+  const batches: Group[][] = [];
+  const members = new Set<string>();
+  let batch: Group[] = [];
+  let inBatch = 0;
+  let unchanged = 0;
+  for (const community of communities) {
+    let group: Group | undefined;
+    for (const m of community.members) {
+      members.add(m);
+      if (previous.get(m) === community.id) {
+        unchanged += 1;
+        continue;
+      }
+      if (!group) {
+        group = { id: community.id, members: [] };
+        batch.push(group);
+      }
+      group.members.push(m);
+      inBatch += 1;
+      if (inBatch >= batchSize) {
+        batches.push(batch);
+        batch = [];
+        inBatch = 0;
+        group = undefined;
+      }
+    }
+  }
+  if (inBatch > 0) batches.push(batch);
+  return { batches, unchanged, members };
 }
 
 /** Runs `work` over the items with at most `concurrency` at a time; results in input order. */

@@ -137,7 +137,6 @@ describe("HIDDEN_TIE", () => {
   });
 
   it("counts a crowded identifier when the cap is raised", async () => {
-    await graph.write("MATCH (a:Alert {flag: 'HIDDEN_TIE'}) DETACH DELETE a");
     const alerts = await runAndRead(graph, "HIDDEN_TIE", { maxSharers: 20 });
     expect(byId(alerts, "HIDDEN_TIE:beneficiary:C1:B9").confidence).toBeCloseTo(0.7);
   });

@@ -74,7 +74,6 @@ describe("INELIGIBLE", () => {
   });
 
   it("honours the asset threshold", async () => {
-    await graph.write("MATCH (a:Alert {flag: 'INELIGIBLE'}) DETACH DELETE a");
     const alerts = await runAndRead(graph, "INELIGIBLE", { minAssetValue: 5000 });
     expect(alerts.map((a) => a.id)).toContain("INELIGIBLE:G6");
   });

@@ -117,7 +117,6 @@ describe("KICKBACK", () => {
   });
 
   it("honours the window", async () => {
-    await graph.write("MATCH (a:Alert {flag: 'KICKBACK'}) DETACH DELETE a");
     const alerts = await runAndRead(graph, "KICKBACK", { windowDays: 400 });
     expect(byId(alerts, "KICKBACK:COMPANY:C1:CO1").amount).toBe(90000);
   });

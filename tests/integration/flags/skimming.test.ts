@@ -67,7 +67,6 @@ describe("SKIMMING", () => {
   });
 
   it("honours a wider tolerance and a smaller minimum", async () => {
-    await graph.write("MATCH (a:Alert {flag: 'SKIMMING'}) DETACH DELETE a");
     const alerts = await runAndRead(graph, "SKIMMING", { tolerance: 0.15, minShortfall: 100 });
     // G3 (10%) is now within the tolerance; C3's two 100-yuan cuts now make a pattern.
     expect(alerts.map((a) => a.id)).toEqual(["SKIMMING:G1", "SKIMMING:G2", "SKIMMING:G4", "SKIMMING:G5", "SKIMMING:G6"]);
