@@ -76,6 +76,8 @@ export const Evidence = registry.register(
   z.object({ nodes: z.array(EntityRef), relationships: z.array(GraphEdge.omit({ properties: true })) }),
 );
 
+export type EvidenceT = z.infer<typeof Evidence>;
+
 export function limitParam(def: number, max: number) {
   return z.coerce.number().int().min(1).max(max).default(def).openapi({ type: "integer", minimum: 1, maximum: max, default: def });
 }

@@ -51,7 +51,9 @@ function secs(ms: number): string {
 
 /** Ties one record each, as a straightforward reader would ask for them. */
 const TIE_ROWS = `{{SOURCES}}
-CALL (a) { {{TIES}} }
+CALL (a) {
+  {{TIES}}
+}
 WITH a, b, w WHERE w > 0 AND (b:Person OR b:Company)
 RETURN id(a) AS a, a.id AS source, id(b) AS b, b.id AS target, w AS weight`;
 

@@ -1,16 +1,15 @@
 // API-test harness: the real Express app on a random port over the test Neo4j, one API key per
 // role, and a small fetch wrapper. The fixture graph is tests/fixtures/api/graph.cypher.
 import { readFileSync } from "node:fs";
-import type { AddressInfo } from "node:net";
 import path from "node:path";
-import type { Server } from "node:http";
 import { pino } from "pino";
 import { type App, type AppDeps, createApp } from "../../services/api/app.ts";
-import { ROLES, type Role } from "../../services/api/auth/roles.ts";
+import type { Role } from "../../services/api/auth/roles.ts";
 import type { ApiConfig } from "../../services/config/index.ts";
 import { type Graph, statements } from "../../services/graph/index.ts";
 import { FIXTURES } from "./bundles.ts";
 import { connectTestGraph, emptyGraph } from "./graph.ts";
+import { closeServer, keysPerRole, listenLocally } from "./http.ts";
 
 export const API_FIXTURE = path.join(FIXTURES, "api", "graph.cypher");
 
@@ -63,17 +62,8 @@ export async function startApi(options: { fixture?: boolean; config?: Partial<Ap
     ...options.config,
   };
   const app = createApp({ graph, logger: pino({ level: "silent" }), config, ...options.deps });
-  const keys = {} as Record<Role, string>;
-  const keyIds = {} as Record<Role, string>;
-  for (const role of ROLES) {
-    const { key, record } = await app.keys.create(`test ${role}`, role);
-    keys[role] = key;
-    keyIds[role] = record.id;
-  }
-  const server: Server = await new Promise((resolve) => {
-    const s = app.listen(0, "127.0.0.1", () => resolve(s));
-  });
-  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  const { keys, keyIds } = await keysPerRole(app.keys, "test");
+  const { server, url } = await listenLocally(app);
 
   async function call<T>(method: string, route: string, o: CallOptions = {}): Promise<Reply<T>> {
     const headers: Record<string, string> = {};
@@ -103,8 +93,7 @@ export async function startApi(options: { fixture?: boolean; config?: Partial<Ap
     call,
     get: (route, as) => call("GET", route, { as }),
     close: async () => {
-      server.closeAllConnections();
-      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await closeServer(server);
       await app.shutdown();
       await graph.close();
     },

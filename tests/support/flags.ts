@@ -1,5 +1,5 @@
 // Detector-test helpers: build a tiny graph with Cypher, run one flag, read its alerts back.
-import { loadFlags } from "../../services/analytics/flags/registry.ts";
+import { flagById } from "../../services/analytics/flags/registry.ts";
 import { runFlag } from "../../services/analytics/flags/run.ts";
 import type { Graph } from "../../services/graph/index.ts";
 
@@ -15,7 +15,7 @@ export interface AlertRow {
 
 /** Runs the flag `id` with optional parameter overrides and returns its alerts, sorted by id. */
 export async function runAndRead(graph: Graph, id: string, parameters: Record<string, unknown> = {}): Promise<AlertRow[]> {
-  const flag = loadFlags().find((f) => f.id === id);
+  const flag = flagById(id);
   if (!flag) throw new Error(`no flag ${id}`);
   await runFlag(graph, flag, { runId: `test-${Date.now()}`, parameters: { [id]: parameters } });
   return graph.read<AlertRow & Record<string, unknown>>(
@@ -26,4 +26,11 @@ export async function runAndRead(graph: Graph, id: string, parameters: Record<st
      ORDER BY id`,
     { id },
   );
+}
+
+/** The alert `id` among `alerts`; throws, listing the ids there are, when it is missing. */
+export function alertById(alerts: AlertRow[], id: string): AlertRow {
+  const a = alerts.find((x) => x.id === id);
+  if (!a) throw new Error(`no alert ${id} in ${alerts.map((x) => x.id).join(", ")}`);
+  return a;
 }

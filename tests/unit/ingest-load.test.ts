@@ -1,17 +1,21 @@
 // The writer's batching without a database: a stand-in for the graph client records the batches, so
 // that the order of phases, the writers in flight and the fallback after a deadlock can be checked.
-import { mkdtempSync } from "node:fs";
+import { mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { describe, expect, it } from "vitest";
+import { afterAll, describe, expect, it } from "vitest";
 import type { Graph, Statement } from "../../services/graph/index.ts";
 import { FILE_BY_NAME } from "../../services/ingest/files.ts";
 import { loadBundle } from "../../services/ingest/load.ts";
 import { SpillWriter } from "../../services/ingest/spill.ts";
 import type { BundleSource, Validation } from "../../services/ingest/validate.ts";
 
+const temps: string[] = [];
+afterAll(() => temps.forEach((dir) => rmSync(dir, { recursive: true, force: true })));
+
 async function source(name: string, rows: number, batchSize: number): Promise<BundleSource> {
   const dir = mkdtempSync(path.join(os.tmpdir(), "ingest-load-"));
+  temps.push(dir);
   const spill = new SpillWriter(path.join(dir, `${name}.json`), batchSize);
   for (let i = 0; i < rows; i++) await spill.add({ n: i });
   await spill.close();

@@ -1,12 +1,21 @@
 // Bundle validation without a database: the good fixture passes, the bad one yields every expected
 // error at its exact place, and the rows that stay valid are the ones that resolve to valid rows.
-import { mkdtempSync, writeFileSync } from "node:fs";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { describe, expect, it } from "vitest";
+import { afterAll, describe, expect, it } from "vitest";
 import { validateBundle } from "../../services/ingest/validate.ts";
 import { readSpill } from "../../services/ingest/spill.ts";
 import { BAD_BUNDLE_ERRORS, BAD_BUNDLE_VALID, FIXTURES } from "../support/bundles.ts";
+
+const temps: string[] = [];
+/** A new temporary folder, removed after the tests. */
+function temp(prefix: string): string {
+  const dir = mkdtempSync(path.join(os.tmpdir(), prefix));
+  temps.push(dir);
+  return dir;
+}
+afterAll(() => temps.forEach((dir) => rmSync(dir, { recursive: true, force: true })));
 
 /** `file:line: column` of an error line. */
 const place = (error: string) => error.split(": ").slice(0, 2).join(": ");
@@ -47,7 +56,7 @@ describe("validateBundle", () => {
   });
 
   it("keeps exactly the rows that are valid and whose references resolve to valid rows", async () => {
-    const spillDir = mkdtempSync(path.join(os.tmpdir(), "ingest-validate-"));
+    const spillDir = temp("ingest-validate-");
     const v = await validateBundle(path.join(FIXTURES, "bundle-bad"), { allowPartial: true, spillDir });
     expect(Object.fromEntries(v.sources.map((s) => [s.file, [s.read, s.valid, s.rejected]]))).toEqual(BAD_BUNDLE_VALID);
     const kept: Record<string, number> = {};
@@ -60,7 +69,7 @@ describe("validateBundle", () => {
   });
 
   it("counts all errors but keeps only the error limit as text", async () => {
-    const folder = mkdtempSync(path.join(os.tmpdir(), "ingest-limit-"));
+    const folder = temp("ingest-limit-");
     const lines = ["region_id,name,level,parent_id", ...Array.from({ length: 50 }, (_, i) => `R${i},name,city,`)];
     writeFileSync(path.join(folder, "regions.csv"), lines.join("\n"));
     const v = await validateBundle(folder, { errorLimit: 10 });
@@ -70,7 +79,7 @@ describe("validateBundle", () => {
   });
 
   it("rejects a folder with no bundle files, and a file given both as CSV and JSON Lines", async () => {
-    const folder = mkdtempSync(path.join(os.tmpdir(), "ingest-empty-"));
+    const folder = temp("ingest-empty-");
     expect((await validateBundle(folder)).errors[0]).toMatch(/^bundle: no bundle files in /);
     writeFileSync(path.join(folder, "regions.csv"), "region_id,name,level,parent_id\nR0,县,county,\n");
     writeFileSync(path.join(folder, "regions.jsonl"), '{"region_id": "R1", "name": "x", "level": "county"}\n');
@@ -78,7 +87,7 @@ describe("validateBundle", () => {
   });
 
   it("rejects an account number that is another entity's id", async () => {
-    const folder = mkdtempSync(path.join(os.tmpdir(), "ingest-clash-"));
+    const folder = temp("ingest-clash-");
     writeFileSync(path.join(folder, "persons.csv"), "person_id,name,bank_account\nP1,甲,C1\nP2,乙,\n");
     writeFileSync(path.join(folder, "companies.csv"), "company_id,name\nC1,公司\n");
     const v = await validateBundle(folder, { allowPartial: true });

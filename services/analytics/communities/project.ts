@@ -133,16 +133,23 @@ export async function readProjection(graph: Graph, input: ProjectionInput = {}):
 const SPAN = 2 ** 26;
 
 /**
- * Collects ties by internal node id and sums parallel ones, then builds the graphology graph with
- * entity ids as node keys. Ties to nodes never named by a page (not a person or company) are dropped.
- * Nodes and edges enter the graph in the order they were first seen.
+ * Builds the graphology graph while pages arrive (so building overlaps the reading of later
+ * pages). Ties name nodes by internal id; a node enters the graph under its entity id once a
+ * page has named it, and ties waiting for a node not yet named are held until then. Ties to nodes
+ * that no page names (not a person or company) are dropped. Parallel ties are summed into one
+ * edge. Nodes and edges enter in the order their ties arrive, so the same pages give the same graph.
  */
 export class TieCollector {
-  private readonly index = new Map<number, number>();
-  private readonly keys: (string | undefined)[] = [];
-  private readonly weights = new Map<number, number>();
+  readonly graph: TieGraph = new UndirectedGraph();
   /** Ties read, before parallel ones were summed. */
   rows = 0;
+  private readonly index = new Map<number, number>();
+  private readonly keys: (string | undefined)[] = [];
+  private readonly inGraph: boolean[] = [];
+  /** The attributes object of each edge, by pair: graphology keeps the object it is given. */
+  private readonly edges = new Map<number, { weight: number }>();
+  /** Ties held for a node not named yet: pairs of (other node, weight). */
+  private readonly waiting = new Map<number, number[]>();
 
   private dense(node: number): number {
     let d = this.index.get(node);
@@ -151,14 +158,22 @@ export class TieCollector {
       if (d >= SPAN) throw new CommunityProjectionError(`more than ${SPAN} entities: too many for the in-process engine, use the "gds" engine`);
       this.index.set(node, d);
       this.keys.push(undefined);
+      this.inGraph.push(false);
     }
     return d;
   }
 
-  /** Names a node: its internal id and its entity id. */
+  /** Names a node: its internal id and its entity id. Returns its dense index. */
   node(node: number, key: string): number {
     const d = this.dense(node);
-    this.keys[d] = key;
+    if (this.keys[d] === undefined) {
+      this.keys[d] = key;
+      const held = this.waiting.get(d);
+      if (held) {
+        this.waiting.delete(d);
+        for (let i = 0; i < held.length; i += 2) this.place(d, held[i]!, held[i + 1]!);
+      }
+    }
     return d;
   }
 
@@ -170,8 +185,36 @@ export class TieCollector {
   private add(a: number, b: number, w: number): void {
     this.rows += 1;
     if (a === b || !(w > 0)) return;
-    const key = a < b ? a * SPAN + b : b * SPAN + a;
-    this.weights.set(key, (this.weights.get(key) ?? 0) + w);
+    this.place(a, b, w);
+  }
+
+  private place(a: number, b: number, w: number): void {
+    const unnamed = this.keys[a] === undefined ? a : this.keys[b] === undefined ? b : -1;
+    if (unnamed >= 0) {
+      const other = unnamed === a ? b : a;
+      const held = this.waiting.get(unnamed);
+      if (held) held.push(other, w);
+      else this.waiting.set(unnamed, [other, w]);
+      return;
+    }
+    const pair = a < b ? a * SPAN + b : b * SPAN + a;
+    const attributes = this.edges.get(pair);
+    if (attributes) {
+      attributes.weight += w;
+      return;
+    }
+    const created = { weight: w };
+    this.edges.set(pair, created);
+    this.graph.addUndirectedEdge(this.enter(a), this.enter(b), created);
+  }
+
+  private enter(d: number): string {
+    const key = this.keys[d]!;
+    if (!this.inGraph[d]) {
+      this.graph.addNode(key);
+      this.inGraph[d] = true;
+    }
+    return key;
   }
 
   /** One page of cypher/communities/project-page.cypher: its entities, and its ties packed in lines. */
@@ -189,25 +232,9 @@ export class TieCollector {
     }
   }
 
+  /** The graph; ties still waiting for a node that no page named are dropped. */
   build(): TieGraph {
-    const graph: TieGraph = new UndirectedGraph();
-    const added = new Uint8Array(this.keys.length);
-    for (const [pair, weight] of this.weights) {
-      const a = Math.floor(pair / SPAN);
-      const b = pair - a * SPAN;
-      const ka = this.keys[a];
-      const kb = this.keys[b];
-      if (ka === undefined || kb === undefined) continue;
-      if (added[a] === 0) {
-        graph.addNode(ka);
-        added[a] = 1;
-      }
-      if (added[b] === 0) {
-        graph.addNode(kb);
-        added[b] = 1;
-      }
-      graph.addUndirectedEdge(ka, kb, { weight });
-    }
-    return graph;
+    this.waiting.clear();
+    return this.graph;
   }
 }

@@ -1,6 +1,7 @@
 // Alerts in the graph: list, detail with evidence and history, and triage decisions.
 import type { Grade } from "../../analytics/money.ts";
 import { cypher, type Graph, typedParams } from "../../graph/index.ts";
+import type { EvidenceT } from "../schemas.ts";
 
 export const TRIAGE_STATUSES = ["new", "investigating", "confirmed", "dismissed"] as const;
 export type TriageStatus = (typeof TRIAGE_STATUSES)[number];
@@ -24,10 +25,7 @@ export interface AlertRow {
 }
 
 export interface AlertDetailRow extends AlertRow {
-  evidence: {
-    nodes: { id: string; type: string; name: string }[];
-    relationships: { id: string; type: string; source: string; target: string; label: string }[];
-  };
+  evidence: EvidenceT;
   history: { status: TriageStatus; previous: string | null; note: string | null; by: string; byName: string | null; at: string }[];
 }
 

@@ -1,6 +1,7 @@
 // The audit log for auditors: who called what, when, with which parameters.
 import { Router } from "express";
 import { cursorParam, page } from "../cursor.ts";
+import { parseJson } from "../json.ts";
 import { registry, z } from "../openapi.ts";
 import { endpoint, mount } from "../route.ts";
 import { limitParam, pageOf } from "../schemas.ts";
@@ -57,12 +58,4 @@ export function auditRouter(audit: AuditLog): Router {
     return page(events, query.limit, (e) => [e.at, e.id]);
   });
   return router;
-}
-
-function parseJson(text: string): unknown {
-  try {
-    return JSON.parse(text);
-  } catch {
-    return text;
-  }
 }

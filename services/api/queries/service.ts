@@ -25,6 +25,7 @@ import {
 } from "../../queries/index.ts";
 import { type Actor, maskIdNumber, seesIdentityNumbers } from "../auth/roles.ts";
 import { ConflictError, HttpError, NotFoundError, ValidationError } from "../errors.ts";
+import { parseJson } from "../json.ts";
 
 export interface QueriesSettings extends RunSettings {
   /** Rows an export streams at most (the query's own `limit` bounds it too). */
@@ -267,13 +268,5 @@ export class QueryService {
     const catalogue = await this.catalogue();
     const rows = await catalogue.store.runs({ query: q.query ?? null, actor: q.actor ?? null, limit: q.limit });
     return { items: rows.map((r) => ({ ...r, params: parseJson(r.params) })) };
-  }
-}
-
-function parseJson(text: string): unknown {
-  try {
-    return JSON.parse(text);
-  } catch {
-    return text;
   }
 }

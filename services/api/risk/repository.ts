@@ -2,6 +2,7 @@
 // one indexed query.
 import type { Grade } from "../../analytics/money.ts";
 import { cypher, type Graph, typedParams } from "../../graph/index.ts";
+import type { EvidenceT } from "../schemas.ts";
 
 export interface HitRow {
   alertId: string;
@@ -13,10 +14,7 @@ export interface HitRow {
   grade: Grade | null;
   summary: string | null;
   status: string;
-  evidence: {
-    nodes: { id: string; type: string; name: string }[];
-    relationships: { id: string; type: string; source: string; target: string; label: string }[];
-  };
+  evidence: EvidenceT;
 }
 
 export interface RiskRow {

@@ -1,5 +1,5 @@
 // Risk for consumers and the explorer: score, grade, money at stake and the hits that explain it.
-import { encodeCursor } from "../cursor.ts";
+import { page } from "../cursor.ts";
 import { NotFoundError } from "../errors.ts";
 import { flagTitle } from "../flags.ts";
 import type { BatchItem, RankItem, RiskRepository, RiskRow } from "./repository.ts";
@@ -44,10 +44,7 @@ export class RiskService {
       after: q.cursor ? { score: q.cursor[0], id: q.cursor[1] } : null,
       limit: q.limit + 1,
     });
-    const more = rows.length > q.limit;
-    const items = rows.slice(0, q.limit);
-    const last = items[items.length - 1];
-    const nextCursor = more && last ? encodeCursor([last.score, community ? (last.key ?? 0) : last.id]) : null;
+    const { items, nextCursor } = page(rows, q.limit, (last) => [last.score, community ? (last.key ?? 0) : last.id]);
     return { items: items.map(({ key: _key, ...item }) => item), nextCursor };
   }
 

@@ -3,7 +3,7 @@
 // do not.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Graph } from "../../../services/graph/index.ts";
-import { runAndRead, type AlertRow } from "../../support/flags.ts";
+import { alertById, runAndRead } from "../../support/flags.ts";
 import { connectTestGraph, emptyGraph } from "../../support/graph.ts";
 
 let graph: Graph;
@@ -66,12 +66,6 @@ beforeAll(async () => {
 });
 afterAll(async () => graph?.close());
 
-const byId = (alerts: AlertRow[], id: string): AlertRow => {
-  const a = alerts.find((x) => x.id === id);
-  if (!a) throw new Error(`no alert ${id} in ${alerts.map((x) => x.id).join(", ")}`);
-  return a;
-};
-
 describe("DIVERTED_PAYMENT", () => {
   it("flags grants paid into other people's accounts, except the family's", async () => {
     const alerts = await runAndRead(graph, "DIVERTED_PAYMENT");
@@ -100,7 +94,7 @@ describe("DIVERTED_PAYMENT", () => {
       ["G12", ["B12", "C1", "K3"], 0.7],
     ];
     for (const [grant, subjects, confidence] of expected) {
-      const a = byId(alerts, `DIVERTED_PAYMENT:${grant}`);
+      const a = alertById(alerts, `DIVERTED_PAYMENT:${grant}`);
       expect(a.subjects, grant).toEqual(subjects);
       expect(a.confidence, grant).toBeCloseTo(confidence);
       expect(a.amount, grant).toBe(5000);

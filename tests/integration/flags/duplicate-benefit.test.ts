@@ -4,7 +4,7 @@
 // not.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Graph } from "../../../services/graph/index.ts";
-import { runAndRead, type AlertRow } from "../../support/flags.ts";
+import { alertById, runAndRead } from "../../support/flags.ts";
 import { connectTestGraph, emptyGraph } from "../../support/graph.ts";
 
 let graph: Graph;
@@ -74,12 +74,6 @@ beforeAll(async () => {
 });
 afterAll(async () => graph?.close());
 
-const byId = (alerts: AlertRow[], id: string): AlertRow => {
-  const a = alerts.find((x) => x.id === id);
-  if (!a) throw new Error(`no alert ${id} in ${alerts.map((x) => x.id).join(", ")}`);
-  return a;
-};
-
 describe("DUPLICATE_BENEFIT", () => {
   it("flags repeat payments and moves before grants, and only those", async () => {
     const alerts = await runAndRead(graph, "DUPLICATE_BENEFIT");
@@ -94,23 +88,23 @@ describe("DUPLICATE_BENEFIT", () => {
 
   it("grades repeat payments and counts the money paid beyond the first", async () => {
     const alerts = await runAndRead(graph, "DUPLICATE_BENEFIT");
-    const twice = byId(alerts, "DUPLICATE_BENEFIT:YEAR:B1:PG1:2018");
+    const twice = alertById(alerts, "DUPLICATE_BENEFIT:YEAR:B1:PG1:2018");
     expect(twice.subjects).toEqual(["B1", "TO"]);
     expect(twice.confidence).toBeCloseTo(0.9);
     expect(twice.amount).toBe(3000);
-    expect(byId(alerts, "DUPLICATE_BENEFIT:YEAR:B2:PG1:2019").confidence).toBe(1);
-    const identity = byId(alerts, "DUPLICATE_BENEFIT:YEAR:B3:PG1:2019");
+    expect(alertById(alerts, "DUPLICATE_BENEFIT:YEAR:B2:PG1:2019").confidence).toBe(1);
+    const identity = alertById(alerts, "DUPLICATE_BENEFIT:YEAR:B3:PG1:2019");
     expect(identity.subjects).toEqual(["B3", "B3X", "TO"]);
     expect(identity.confidence).toBe(1);
   });
 
   it("grades moves by the cadre's part and sums the grants since", async () => {
     const alerts = await runAndRead(graph, "DUPLICATE_BENEFIT");
-    const moved = byId(alerts, "DUPLICATE_BENEFIT:MOVE:K1:H1");
+    const moved = alertById(alerts, "DUPLICATE_BENEFIT:MOVE:K1:H1");
     expect(moved.subjects).toEqual(["C1", "K1"]);
     expect(moved.confidence).toBeCloseTo(0.8);
     expect(moved.amount).toBe(8200);
-    const split = byId(alerts, "DUPLICATE_BENEFIT:MOVE:K2:H2");
+    const split = alertById(alerts, "DUPLICATE_BENEFIT:MOVE:K2:H2");
     expect(split.subjects).toEqual(["C2", "K2"]);
     expect(split.confidence).toBe(1);
     expect(split.amount).toBe(3600);

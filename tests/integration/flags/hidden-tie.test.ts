@@ -3,7 +3,7 @@
 // relative's own firm and firms that won nothing from the cadre do not.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Graph } from "../../../services/graph/index.ts";
-import { runAndRead, type AlertRow } from "../../support/flags.ts";
+import { alertById, runAndRead } from "../../support/flags.ts";
 import { connectTestGraph, emptyGraph } from "../../support/graph.ts";
 
 let graph: Graph;
@@ -89,12 +89,6 @@ beforeAll(async () => {
 });
 afterAll(async () => graph?.close());
 
-const byId = (alerts: AlertRow[], id: string): AlertRow => {
-  const a = alerts.find((x) => x.id === id);
-  if (!a) throw new Error(`no alert ${id} in ${alerts.map((x) => x.id).join(", ")}`);
-  return a;
-};
-
 describe("HIDDEN_TIE", () => {
   it("flags concealed ties to counterparts, and only those", async () => {
     const alerts = await runAndRead(graph, "HIDDEN_TIE");
@@ -108,23 +102,23 @@ describe("HIDDEN_TIE", () => {
 
   it("names the parties, sums the money and grades the identifiers", async () => {
     const alerts = await runAndRead(graph, "HIDDEN_TIE");
-    const phone = byId(alerts, "HIDDEN_TIE:company:C1:CO1");
+    const phone = alertById(alerts, "HIDDEN_TIE:company:C1:CO1");
     expect(phone.subjects).toEqual(["C1", "CO1", "N1"]);
     expect(phone.confidence).toBe(1);
     expect(phone.amount).toBe(300000);
 
-    const beneficiary = byId(alerts, "HIDDEN_TIE:beneficiary:C1:B1");
+    const beneficiary = alertById(alerts, "HIDDEN_TIE:beneficiary:C1:B1");
     expect(beneficiary.subjects).toEqual(["B1", "C1", "K1"]);
     expect(beneficiary.confidence).toBe(1);
     expect(beneficiary.amount).toBe(8200);
     // cadre, son, phone, beneficiary, two grants
     expect(beneficiary.evidenceNodes).toHaveLength(6);
 
-    const account = byId(alerts, "HIDDEN_TIE:company:C2:CO2");
+    const account = alertById(alerts, "HIDDEN_TIE:company:C2:CO2");
     expect(account.subjects).toEqual(["C2", "CO2", "N2"]);
     expect(account.confidence).toBe(1);
 
-    const address = byId(alerts, "HIDDEN_TIE:company:C3:CO3");
+    const address = alertById(alerts, "HIDDEN_TIE:company:C3:CO3");
     expect(address.subjects).toEqual(["C3", "CO3", "N3"]);
     expect(address.confidence).toBeCloseTo(0.7 * 0.7);
   });
@@ -138,6 +132,6 @@ describe("HIDDEN_TIE", () => {
 
   it("counts a crowded identifier when the cap is raised", async () => {
     const alerts = await runAndRead(graph, "HIDDEN_TIE", { maxSharers: 20 });
-    expect(byId(alerts, "HIDDEN_TIE:beneficiary:C1:B9").confidence).toBeCloseTo(0.7);
+    expect(alertById(alerts, "HIDDEN_TIE:beneficiary:C1:B9").confidence).toBeCloseTo(0.7);
   });
 });

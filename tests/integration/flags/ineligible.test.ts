@@ -3,7 +3,7 @@
 // entitlements that are not means-tested do not.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Graph } from "../../../services/graph/index.ts";
-import { runAndRead, type AlertRow } from "../../support/flags.ts";
+import { alertById, runAndRead } from "../../support/flags.ts";
 import { connectTestGraph, emptyGraph } from "../../support/graph.ts";
 
 let graph: Graph;
@@ -38,12 +38,6 @@ beforeAll(async () => {
 });
 afterAll(async () => graph?.close());
 
-const byId = (alerts: AlertRow[], id: string): AlertRow => {
-  const a = alerts.find((x) => x.id === id);
-  if (!a) throw new Error(`no alert ${id} in ${alerts.map((x) => x.id).join(", ")}`);
-  return a;
-};
-
 describe("INELIGIBLE", () => {
   it("flags means-tested grants to people who should not qualify, and only those", async () => {
     const alerts = await runAndRead(graph, "INELIGIBLE");
@@ -52,18 +46,18 @@ describe("INELIGIBLE", () => {
 
   it("grades each reason and combines several", async () => {
     const alerts = await runAndRead(graph, "INELIGIBLE");
-    expect(byId(alerts, "INELIGIBLE:G1").confidence).toBeCloseTo(0.9);
-    expect(byId(alerts, "INELIGIBLE:G2").confidence).toBeCloseTo(0.8);
-    const officer = byId(alerts, "INELIGIBLE:G3");
+    expect(alertById(alerts, "INELIGIBLE:G1").confidence).toBeCloseTo(0.9);
+    expect(alertById(alerts, "INELIGIBLE:G2").confidence).toBeCloseTo(0.8);
+    const officer = alertById(alerts, "INELIGIBLE:G3");
     expect(officer.subjects).toEqual(["B3", "CO1"]);
     expect(officer.confidence).toBeCloseTo(0.8);
-    const car = byId(alerts, "INELIGIBLE:G4");
+    const car = alertById(alerts, "INELIGIBLE:G4");
     expect(car.subjects).toEqual(["B4"]);
     expect(car.confidence).toBeCloseTo(0.6);
     expect(car.amount).toBe(4200);
     // beneficiary, grant, program, asset
     expect(car.evidenceNodes).toHaveLength(4);
-    expect(byId(alerts, "INELIGIBLE:G5").confidence).toBeCloseTo(1 - 0.1 * 0.4);
+    expect(alertById(alerts, "INELIGIBLE:G5").confidence).toBeCloseTo(1 - 0.1 * 0.4);
   });
 
   it("writes a readable summary", async () => {

@@ -3,7 +3,7 @@
 // not approve, and within a family (weakly) do not.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Graph } from "../../../services/graph/index.ts";
-import { runAndRead, type AlertRow } from "../../support/flags.ts";
+import { alertById, runAndRead } from "../../support/flags.ts";
 import { connectTestGraph, emptyGraph } from "../../support/graph.ts";
 
 let graph: Graph;
@@ -65,12 +65,6 @@ beforeAll(async () => {
 });
 afterAll(async () => graph?.close());
 
-const byId = (alerts: AlertRow[], id: string): AlertRow => {
-  const a = alerts.find((x) => x.id === id);
-  if (!a) throw new Error(`no alert ${id} in ${alerts.map((x) => x.id).join(", ")}`);
-  return a;
-};
-
 describe("KICKBACK", () => {
   it("flags money sent back to the approving cadre or kin, and only that", async () => {
     const alerts = await runAndRead(graph, "KICKBACK");
@@ -86,21 +80,21 @@ describe("KICKBACK", () => {
 
   it("sums the transfers in the window and names payer and receiver", async () => {
     const alerts = await runAndRead(graph, "KICKBACK");
-    const firm = byId(alerts, "KICKBACK:COMPANY:C1:CO1");
+    const firm = alertById(alerts, "KICKBACK:COMPANY:C1:CO1");
     expect(firm.subjects).toEqual(["C1", "CO1", "W1"]);
     expect(firm.amount).toBe(80000);
     expect(firm.confidence).toBe(1);
     expect(firm.grade).toBe("large");
 
-    const boss = byId(alerts, "KICKBACK:COMPANY:C2:CO2");
+    const boss = alertById(alerts, "KICKBACK:COMPANY:C2:CO2");
     expect(boss.subjects).toEqual(["C2", "CO2", "O2"]);
     expect(boss.confidence).toBe(1);
 
-    expect(byId(alerts, "KICKBACK:BENEFICIARY:C3:B1").confidence).toBe(1);
-    expect(byId(alerts, "KICKBACK:BENEFICIARY:C3:B2").subjects).toEqual(["B2", "C3"]);
-    expect(byId(alerts, "KICKBACK:BENEFICIARY:C4:B3").confidence).toBeCloseTo(0.6);
+    expect(alertById(alerts, "KICKBACK:BENEFICIARY:C3:B1").confidence).toBe(1);
+    expect(alertById(alerts, "KICKBACK:BENEFICIARY:C3:B2").subjects).toEqual(["B2", "C3"]);
+    expect(alertById(alerts, "KICKBACK:BENEFICIARY:C4:B3").confidence).toBeCloseTo(0.6);
 
-    const family = byId(alerts, "KICKBACK:COMPANY:C6:CO6");
+    const family = alertById(alerts, "KICKBACK:COMPANY:C6:CO6");
     expect(family.subjects).toEqual(["C6", "CO6", "S6"]);
     expect(family.confidence).toBeCloseTo(0.2);
   });
@@ -118,6 +112,6 @@ describe("KICKBACK", () => {
 
   it("honours the window", async () => {
     const alerts = await runAndRead(graph, "KICKBACK", { windowDays: 400 });
-    expect(byId(alerts, "KICKBACK:COMPANY:C1:CO1").amount).toBe(90000);
+    expect(alertById(alerts, "KICKBACK:COMPANY:C1:CO1").amount).toBe(90000);
   });
 });

@@ -3,7 +3,7 @@
 // in-laws do not.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Graph } from "../../../services/graph/index.ts";
-import { runAndRead, type AlertRow } from "../../support/flags.ts";
+import { alertById, runAndRead } from "../../support/flags.ts";
 import { connectTestGraph, emptyGraph } from "../../support/graph.ts";
 
 let graph: Graph;
@@ -74,12 +74,6 @@ beforeAll(async () => {
 });
 afterAll(async () => graph?.close());
 
-const byId = (alerts: AlertRow[], id: string): AlertRow => {
-  const a = alerts.find((x) => x.id === id);
-  if (!a) throw new Error(`no alert ${id} in ${alerts.map((x) => x.id).join(", ")}`);
-  return a;
-};
-
 describe("KIN_BENEFIT", () => {
   it("flags grants to kin and to oneself, and only those", async () => {
     const alerts = await runAndRead(graph, "KIN_BENEFIT");
@@ -95,32 +89,32 @@ describe("KIN_BENEFIT", () => {
 
   it("grades each form and names cadre and relative as subjects", async () => {
     const alerts = await runAndRead(graph, "KIN_BENEFIT");
-    const kin = byId(alerts, "KIN_BENEFIT:approved:G1");
+    const kin = alertById(alerts, "KIN_BENEFIT:approved:G1");
     expect(kin.subjects).toEqual(["C1", "K1"]);
     expect(kin.confidence).toBe(1);
     expect(kin.amount).toBe(3600);
     expect(kin.evidenceNodes).toHaveLength(3);
 
-    const self = byId(alerts, "KIN_BENEFIT:approved:G2");
+    const self = alertById(alerts, "KIN_BENEFIT:approved:G2");
     expect(self.subjects).toEqual(["C1"]);
     expect(self.confidence).toBe(1);
 
-    const declared = byId(alerts, "KIN_BENEFIT:approved:G5");
+    const declared = alertById(alerts, "KIN_BENEFIT:approved:G5");
     expect(declared.subjects).toEqual(["C4", "K4"]);
     expect(declared.confidence).toBeCloseTo(0.4);
 
     // KIN points from the son to the father: the direction of the relationship does not matter.
-    const inPost = byId(alerts, "KIN_BENEFIT:in_post:G3");
+    const inPost = alertById(alerts, "KIN_BENEFIT:in_post:G3");
     expect(inPost.subjects).toEqual(["C2", "K2"]);
     expect(inPost.confidence).toBeCloseTo(0.7);
 
     // A wife's brother, reached through the spouse, in a village of the official's township.
-    const inLaw = byId(alerts, "KIN_BENEFIT:in_post:G4");
+    const inLaw = alertById(alerts, "KIN_BENEFIT:in_post:G4");
     expect(inLaw.subjects).toEqual(["C3", "K3"]);
     expect(inLaw.confidence).toBeCloseTo(0.7 * 0.8);
 
     // An entitlement that is not means-tested counts less.
-    const universal = byId(alerts, "KIN_BENEFIT:in_post:G10");
+    const universal = alertById(alerts, "KIN_BENEFIT:in_post:G10");
     expect(universal.subjects).toEqual(["C4", "K7"]);
     expect(universal.confidence).toBeCloseTo(0.7 * 0.5);
   });
@@ -142,7 +136,7 @@ describe("KIN_BENEFIT", () => {
     const alerts = await runAndRead(graph, "KIN_BENEFIT", { kinRelations: ["spouse", "parent", "child"], inPostFactor: 0.5 });
     // Siblings no longer count as kin; a spouse's sibling still does, as an in-law.
     expect(alerts.map((a) => a.id)).toEqual(["KIN_BENEFIT:approved:G2", "KIN_BENEFIT:in_post:G3", "KIN_BENEFIT:in_post:G4"]);
-    expect(byId(alerts, "KIN_BENEFIT:in_post:G3").confidence).toBeCloseTo(0.5);
-    expect(byId(alerts, "KIN_BENEFIT:in_post:G4").confidence).toBeCloseTo(0.5 * 0.8);
+    expect(alertById(alerts, "KIN_BENEFIT:in_post:G3").confidence).toBeCloseTo(0.5);
+    expect(alertById(alerts, "KIN_BENEFIT:in_post:G4").confidence).toBeCloseTo(0.5 * 0.8);
   });
 });

@@ -3,7 +3,7 @@
 // office do not.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Graph } from "../../../services/graph/index.ts";
-import { runAndRead, type AlertRow } from "../../support/flags.ts";
+import { alertById, runAndRead } from "../../support/flags.ts";
 import { connectTestGraph, emptyGraph } from "../../support/graph.ts";
 
 let graph: Graph;
@@ -82,12 +82,6 @@ beforeAll(async () => {
 });
 afterAll(async () => graph?.close());
 
-const byId = (alerts: AlertRow[], id: string): AlertRow => {
-  const a = alerts.find((x) => x.id === id);
-  if (!a) throw new Error(`no alert ${id} in ${alerts.map((x) => x.id).join(", ")}`);
-  return a;
-};
-
 describe("KIN_CONTRACT", () => {
   it("flags awards to firms of the cadre or kin, and only those", async () => {
     const alerts = await runAndRead(graph, "KIN_CONTRACT");
@@ -96,17 +90,17 @@ describe("KIN_CONTRACT", () => {
 
   it("names cadre, relative, firm and front man, and grades the forms", async () => {
     const alerts = await runAndRead(graph, "KIN_CONTRACT");
-    const son = byId(alerts, "KIN_CONTRACT:approved:J1");
+    const son = alertById(alerts, "KIN_CONTRACT:approved:J1");
     expect(son.subjects).toEqual(["C1", "CO1", "K1"]);
     expect(son.confidence).toBe(1);
     expect(son.amount).toBe(480000);
     expect(son.grade).toBe("huge");
 
-    const self = byId(alerts, "KIN_CONTRACT:approved:J3");
+    const self = alertById(alerts, "KIN_CONTRACT:approved:J3");
     expect(self.subjects).toEqual(["C3", "CO3", "N3"]);
     expect(self.confidence).toBe(1);
 
-    const inLaw = byId(alerts, "KIN_CONTRACT:in_post:J2");
+    const inLaw = alertById(alerts, "KIN_CONTRACT:in_post:J2");
     expect(inLaw.subjects).toEqual(["C1", "CO2", "K2", "N2"]);
     expect(inLaw.confidence).toBeCloseTo(0.7 * 0.8);
     // cadre, wife, brother-in-law, firm, project, village, front man

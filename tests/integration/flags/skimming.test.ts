@@ -2,7 +2,7 @@
 // rounding differences, full and over-payments do not.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Graph } from "../../../services/graph/index.ts";
-import { runAndRead, type AlertRow } from "../../support/flags.ts";
+import { alertById, runAndRead } from "../../support/flags.ts";
 import { connectTestGraph, emptyGraph } from "../../support/graph.ts";
 
 let graph: Graph;
@@ -31,12 +31,6 @@ beforeAll(async () => {
 });
 afterAll(async () => graph?.close());
 
-const byId = (alerts: AlertRow[], id: string): AlertRow => {
-  const a = alerts.find((x) => x.id === id);
-  if (!a) throw new Error(`no alert ${id} in ${alerts.map((x) => x.id).join(", ")}`);
-  return a;
-};
-
 describe("SKIMMING", () => {
   it("flags short payments beyond the tolerance or in a pattern, and only those", async () => {
     const alerts = await runAndRead(graph, "SKIMMING");
@@ -45,15 +39,15 @@ describe("SKIMMING", () => {
 
   it("grades pattern, single and unsigned grants; the amount is the shortfall", async () => {
     const alerts = await runAndRead(graph, "SKIMMING");
-    const g1 = byId(alerts, "SKIMMING:G1");
+    const g1 = alertById(alerts, "SKIMMING:G1");
     expect(g1.subjects).toEqual(["B1", "C1"]);
     expect(g1.confidence).toBe(1);
     expect(g1.amount).toBe(1000);
-    const g2 = byId(alerts, "SKIMMING:G2");
+    const g2 = alertById(alerts, "SKIMMING:G2");
     expect(g2.confidence).toBe(1);
     expect(g2.amount).toBe(300);
-    expect(byId(alerts, "SKIMMING:G3").confidence).toBeCloseTo(0.6);
-    const unsigned = byId(alerts, "SKIMMING:G4");
+    expect(alertById(alerts, "SKIMMING:G3").confidence).toBeCloseTo(0.6);
+    const unsigned = alertById(alerts, "SKIMMING:G4");
     expect(unsigned.subjects).toEqual(["B4"]);
     expect(unsigned.confidence).toBeCloseTo(0.6 * 0.7);
     expect(unsigned.evidenceNodes).toHaveLength(2);

@@ -2,15 +2,13 @@
 // folder and imported), its planted-scheme labels, node counts, and an HTTP harness that mounts
 // the queries router behind the real authentication and error handling.
 import { mkdtemp, rm } from "node:fs/promises";
-import type { Server } from "node:http";
-import type { AddressInfo } from "node:net";
 import os from "node:os";
 import path from "node:path";
 import express from "express";
 import { pino } from "pino";
 import { ApiKeys } from "../../../services/api/auth/keys.ts";
 import { authenticate } from "../../../services/api/auth/middleware.ts";
-import { ROLES, type Role } from "../../../services/api/auth/roles.ts";
+import type { Role } from "../../../services/api/auth/roles.ts";
 import { errorHandler, notFound } from "../../../services/api/problem.ts";
 import { queriesPageRouter } from "../../../services/api/queries/page.ts";
 import { queriesRouter } from "../../../services/api/queries/router.ts";
@@ -19,6 +17,7 @@ import { API_PREFIX } from "../../../services/api/route.ts";
 import type { Graph } from "../../../services/graph/index.ts";
 import { importBundle, readCsv } from "../../../services/ingest/index.ts";
 import { generateCounty } from "../../../seed/generate.ts";
+import { closeServer, keysPerRole, listenLocally } from "../../support/http.ts";
 
 export interface Label {
   scheme: string;
@@ -92,17 +91,8 @@ export async function startQueriesApi(graph: Graph, settings: Partial<QueriesSet
   app.use("/queries", queriesPageRouter());
   app.use(notFound);
   app.use(errorHandler(logger));
-  const keys = {} as Record<Role, string>;
-  const keyIds = {} as Record<Role, string>;
-  for (const role of ROLES) {
-    const { key, record } = await keysService.create(`queries test ${role}`, role);
-    keys[role] = key;
-    keyIds[role] = record.id;
-  }
-  const server: Server = await new Promise((resolve) => {
-    const s = app.listen(0, "127.0.0.1", () => resolve(s));
-  });
-  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  const { keys, keyIds } = await keysPerRole(keysService, "queries test");
+  const { server, url } = await listenLocally(app);
   return {
     url,
     keys,
@@ -122,9 +112,6 @@ export async function startQueriesApi(graph: Graph, settings: Partial<QueriesSet
       const text = new TextDecoder("utf-8", { ignoreBOM: true }).decode(await res.arrayBuffer());
       return { status: res.status, headers: res.headers, contentType, text, body: text && contentType.includes("json") ? JSON.parse(text) : text };
     },
-    close: async () => {
-      server.closeAllConnections();
-      await new Promise<void>((resolve) => server.close(() => resolve()));
-    },
+    close: () => closeServer(server),
   };
 }
