@@ -4,7 +4,7 @@ MATCH (n:Entity)
 WHERE n.riskScore >= $minScore AND n.riskScore <= $maxScore
   AND ($label IS NULL OR $label IN labels(n))
   AND ($afterScore IS NULL OR n.riskScore < $afterScore OR (n.riskScore = $afterScore AND n.id > $afterId))
-  AND ($region IS NULL OR EXISTS { (n)-[:LIVES_IN|REGISTERED_IN|PART_OF*0..4]->(:Region {id: $region}) })
+  AND ($region IS NULL OR EXISTS { (n)-[:LIVES_IN|REGISTERED_IN|PART_OF*0..4]->(:Entity:Region {id: $region}) })
   AND ($flag IS NULL OR EXISTS { (:Alert {active: true, flag: $flag})-[:ON]->(n) })
 WITH n ORDER BY n.riskScore DESC, n.id ASC LIMIT $limit
 RETURN {

@@ -24,6 +24,6 @@ RETURN cover.id AS companyId, cover.name AS company, validBids, topRepeat AS mos
        [x IN lostTo | x.winner] AS winnerIds, lostTo,
        COLLECT { MATCH (cover)-[:BID]->(p:Project) RETURN p.id ORDER BY p.id } AS projectIds,
        COLLECT { MATCH (o:Person)-[:ROLE_IN]->(cover) RETURN DISTINCT o.id } AS officerIds,
-       COLLECT { UNWIND lostTo AS x MATCH (o:Person)-[:ROLE_IN]->(:Company {id: x.winner}) RETURN DISTINCT o.id } AS winnerOfficerIds
+       COLLECT { UNWIND lostTo AS x MATCH (o:Person)-[:ROLE_IN]->(:Entity:Company {id: x.winner}) RETURN DISTINCT o.id } AS winnerOfficerIds
 ORDER BY mostLossesToOneWinner DESC, validBids DESC, companyId
 LIMIT $limit

@@ -13,7 +13,7 @@
 //   fromYear: { type: integer, default: 2016, min: 1990, max: 2100, description: "first grant year" }
 //   toYear: { type: integer, default: 2021, min: 1990, max: 2100, description: "last grant year" }
 //   limit: { type: integer, default: 200, min: 1, max: 1000, description: "most rows returned" }
-MATCH (c:Person {id: $cadreId})
+MATCH (c:Entity:Person {id: $cadreId})
 CALL (c) {
   RETURN c AS r, 'self' AS relation, [] AS ties
   UNION

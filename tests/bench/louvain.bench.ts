@@ -4,6 +4,7 @@
 // same run: the same ties read by one un-paged query, and by one query per entity (on a sample,
 // extrapolated). The planted data is kept for the next run (marked by a (:BenchMeta) node).
 // `npx tsx tests/bench/louvain.bench.ts [--persons N] [--regenerate] [--sample N] [--skip-baselines]`
+import os from "node:os";
 import { config } from "../../services/config/index.ts";
 import { cypher, Graph, migrate } from "../../services/graph/index.ts";
 import { resolveNeo4j } from "../../services/neo4j/connect.ts";
@@ -43,6 +44,14 @@ function table(rows: Row[]): string {
   const rule = `|${"-".repeat(width + 2)}|--------:|--------------:|`;
   const body = rows.map((r) => `| ${r.what.padEnd(width)} | ${r.seconds.toFixed(2).padStart(7)} | ${(r.seconds / (r.edges / 1e6)).toFixed(2).padStart(13)} |`);
   return [head, rule, ...body].join("\n");
+}
+
+/** A fixed piece of JavaScript work, to compare this machine's speed at the time of the run. */
+function calibration(): string {
+  const started = performance.now();
+  const map = new Map<string, { i: number }>();
+  for (let i = 0; i < 1_000_000; i += 1) map.set(`k${i}`, { i });
+  return `1M Map.set took ${((performance.now() - started) / 1000).toFixed(2)} s`;
 }
 
 function secs(ms: number): string {
@@ -168,6 +177,7 @@ async function main(): Promise<void> {
     }
 
     console.log("");
+    console.log(`machine: ${os.cpus().length} cores, load average ${os.loadavg().map((l) => l.toFixed(1)).join(" / ")} (1/5/15 min); ${calibration()}`);
     console.log(`Neo4j ${graph.uri}; planted: ${planted.persons.toLocaleString("en-US")} persons in groups of ${planted.groupSize}; projection: ${cold.nodes.toLocaleString("en-US")} entities, ${cold.edges.toLocaleString("en-US")} edges (summed ties)`);
     console.log(`cold: ${cold.communities} communities, modularity ${cold.modularity.toFixed(4)}, largest ${cold.largest}, assigned ${cold.write.assigned.toLocaleString("en-US")}`);
     const steps = (r: DetectCommunitiesResult) =>

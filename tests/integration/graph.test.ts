@@ -16,7 +16,7 @@ describe("graph", () => {
     expect(again.applied).toBe(false);
     const constraints = await graph.read<{ name: string }>("SHOW CONSTRAINTS YIELD name RETURN name");
     expect(constraints.map((c) => c.name)).toContain("entity_id");
-    const records = await graph.read("MATCH (m:SchemaMigration) RETURN m.version AS version");
+    const records = await graph.read("MATCH (m:SchemaMigration {version: $version}) RETURN m.checksum AS checksum", { version: again.version });
     expect(records).toHaveLength(1);
   });
 

@@ -40,7 +40,7 @@ export type ProjectionInput = Partial<Omit<ProjectionOptions, "weights">> & { we
 export const DEFAULT_PROJECTION: Readonly<ProjectionOptions> = {
   weights: { ...DEFAULT_TIE_WEIGHTS },
   identifierCap: 20,
-  pageSize: 20_000,
+  pageSize: 10_000,
   concurrency: 2,
 };
 

@@ -242,6 +242,7 @@ for (const method of ["get", "post"] as const) {
     summary: method === "get" ? "Export a saved query's result as CSV (parameters in the query string)" : "Export a saved query's result as CSV (parameters in the body)",
     description: `Roles: ${EXPLORERS.join(", ")}. Lists in the query string: comma-separated or repeated.`,
     security: [{ bearerAuth: [] }],
+    "x-roles": [...EXPLORERS],
     request: { params: NameParams, ...(method === "post" ? { body: { required: true, content: { "application/json": { schema: ParamsBody } } } } : {}) },
     responses: csvResponses,
   });

@@ -31,6 +31,15 @@ const ROUTES = [
   "get /api/v1/keys",
   "post /api/v1/keys",
   "delete /api/v1/keys/{id}",
+  "get /api/v1/queries",
+  "get /api/v1/queries/{name}",
+  "post /api/v1/queries/{name}/run",
+  "put /api/v1/queries/{name}",
+  "delete /api/v1/queries/{name}",
+  "get /api/v1/queries/{name}/versions",
+  "get /api/v1/query-runs",
+  "get /api/v1/queries/{name}/export.csv",
+  "post /api/v1/queries/{name}/export.csv",
 ];
 
 describe("GET /api/openapi.json", () => {
