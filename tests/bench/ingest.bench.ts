@@ -2,6 +2,7 @@
 // one-row-per-transaction loader (the same statements, batch size 1) on the small bundle.
 import { existsSync, renameSync, rmSync } from "node:fs";
 import path from "node:path";
+import { parseArgs } from "node:util";
 import { config } from "../../services/config/index.ts";
 import { emptyDatabase } from "../../services/graph/index.ts";
 import { importBundle, type ImportReport } from "../../services/ingest/index.ts";
@@ -20,10 +21,13 @@ async function bundle(scale: "small" | "county", seed = 42): Promise<string> {
   return path.join(folder, "bundle");
 }
 
+// --scale small runs the whole comparison on the small bundle only (a quick check).
+const { values } = parseArgs({ options: { scale: { type: "string", default: "county" } } });
+const scale = values.scale === "small" ? "small" : "county";
 const { graph, close } = await benchGraph();
 const rows: (string | number)[][] = [["loader", "bundle", "batch", "node rows", "node rows/s", "rel rows", "rel rows/s", "validate s", "total s"]];
-const record = (loader: string, name: string, batch: number, r: ImportReport) =>
-  rows.push([
+const record = (loader: string, name: string, batch: number, r: ImportReport) => {
+  const row = [
     loader,
     name,
     batch,
@@ -33,10 +37,13 @@ const record = (loader: string, name: string, batch: number, r: ImportReport) =>
     Math.round(r.phases.relationships.rowsPerSecond),
     r.phases.validate.seconds.toFixed(1),
     r.seconds.toFixed(1),
-  ]);
+  ];
+  rows.push(row);
+  console.error(`  ${row.join("  ")}`);
+};
 try {
   const small = await bundle("small");
-  const county = await bundle("county");
+  const county = await bundle(scale);
 
   await emptyDatabase(graph);
   console.error("naive loader (one row per transaction) on the small bundle…");
@@ -47,16 +54,16 @@ try {
   record("batched", "small", 10_000, await importBundle(graph, small));
 
   await emptyDatabase(graph);
-  console.error("batched loader on the county bundle…");
+  console.error(`batched loader on the ${scale} bundle…`);
   const first = await importBundle(graph, county);
-  record("batched", "county", 10_000, first);
-  console.error("re-import of the county bundle (should create nothing)…");
+  record("batched", scale, 10_000, first);
+  console.error(`re-import of the ${scale} bundle (should create nothing)…`);
   const again = await importBundle(graph, county);
-  record("batched re-import", "county", 10_000, again);
+  record("batched re-import", scale, 10_000, again);
 
   console.log(`\nIngest benchmark — ${machine()}\n`);
   console.log(table(rows));
-  console.log(`\ncounty import: ${first.seconds.toFixed(1)} s for ${first.rows.valid} rows; re-import created ${again.nodesCreated} nodes and ${again.relationshipsCreated} relationships`);
+  console.log(`\n${scale} import: ${first.seconds.toFixed(1)} s for ${first.rows.valid} rows; re-import created ${again.nodesCreated} nodes and ${again.relationshipsCreated} relationships`);
 } finally {
   await close();
 }
