@@ -1,6 +1,7 @@
 // One page of the projection: the next $pageSize persons and companies after $after, in id
-// order, with their ties (cypher/communities/ties.cypher, spliced in below). One record per page,
-// packed to keep the driver's decoding work small:
+// order, with their ties (cypher/communities/ties.cypher, spliced in below), parallel ties
+// summed: as ties.cypher gives each pair from one side only, every pair comes exactly once over
+// all pages. One record per page, packed to keep the driver's decoding work small:
 //   keys, nodes: the page's entity ids and their internal node ids;
 //   lines: per page entity, chunks of at most 32 ties as "<index in page> <node>:<weight> …",
 //   where <node> is the internal id of the other entity (resolved by the reader from the pages).
@@ -16,7 +17,7 @@ CALL (page) {
   CALL (a) {
     {{TIES}}
   }
-  WITH i, b, w
+  WITH i, b, sum(w) AS w
   WHERE w > 0
   WITH i, collect(toString(id(b)) + ':' + toString(w)) AS ties
   UNWIND range(0, size(ties) - 1, 32) AS j

@@ -37,6 +37,7 @@ beforeAll(async () => {
     SET a1:Cadre
     CREATE (ca:Entity:Company {id: 'CA', name: '甲建筑公司'})
     CREATE (a1)-[:KIN {relation: 'spouse', declared: false}]->(a2),
+           (a2)-[:KIN {relation: 'spouse', declared: false}]->(a1),
            (a1)-[:KIN {relation: 'sibling', declared: true}]->(a3),
            (a2)-[:KIN {relation: 'child', declared: false}]->(a4),
            (a3)-[:KIN {relation: 'child', declared: false}]->(a5),
@@ -180,6 +181,8 @@ describe("community detection", () => {
     expect(capped.graph.getEdgeAttribute(capped.graph.edge("B2", "B6")!, "weight")).toBe(2);
     expect(capped.graph.getEdgeAttribute(capped.graph.edge("A1", "CA")!, "weight")).toBe(2);
     expect(capped.graph.getEdgeAttribute(capped.graph.edge("A1", "A3")!, "weight")).toBe(3 + 2);
+    // Kinship recorded both ways counts twice.
+    expect(capped.graph.getEdgeAttribute(capped.graph.edge("A2", "A1")!, "weight")).toBe(6);
   });
 
   it("weighs ties by kind, money by its amount, and leaves out kinds weighted 0", async () => {

@@ -10,7 +10,7 @@ import { projectionOptions, tieParams, withTies } from "./project.ts";
 export interface GdsCapabilities {
   procedures: string[];
   functions: string[];
-  /** How the ties are projected: the Cypher aggregation (GDS 2.4+) or the legacy gds.graph.project.cypher. */
+  /** How the ties are projected: gds.graph.project.cypher ("legacy", GDS 2.x) or the Cypher aggregation (GDS 2.4+). */
   projection: "aggregation" | "legacy";
   /** The procedure that reports each community's share of the modularity, if any. */
   modularityProcedure: string | undefined;
@@ -40,9 +40,10 @@ export async function gdsCapabilities(graph: Graph): Promise<GdsCapabilities> {
   }
   const [row] = await graph.read<{ names: string[] }>(cypher("communities/gds-functions.cypher"));
   const functions = row?.names ?? [];
+  // gds.graph.project.cypher where the server still has it (deprecated since GDS 2.4), else the Cypher aggregation.
   let projection: GdsCapabilities["projection"];
-  if (functions.includes("gds.graph.project")) projection = "aggregation";
-  else if (procedures.includes("gds.graph.project.cypher")) projection = "legacy";
+  if (procedures.includes("gds.graph.project.cypher")) projection = "legacy";
+  else if (functions.includes("gds.graph.project")) projection = "aggregation";
   else throw new GdsUnavailableError(`the Graph Data Science plugin at ${graph.uri} offers no Cypher projection`, procedures);
   return { procedures, functions, projection, modularityProcedure: MODULARITY_PROCEDURES.find((p) => procedures.includes(p)) };
 }
@@ -70,7 +71,6 @@ export const gdsEngine: CommunityEngine = {
     if (capabilities.projection === "aggregation") {
       [projected] = await graph.autoCommit(withTies(cypher("communities/gds-project.cypher")), { graphName, ...tieParams(projection) }, run);
     } else {
-      notes.push("projected with the deprecated gds.graph.project.cypher");
       [projected] = await graph.autoCommit(
         cypher("communities/gds-project-legacy.cypher"),
         {
@@ -81,7 +81,7 @@ export const gdsEngine: CommunityEngine = {
         run,
       );
     }
-    // GDS counts an undirected relationship (and a tie projected both ways) twice.
+    // GDS counts an undirected relationship (and a pair projected both ways) twice.
     const edges = Math.round(Number(projected?.relationshipCount ?? 0) / 2);
     const read = (performance.now() - readStarted) / 1000;
 

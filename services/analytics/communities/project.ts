@@ -49,7 +49,7 @@ export type TieGraph = UndirectedGraph<Record<string, never>, { weight: number }
 
 export interface Projection {
   graph: TieGraph;
-  /** Tie rows read, before parallel ties were summed. */
+  /** Ties read: pairs as the page query returns them (it sums parallel ties of a pair). */
   ties: number;
   pages: number;
   seconds: number;
@@ -125,40 +125,31 @@ export async function readProjection(graph: Graph, input: ProjectionInput = {}):
     pages += 1;
     ties.addPage(page.keys, page.nodes, page.lines);
   }
-  const out = ties.build();
-  return { graph: out, ties: ties.rows, pages, seconds: (performance.now() - started) / 1000 };
+  return { graph: ties.build(), ties: ties.rows, pages, seconds: (performance.now() - started) / 1000 };
 }
 
-/** Pairs of dense node indexes are packed into one number: lower × SPAN + higher. */
-const SPAN = 2 ** 26;
-
 /**
- * Builds the graphology graph while pages arrive (so building overlaps the reading of later
- * pages). Ties name nodes by internal id; a node enters the graph under its entity id once a
- * page has named it, and ties waiting for a node not yet named are held until then. Ties to nodes
- * that no page names (not a person or company) are dropped. Parallel ties are summed into one
- * edge. Nodes and edges enter in the order their ties arrive, so the same pages give the same graph.
+ * Collects ties by internal node id and builds the graphology graph, with entity ids as node keys,
+ * once every page is in. The page query gives each pair once, summed, so most ties go straight
+ * in as new edges; a tie between two entities already tied (from a reader that does not sum) is
+ * added to the edge's weight. Ties to nodes that no page named (not a person or company) are
+ * dropped. Nodes and edges enter in the order their ties were read: the same pages give the same graph.
  */
 export class TieCollector {
-  readonly graph: TieGraph = new UndirectedGraph();
-  /** Ties read, before parallel ones were summed. */
+  /** Ties read. */
   rows = 0;
   private readonly index = new Map<number, number>();
   private readonly keys: (string | undefined)[] = [];
-  private readonly inGraph: boolean[] = [];
-  /** The attributes object of each edge, by pair: graphology keeps the object it is given. */
-  private readonly edges = new Map<number, { weight: number }>();
-  /** Ties held for a node not named yet: pairs of (other node, weight). */
-  private readonly waiting = new Map<number, number[]>();
+  private sources: number[] = [];
+  private targets: number[] = [];
+  private weights: number[] = [];
 
   private dense(node: number): number {
     let d = this.index.get(node);
     if (d === undefined) {
       d = this.keys.length;
-      if (d >= SPAN) throw new CommunityProjectionError(`more than ${SPAN} entities: too many for the in-process engine, use the "gds" engine`);
       this.index.set(node, d);
       this.keys.push(undefined);
-      this.inGraph.push(false);
     }
     return d;
   }
@@ -166,14 +157,7 @@ export class TieCollector {
   /** Names a node: its internal id and its entity id. Returns its dense index. */
   node(node: number, key: string): number {
     const d = this.dense(node);
-    if (this.keys[d] === undefined) {
-      this.keys[d] = key;
-      const held = this.waiting.get(d);
-      if (held) {
-        this.waiting.delete(d);
-        for (let i = 0; i < held.length; i += 2) this.place(d, held[i]!, held[i + 1]!);
-      }
-    }
+    this.keys[d] = key;
     return d;
   }
 
@@ -185,56 +169,64 @@ export class TieCollector {
   private add(a: number, b: number, w: number): void {
     this.rows += 1;
     if (a === b || !(w > 0)) return;
-    this.place(a, b, w);
-  }
-
-  private place(a: number, b: number, w: number): void {
-    const unnamed = this.keys[a] === undefined ? a : this.keys[b] === undefined ? b : -1;
-    if (unnamed >= 0) {
-      const other = unnamed === a ? b : a;
-      const held = this.waiting.get(unnamed);
-      if (held) held.push(other, w);
-      else this.waiting.set(unnamed, [other, w]);
-      return;
-    }
-    const pair = a < b ? a * SPAN + b : b * SPAN + a;
-    const attributes = this.edges.get(pair);
-    if (attributes) {
-      attributes.weight += w;
-      return;
-    }
-    const created = { weight: w };
-    this.edges.set(pair, created);
-    this.graph.addUndirectedEdge(this.enter(a), this.enter(b), created);
-  }
-
-  private enter(d: number): string {
-    const key = this.keys[d]!;
-    if (!this.inGraph[d]) {
-      this.graph.addNode(key);
-      this.inGraph[d] = true;
-    }
-    return key;
+    this.sources.push(a);
+    this.targets.push(b);
+    this.weights.push(w);
   }
 
   /** One page of cypher/communities/project-page.cypher: its entities, and its ties packed in lines. */
   addPage(keys: readonly string[], nodes: readonly number[], lines: readonly string[]): void {
     const local = nodes.map((n, i) => this.node(n, keys[i]!));
     for (const line of lines) {
-      const parts = line.split(" ");
-      const a = local[Number(parts[0])];
-      if (a === undefined) throw new CommunityProjectionError(`malformed projection line: ${line.slice(0, 80)}`);
-      for (let k = 1; k < parts.length; k += 1) {
-        const tie = parts[k]!;
-        const colon = tie.indexOf(":");
-        this.add(a, this.dense(Number(tie.slice(0, colon))), Number(tie.slice(colon + 1)));
+      // "<index in page> <node>:<weight> <node>:<weight> …", scanned without splitting.
+      let at = line.indexOf(" ");
+      const a = local[Number(line.slice(0, at < 0 ? line.length : at))];
+      if (a === undefined || at < 0) throw new CommunityProjectionError(`malformed projection line: ${line.slice(0, 80)}`);
+      while (at < line.length) {
+        let node = 0;
+        let c = line.charCodeAt(++at);
+        while (c >= 48 && c <= 57) {
+          node = node * 10 + (c - 48);
+          c = line.charCodeAt(++at);
+        }
+        if (c !== 58) throw new CommunityProjectionError(`malformed projection line: ${line.slice(0, 80)}`);
+        let end = line.indexOf(" ", at);
+        if (end < 0) end = line.length;
+        this.add(a, this.dense(node), Number(line.slice(at + 1, end)));
+        at = end;
       }
     }
   }
 
-  /** The graph; ties still waiting for a node that no page named are dropped. */
   build(): TieGraph {
-    this.waiting.clear();
-    return this.graph;
+    const graph: TieGraph = new UndirectedGraph();
+    const inGraph = new Uint8Array(this.keys.length);
+    const enter = (d: number): string => {
+      const key = this.keys[d]!;
+      if (inGraph[d] === 0) {
+        graph.addNode(key);
+        inGraph[d] = 1;
+      }
+      return key;
+    };
+    for (let i = 0; i < this.sources.length; i += 1) {
+      const a = this.sources[i]!;
+      const b = this.targets[i]!;
+      if (this.keys[a] === undefined || this.keys[b] === undefined) continue;
+      const ka = enter(a);
+      const kb = enter(b);
+      const weight = this.weights[i]!;
+      try {
+        graph.addUndirectedEdge(ka, kb, { weight });
+      } catch (error) {
+        const edge = graph.edge(ka, kb);
+        if (edge === undefined) throw error;
+        graph.updateEdgeAttribute(edge, "weight", (w) => (w ?? 0) + weight);
+      }
+    }
+    this.sources = [];
+    this.targets = [];
+    this.weights = [];
+    return graph;
   }
 }

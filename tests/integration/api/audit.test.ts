@@ -79,6 +79,9 @@ describe("GET /api/v1/audit", () => {
   });
 
   it("writes events in batches off the request path", async () => {
+    // Earlier tests' events (recorded when their responses finished) are written first.
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    await api.app.audit.flush();
     const before = (await api.graph.read<{ n: number }>("MATCH (e:AuditEvent) RETURN count(e) AS n"))[0]?.n ?? 0;
     await Promise.all(Array.from({ length: 30 }, () => api.get("/api/v1/risk/ranking", "consumer")));
     // No flush here: the timer (100 ms in the harness) writes them.
