@@ -34,4 +34,3 @@ CREATE CONSTRAINT api_key_id IF NOT EXISTS FOR (n:ApiKey) REQUIRE n.id IS UNIQUE
 CREATE CONSTRAINT api_key_hash IF NOT EXISTS FOR (n:ApiKey) REQUIRE n.hash IS UNIQUE;
 CREATE INDEX audit_at IF NOT EXISTS FOR (n:AuditEvent) ON (n.at);
 CREATE INDEX alert_score IF NOT EXISTS FOR (n:Alert) ON (n.score);
-CREATE CONSTRAINT community_id IF NOT EXISTS FOR (n:Community) REQUIRE n.id IS UNIQUE;

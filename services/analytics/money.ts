@@ -9,11 +9,6 @@ export const GRADES = [
 
 export type Grade = (typeof GRADES)[number]["grade"];
 
-export function gradeOf(amount: number): Grade {
-  for (const g of GRADES) if (amount >= g.min) return g.grade;
-  return "discipline";
-}
-
 /** The grades as query parameters, highest first, for `head([g IN $grades WHERE amount >= g.min | g.grade])`. */
 export function gradeParams(): { grade: Grade; min: number }[] {
   return GRADES.map((g) => ({ grade: g.grade, min: g.min }));

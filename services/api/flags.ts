@@ -20,7 +20,3 @@ export function flagTitle(flag: string): string {
   const entry = catalogue().get(flag);
   return entry ? `${entry.title} (${entry.titleZh})` : flag;
 }
-
-export function knownFlags(): string[] {
-  return [...catalogue().keys()];
-}
