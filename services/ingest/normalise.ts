@@ -22,9 +22,13 @@ export function normalisePhone(value: string): string {
   return phone;
 }
 
-/** Trimmed, half-width ASCII, whitespace runs collapsed; Chinese text kept as written. */
+/** Whitespace that separates nothing: next to a character other than an ASCII letter or digit. */
+const LOOSE_SPACE = /\s+(?=[^0-9A-Za-z\s])|(?<=[^0-9A-Za-z\s])\s+/g;
+
+/** Trimmed, half-width ASCII; whitespace dropped next to Chinese (people write `李家村 2组` and
+ *  `李家村2组` for one place) and collapsed to one space between ASCII words. */
 export function normaliseAddress(value: string): string {
-  const address = toHalfWidth(value).replace(/\s+/g, " ").trim();
+  const address = toHalfWidth(value).replace(LOOSE_SPACE, "").replace(/\s+/g, " ").trim();
   if (address.length === 0) throw new NormaliseError("empty address");
   return address;
 }

@@ -18,9 +18,11 @@ describe("normalise", () => {
     expect(() => normalisePhone("--")).toThrow(expect.objectContaining({ name: "NormaliseError" }));
   });
 
-  it("normalises addresses, keeping Chinese as written", () => {
-    expect(normaliseAddress("  李家村　 ２组   3号 ")).toBe("李家村 2组 3号");
-    expect(normaliseAddress("东镇 ８８号")).toBe("东镇 88号");
+  it("normalises addresses, dropping the spaces people put between the parts of a Chinese address", () => {
+    expect(normaliseAddress("  李家村　 ２组   3号 ")).toBe("李家村2组3号");
+    expect(normaliseAddress("东镇 ８８号")).toBe("东镇88号");
+    expect(normaliseAddress("山西省 吕梁市 临县 城庄镇 李家村 12号")).toBe(normaliseAddress("山西省吕梁市临县城庄镇李家村１２号"));
+    expect(normaliseAddress(" Room 5   Block  B, 东镇")).toBe("Room 5 Block B,东镇");
   });
 
   it("normalises bank account numbers", () => {
