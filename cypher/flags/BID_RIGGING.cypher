@@ -13,13 +13,17 @@
 //   valid bids and no win, above all when the projects it lost went again and again to the same
 //   winners. Not flagged: independent bidders with a normal spread of prices, an officer who left
 //   one firm before the bid, officers who merely share a home address, firms that bid often and win
-//   now and then. Subjects: the companies.
+//   now and then. Subjects: the companies, the persons who controlled them when they bid (legal
+//   representative, shareholders holding at least minControlShare; they answer for the collusion
+//   with their firms) and the persons through whom bidders are tied (a shared officer, the officer
+//   whose phone or account the other firm used).
 // weight: 0.7
 // parameters:
 //   maxCv: { type: number, default: 0.01, min: 0, max: 1, description: "coefficient of variation of the valid bid amounts below which the bids count as near-identical" }
 //   minCvBids: { type: integer, default: 2, min: 2, max: 20, description: "fewest valid bids for the near-identical test" }
 //   coverMinBids: { type: integer, default: 4, min: 2, max: 100, description: "fewest valid bids, none of them won, that make a cover bidder" }
 //   coverRepeatWins: { type: integer, default: 2, min: 2, max: 100, description: "projects a winner must take from the cover bidder to count as the firm it covers for" }
+//   minControlShare: { type: number, default: 0.25, min: 0, max: 1, description: "smallest share that makes a shareholder of a flagged firm a subject (a legal representative always is)" }
 
 // Form 1: one hit per project whose bidders are tied or whose bids are identical or near-identical.
 // Ties between companies are found once per tied pair (they are rare), then joined to the projects both
@@ -112,15 +116,25 @@ WITH p, collect(sign) AS signs
 OPTIONAL MATCH (p)-[aw:AWARDED_TO]->(w:Company)
 WITH p, signs, aw, w, coalesce(aw.amount, p.awardAmount, 0.0) AS amount,
      COLLECT { MATCH (p)<-[b:BID]-(:Company) RETURN b } AS bids
-WITH p, signs, aw, w, amount,
-     COLLECT { UNWIND signs AS s UNWIND s.companies AS x WITH DISTINCT x ORDER BY x.id RETURN x } AS companies,
-     COLLECT { UNWIND [p] + [b IN bids | startNode(b)] + reduce(n = [], s IN signs | n + s.nodes) AS x
+WITH p, signs, aw, w, amount, bids, coalesce(p.deadlineDate, p.awardDate, aw.date) AS day,
+     COLLECT { UNWIND signs AS s UNWIND s.companies AS x WITH DISTINCT x ORDER BY x.id RETURN x } AS companies
+// Who controlled the tied firms when they bid.
+WITH p, signs, aw, w, amount, bids, companies,
+     COLLECT { UNWIND companies AS x
+               MATCH (:Person)-[r:ROLE_IN]->(x)
+               WHERE (r.role = 'legal_rep' OR (r.role = 'shareholder' AND coalesce(r.share, 1.0) >= $minControlShare))
+                 AND (day IS NULL OR (coalesce(r.from <= day, true) AND coalesce(r.to >= day, true)))
+               RETURN r } AS control
+WITH p, signs, aw, w, amount, companies,
+     COLLECT { UNWIND [r IN control | startNode(r)] + reduce(n = [], s IN signs | n + s.nodes) AS x
+               WITH x WHERE x:Person RETURN DISTINCT x } AS persons,
+     COLLECT { UNWIND [p] + [b IN bids | startNode(b)] + [r IN control | startNode(r)] + reduce(n = [], s IN signs | n + s.nodes) AS x
                WITH x WHERE x IS NOT NULL RETURN DISTINCT x } AS nodes,
-     COLLECT { UNWIND bids + [aw] + reduce(r = [], s IN signs | r + s.rels) AS x
+     COLLECT { UNWIND bids + [aw] + control + reduce(r = [], s IN signs | r + s.rels) AS x
                WITH x WHERE x IS NOT NULL RETURN DISTINCT x } AS rels,
      COLLECT { UNWIND signs AS s WITH s ORDER BY s.confidence DESC, s.kind RETURN DISTINCT s.kind } AS kinds
 RETURN 'project:' + p.id AS key,
-       companies AS subjects,
+       companies + persons AS subjects,
        nodes,
        rels,
        amount,
@@ -149,11 +163,21 @@ CALL (lost) {
   WITH w ORDER BY w.id
   RETURN collect(w) AS covered
 }
-WITH c, nBids, lost, covered, round(reduce(s = 0.0, l IN lost | s + coalesce(l.aw.amount, 0.0)), 2) AS amount
+WITH c, nBids, lost, covered, round(reduce(s = 0.0, l IN lost | s + coalesce(l.aw.amount, 0.0)), 2) AS amount,
+     reduce(d = null, l IN lost | CASE WHEN d IS NULL OR l.b.date < d THEN l.b.date ELSE d END) AS first,
+     reduce(d = null, l IN lost | CASE WHEN d IS NULL OR l.b.date > d THEN l.b.date ELSE d END) AS last
+// Who controlled the cover bidder and the firms it covered for while it bid.
+WITH c, nBids, lost, covered, amount,
+     COLLECT { UNWIND [c] + covered AS x
+               MATCH (:Person)-[r:ROLE_IN]->(x)
+               WHERE (r.role = 'legal_rep' OR (r.role = 'shareholder' AND coalesce(r.share, 1.0) >= $minControlShare))
+                 AND coalesce(r.from <= last, true) AND coalesce(r.to >= first, true)
+               RETURN r } AS control
 RETURN 'cover:' + c.id AS key,
-       [c] + covered AS subjects,
-       [c] + [l IN lost | l.p] + COLLECT { UNWIND lost AS l WITH DISTINCT l.w AS w WHERE w IS NOT NULL RETURN w } AS nodes,
-       [l IN lost | l.b] + [l IN lost WHERE l.aw IS NOT NULL | l.aw] AS rels,
+       [c] + covered + [r IN control | startNode(r)] AS subjects,
+       [c] + [l IN lost | l.p] + COLLECT { UNWIND lost AS l WITH DISTINCT l.w AS w WHERE w IS NOT NULL RETURN w }
+         + [r IN control | startNode(r)] AS nodes,
+       [l IN lost | l.b] + [l IN lost WHERE l.aw IS NOT NULL | l.aw] + control AS rels,
        amount,
        CASE WHEN size(covered) > 0 THEN 0.85 ELSE 0.6 END AS confidence,
        c.name + ' (' + c.id + ') placed ' + toString(nBids) + ' valid bids and never won'

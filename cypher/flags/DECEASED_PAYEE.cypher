@@ -4,18 +4,23 @@
 // typology: false_claim
 // description: >
 //   A grant paid to a person after their recorded death date. A payment within a short grace
-//   period (a last instalment processed late) counts with lower confidence.
+//   period (a last instalment processed late) counts with lower confidence. Subjects: the dead
+//   beneficiary, the cadre who approved the grant and whoever owns the account it was paid into
+//   when that is someone else (a relative or the cadre collecting the money).
 // weight: 0.75
 // parameters:
 //   graceDays: { type: integer, default: 31, min: 0, max: 365, description: "days after death during which a payment is only half suspicious" }
 MATCH (p:Person)<-[paid:PAID_TO]-(g:Grant)
 WHERE p.deathDate IS NOT NULL AND g.paidDate > p.deathDate
 OPTIONAL MATCH (cadre:Person)-[appr:APPROVED]->(g)
-WITH p, g, paid, cadre, appr, duration.inDays(p.deathDate, g.paidDate).days AS daysAfter
+WITH p, g, paid, cadre, appr, duration.inDays(p.deathDate, g.paidDate).days AS daysAfter,
+     COLLECT { MATCH (g)-[into:PAID_INTO]->(:Account)<-[has:HAS]-(holder:Person) WHERE holder <> p RETURN [into, has] } AS held
+WITH p, g, paid, cadre, appr, daysAfter, [h IN held | endNode(h[0])] AS accounts, [h IN held | startNode(h[1])] AS holders,
+     reduce(r = [], h IN held | r + h) AS heldRels
 RETURN g.id AS key,
-       [x IN [p, cadre] WHERE x IS NOT NULL] AS subjects,
-       [p, g, cadre] AS nodes,
-       [paid, appr] AS rels,
+       [x IN [p, cadre] + holders WHERE x IS NOT NULL] AS subjects,
+       [p, g, cadre] + accounts + holders AS nodes,
+       [paid, appr] + heldRels AS rels,
        g.paidAmount AS amount,
        CASE WHEN daysAfter <= $graceDays THEN 0.5 ELSE 1.0 END AS confidence,
        p.name + ' was paid ' + toString(g.paidAmount) + ' yuan (' + g.id + ') ' + toString(daysAfter) + ' days after death' AS summary

@@ -8,8 +8,8 @@
 //   or it is a one-project company: the project it won is the only project it ever bid on or won,
 //   and the company was registered at most maxOnlyProjectAgeDays before the tender or has been
 //   deregistered or revoked since (the most suspicious). One hit per won project, with the strongest
-//   form's confidence. Subjects: the company and the cadre who approved the project; its legal
-//   representative is part of the evidence. Not flagged: a young firm registered longer than
+//   form's confidence. Subjects: the company, its legal representative at the award (the front
+//   man who registered it) and the cadre who approved the project. Not flagged: a young firm registered longer than
 //   maxAgeDays before the tender that also bids elsewhere, a one-win firm that also bid on other
 //   projects, or a long-established, still active firm with a single project.
 // weight: 0.5
@@ -33,11 +33,14 @@ WHERE fresh OR onlyProject
 OPTIONAL MATCH (cadre:Person)-[appr:APPROVED]->(p)
 WITH p, aw, c, opened, ageDays, onlyProject, fresh, closed, collect(cadre) AS cadres, collect(appr) AS approvals
 WITH p, aw, c, opened, ageDays, onlyProject, fresh, closed, cadres, approvals,
-     COLLECT { MATCH (c)<-[r:ROLE_IN {role: 'legal_rep'}]-(:Person) RETURN r } AS reps,
+     COLLECT { MATCH (c)<-[r:ROLE_IN {role: 'legal_rep'}]-(:Person)
+               WITH r, coalesce(aw.date, p.awardDate, opened) AS day
+               WHERE day IS NULL OR (coalesce(r.from <= day, true) AND coalesce(r.to >= day, true))
+               RETURN r } AS reps,
      COLLECT { MATCH (c)-[b:BID]->(p) RETURN b } AS bids,
      coalesce(aw.amount, p.awardAmount, 0.0) AS amount
 RETURN c.id + ':' + p.id AS key,
-       [c] + cadres AS subjects,
+       [c] + [r IN reps | startNode(r)] + cadres AS subjects,
        [c, p] + [r IN reps | startNode(r)] + cadres AS nodes,
        [aw] + bids + reps + approvals AS rels,
        amount,

@@ -1,9 +1,11 @@
 // BID_RIGGING: bidders tied by an officer, a phone (theirs or an officer's), a deposit account or a preparer,
-// identical or near-identical bids, and a cover bidder hit; a former officer, officers sharing a home address,
-// normal price spreads and a firm that bids often and wins now and then do not.
+// identical or near-identical bids, and a cover bidder hit, naming the persons who controlled the firms
+// when they bid; a former officer, officers sharing a home address, normal price spreads and a firm that
+// bids often and wins now and then do not, and neither a small shareholder nor a legal representative
+// who left before the bids is named.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Graph } from "../../../services/graph/index.ts";
-import { runAndRead } from "../../support/flags.ts";
+import { alertById, runAndRead } from "../../support/flags.ts";
 import { connectTestGraph, emptyGraph } from "../../support/graph.ts";
 
 let graph: Graph;
@@ -34,6 +36,9 @@ beforeAll(async () => {
     // A shared phone.
     CREATE (ph:Phone {value: '15733244411'})
     CREATE (D)-[:HAS]->(ph), (E)-[:HAS]->(ph)
+    // D's former legal representative left before the tender; E's majority shareholder is named.
+    CREATE (:Entity:Person {id: 'P10', name: '郭文'})-[:ROLE_IN {role: 'legal_rep', from: date('2012-01-01'), to: date('2018-12-31')}]->(D)
+    CREATE (:Entity:Person {id: 'P11', name: '冯玉兰'})-[:ROLE_IN {role: 'shareholder', share: 0.6, from: date('2016-01-01')}]->(E)
     ${tender("J2", "D", [["D", 200000], ["E", 216000], ["X2", 230000]])}
     // Deposits from one account, bids by one preparer.
     ${tender("J3", "F", [["F", 300000, "depositAccount: '6222001'"], ["G", 324000, "depositAccount: '6222001'"], ["X3", 345000, "depositAccount: '6222999'"]])}
@@ -52,7 +57,11 @@ beforeAll(async () => {
     ${tender("J17", "T", [["T", 100000], ["U", 107000], ["X14", 116000]])}
     // Two identical bids among a normal spread.
     ${tender("J18", "V", [["V", 150000], ["Y", 150000], ["X15", 170000]])}
-    // A cover bidder: four valid bids, no win, three of the projects went to W1.
+    // A cover bidder: four valid bids, no win, three of the projects went to W1. COV's legal
+    // representative is named, its 10% shareholder and W1's legal representative who left before are not.
+    CREATE (:Entity:Person {id: 'P7', name: '韩志刚'})-[:ROLE_IN {role: 'legal_rep', from: date('2015-01-01')}]->(COV)
+    CREATE (:Entity:Person {id: 'P8', name: '曹丽'})-[:ROLE_IN {role: 'shareholder', share: 0.1, from: date('2015-01-01')}]->(COV)
+    CREATE (:Entity:Person {id: 'P9', name: '彭军'})-[:ROLE_IN {role: 'legal_rep', from: date('2010-01-01'), to: date('2018-12-31')}]->(W1)
     ${tender("J6", "W1", [["W1", 100000], ["COV", 104000], ["X6", 113000]])}
     ${tender("J7", "W1", [["W1", 150000], ["COV", 155000], ["X7", 170000]])}
     ${tender("J8", "W1", [["W1", 120000], ["COV", 124000], ["X8", 136000]])}
@@ -91,19 +100,19 @@ describe("BID_RIGGING", () => {
       "BID_RIGGING:project:J5",
     ]);
     const byId = new Map(alerts.map((a) => [a.id.replace("BID_RIGGING:", ""), a]));
-    expect(byId.get("project:J1")).toMatchObject({ subjects: ["A", "B"], confidence: 0.9, amount: 100000 });
+    expect(byId.get("project:J1")).toMatchObject({ subjects: ["A", "B", "P1"], confidence: 0.9, amount: 100000 });
     expect(byId.get("project:J1")!.evidenceNodes).toContain(
       (await graph.read<{ e: string }>("MATCH (p:Person {id: 'P1'}) RETURN elementId(p) AS e"))[0]!.e,
     );
-    expect(byId.get("project:J2")).toMatchObject({ subjects: ["D", "E"], confidence: 0.8, amount: 200000 });
+    expect(byId.get("project:J2")).toMatchObject({ subjects: ["D", "E", "P11"], confidence: 0.8, amount: 200000 });
     expect(byId.get("project:J3")).toMatchObject({ subjects: ["F", "G"], confidence: 0.95, amount: 300000 });
     expect(byId.get("project:J4")).toMatchObject({ subjects: ["F", "G"], confidence: 0.95, amount: 400000 });
     expect(byId.get("project:J5")).toMatchObject({ subjects: ["H", "I", "X5"], confidence: 0.85 });
-    expect(byId.get("project:J16")).toMatchObject({ subjects: ["R", "S"], confidence: 0.95, amount: 200000 });
-    expect(byId.get("project:J17")).toMatchObject({ subjects: ["T", "U"], confidence: 0.7 });
+    expect(byId.get("project:J16")).toMatchObject({ subjects: ["P5", "R", "S"], confidence: 0.95, amount: 200000 });
+    expect(byId.get("project:J17")).toMatchObject({ subjects: ["P6", "T", "U"], confidence: 0.7 });
     // Only the two identical bidders, not the third.
     expect(byId.get("project:J18")).toMatchObject({ subjects: ["V", "Y"], confidence: 0.9 });
-    expect(byId.get("cover:COV")).toMatchObject({ subjects: ["COV", "W1"], confidence: 0.85, amount: 550000 });
+    expect(byId.get("cover:COV")).toMatchObject({ subjects: ["COV", "P7", "W1"], confidence: 0.85, amount: 550000 });
   });
 
   it("does not flag former officers, shared home addresses, normal spreads or a firm that wins now and then", async () => {
@@ -112,6 +121,9 @@ describe("BID_RIGGING", () => {
       expect(alerts.some((a) => a.id === `BID_RIGGING:project:${j}`)).toBe(false);
     }
     expect(alerts.some((a) => a.id === "BID_RIGGING:cover:FQ")).toBe(false);
+    // Officers sharing a home address (N, Q) are not named anywhere; neither are P8, P9, P10.
+    const named = new Set(alerts.flatMap((a) => a.subjects));
+    for (const p of ["P3", "P4", "P8", "P9", "P10"]) expect(named.has(p), p).toBe(false);
   });
 
   it("honours the cover-bidder and spread thresholds", async () => {
@@ -121,5 +133,7 @@ describe("BID_RIGGING", () => {
     const loose = (await runAndRead(graph, "BID_RIGGING", { maxCv: 0.05 })).map((a) => a.id);
     expect(loose).toContain("BID_RIGGING:project:J1");
     expect(loose).toContain("BID_RIGGING:project:J12");
+    const small = await runAndRead(graph, "BID_RIGGING", { minControlShare: 0.05 });
+    expect(alertById(small, "BID_RIGGING:cover:COV").subjects).toEqual(["COV", "P7", "P8", "W1"]);
   });
 });

@@ -1,4 +1,6 @@
-// DECEASED_PAYEE: a grant paid after death hits; the last grant paid before death does not.
+// DECEASED_PAYEE: a grant paid after death hits, naming whoever else owns the account it was paid
+// into; the last grant paid before death does not, nor does a grant into the dead person's own account
+// name anyone else.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Graph } from "../../../services/graph/index.ts";
 import { runAndRead } from "../../support/flags.ts";
@@ -15,20 +17,29 @@ beforeAll(async () => {
     CREATE (g1:Entity:Grant {id: 'G1', paidAmount: 12000.0, paidDate: date('2019-01-15')})-[:PAID_TO]->(dead)
     CREATE (g2:Entity:Grant {id: 'G2', paidAmount: 3000.0, paidDate: date('2018-03-10')})-[:PAID_TO]->(dead)
     CREATE (g3:Entity:Grant {id: 'G3', paidAmount: 5000.0, paidDate: date('2020-05-01')})-[:PAID_TO]->(alive)
-    CREATE (cadre)-[:APPROVED]->(g1)`);
+    CREATE (cadre)-[:APPROVED]->(g1)
+    // Paid after death into a son's account.
+    CREATE (son:Entity:Person {id: 'P4', name: '王小军'})-[:HAS]->(acc:Entity:Account {id: '6222004'})
+    CREATE (own:Entity:Account {id: '6222001'})<-[:HAS]-(dead)
+    CREATE (g4:Entity:Grant {id: 'G4', paidAmount: 6000.0, paidDate: date('2019-07-15')})-[:PAID_TO]->(dead)
+    CREATE (g4)-[:PAID_INTO]->(acc)
+    CREATE (g1)-[:PAID_INTO]->(own)`);
 });
 afterAll(async () => graph?.close());
 
 describe("DECEASED_PAYEE", () => {
   it("flags payments after death, with the approving cadre as a subject", async () => {
     const alerts = await runAndRead(graph, "DECEASED_PAYEE");
-    expect(alerts.map((a) => a.id)).toEqual(["DECEASED_PAYEE:G1", "DECEASED_PAYEE:G2"]);
-    const [late, grace] = alerts;
+    expect(alerts.map((a) => a.id)).toEqual(["DECEASED_PAYEE:G1", "DECEASED_PAYEE:G2", "DECEASED_PAYEE:G4"]);
+    const [late, grace, intoSon] = alerts;
     expect(late!.subjects).toEqual(["P1", "P3"]);
     expect(late!.confidence).toBe(1);
     expect(late!.grade).toBe("relief_funds");
     expect(late!.evidenceNodes).toHaveLength(3);
     expect(grace!.confidence).toBe(0.5);
+    expect(intoSon!.subjects).toEqual(["P1", "P4"]);
+    // The dead beneficiary, the grant, the son's account and the son.
+    expect(intoSon!.evidenceNodes).toHaveLength(4);
   });
 
   it("does not flag a grant paid before death", async () => {

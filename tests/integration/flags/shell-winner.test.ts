@@ -1,6 +1,7 @@
 // SHELL_WINNER: a winner registered weeks before (or after) the tender opened, and a young or since
-// closed one-project company, hit; a year-old firm that bids elsewhere, an established one-project firm
-// and a fresh firm that lost do not.
+// closed one-project company, hit, with the legal representative at the award as a subject (not one
+// who left before); a year-old firm that bids elsewhere, an established one-project firm and a fresh
+// firm that lost do not.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Graph } from "../../../services/graph/index.ts";
 import { runAndRead } from "../../support/flags.ts";
@@ -34,6 +35,9 @@ beforeAll(async () => {
     CREATE (L1:Entity:Company {id: 'L1', name: '山西鑫磊市政工程有限公司', registeredDate: date('2020-01-20'), status: 'active'})
     CREATE (B1:Entity:Company {id: 'B1', name: '岚河县志诚路桥工程有限公司', registeredDate: date('2005-01-01'), status: 'active'})
     CREATE (nominee)-[:ROLE_IN {role: 'legal_rep'}]->(S1)
+    // S3's first legal representative left before the award; the second fronted it then.
+    CREATE (:Entity:Person {id: 'P3', name: '刘小平'})-[:ROLE_IN {role: 'legal_rep', from: date('2019-06-01'), to: date('2019-09-30')}]->(S3)
+    CREATE (:Entity:Person {id: 'P4', name: '陈满仓'})-[:ROLE_IN {role: 'legal_rep', from: date('2019-10-01')}]->(S3)
     // Registered 29 days before the tender opened; it also bid elsewhere.
     ${tender("J1", "2020-03-01", "S1", ["B1", "L1"], "k")}
     ${tender("J2", "2020-06-01", "B1", ["S1"])}
@@ -54,11 +58,11 @@ describe("SHELL_WINNER", () => {
     const alerts = await runAndRead(graph, "SHELL_WINNER");
     expect(alerts.map((a) => a.id)).toEqual(["SHELL_WINNER:S1:J1", "SHELL_WINNER:S2:J3", "SHELL_WINNER:S3:J4", "SHELL_WINNER:S4:J5"]);
     const [fresh, after, closed, young] = alerts;
-    expect(fresh).toMatchObject({ subjects: ["P1", "S1"], confidence: 0.85, amount: 300000 });
+    expect(fresh).toMatchObject({ subjects: ["P1", "P2", "S1"], confidence: 0.85, amount: 300000 });
     // The project, the company, its legal representative and the approving cadre.
     expect(fresh!.evidenceNodes).toHaveLength(4);
     expect(after).toMatchObject({ subjects: ["S2"], confidence: 1 });
-    expect(closed).toMatchObject({ subjects: ["P1", "S3"], confidence: 0.8 });
+    expect(closed).toMatchObject({ subjects: ["P1", "P4", "S3"], confidence: 0.8 });
     expect(young).toMatchObject({ subjects: ["S4"], confidence: 0.6 });
   });
 
