@@ -42,7 +42,7 @@ describe("schemas", () => {
         household_id: "H1",
         region_id: "R1",
         phone: "13800138000",
-        address: "李家村 1号",
+        address: "李家村1号",
         bank_account: "622200000001",
         public_employee: true,
         employer: "东镇政府",
