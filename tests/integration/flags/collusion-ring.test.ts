@@ -1,10 +1,13 @@
 // COLLUSION_RING: a community whose flagged members hold a cadre with a company or a beneficiary and
 // enough active alerts hits, more confidently the more schemes converge on the cadre; a community
-// without a flagged cadre, a cadre's family alone, too few alerts and an oversized community do not. Alerts of other flags are fixtures here, as the earlier flag stage would have written them.
+// without a flagged cadre, a cadre's family alone, too few alerts and an oversized community do not.
+// In an oversized community (township-sized at county scale) a flagged cadre's circle on whom
+// enough schemes converge hits on its own. Alerts of other flags are fixtures here, as the earlier
+// flag stage would have written them.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { flagById } from "../../../services/analytics/flags/registry.ts";
 import type { Graph } from "../../../services/graph/index.ts";
-import { runAndRead } from "../../support/flags.ts";
+import { alertById, runAndRead } from "../../support/flags.ts";
 import { connectTestGraph, emptyGraph } from "../../support/graph.ts";
 
 let graph: Graph;
@@ -87,7 +90,36 @@ beforeAll(async () => {
     CREATE (c5:Entity:Company {id: 'C5', name: '吕梁市东辰建筑工程有限公司', communityId: 5})
     ${alert("SPLIT_PURCHASE", 450000, ["k5", "c5"])}
     ${alert("DOMINANT_WINNER", 800000, ["c5"])}
-    ${alert("TIP", 0, ["k5"])}`);
+    ${alert("TIP", 0, ["k5"])}
+    // Community 8: a township of 5000 holding a village ring (the county-scale case): the
+    // secretary's relative's firm wins his projects against a cover firm and pays his wife; his
+    // sister is on the dibao list; a villager's grant goes to his son. Elsewhere in the township, a
+    // cadre with a relative on the dibao list (two schemes) and a dominant company, unrelated.
+    CREATE (:Community {id: 8, size: 5000})
+    CREATE (k8:Entity:Person:Cadre {id: 'P81', name: '孙建华', communityId: 8})
+    CREATE (r8:Entity:Person {id: 'P82', name: '孙建军', communityId: 8})
+    CREATE (w8:Entity:Person {id: 'P83', name: '陈秀兰', communityId: 8})
+    CREATE (d8:Entity:Person {id: 'P84', name: '孙秀梅', communityId: 8})
+    CREATE (s8:Entity:Person {id: 'P85', name: '孙磊', communityId: 8})
+    CREATE (v8:Entity:Person {id: 'P86', name: '周二', communityId: 8})
+    CREATE (f8:Entity:Company {id: 'C81', name: '岚河县建华建筑工程有限公司', communityId: 8})
+    CREATE (g8:Entity:Company {id: 'C82', name: '岚河县恒通土石方工程有限公司', communityId: 8})
+    CREATE (k8)-[:KIN {relation: 'sibling'}]->(r8), (r8)-[:ROLE_IN {role: 'legal_rep'}]->(f8)
+    CREATE (:Entity:Grant {id: 'G81', paidAmount: 6000.0})-[:PAID_TO]->(d8)
+    CREATE (:Entity:Grant {id: 'G82', paidAmount: 8000.0})-[:PAID_TO]->(v8)
+    ${alert("KIN_CONTRACT", 600000, ["k8", "f8", "r8"])}
+    ${alert("BID_RIGGING", 600000, ["f8", "g8"])}
+    ${alert("KICKBACK", 50000, ["f8", "w8"])}
+    ${alert("KIN_BENEFIT", 6000, ["k8", "d8"])}
+    ${alert("DIVERTED_PAYMENT", 8000, ["k8", "s8", "v8"])}
+    CREATE (k9:Entity:Person:Cadre {id: 'P91', name: '吴志刚', communityId: 8})
+    CREATE (b9:Entity:Person {id: 'P92', name: '吴小红', communityId: 8})
+    CREATE (c9:Entity:Company {id: 'C91', name: '山西宏远建设有限公司', communityId: 8})
+    CREATE (:Entity:Grant {id: 'G91', paidAmount: 4000.0})-[:PAID_TO]->(b9)
+    ${alert("KIN_BENEFIT", 4000, ["k9", "b9"])}
+    ${alert("SKIMMING", 500, ["b9"])}
+    ${alert("TIP", 0, ["k9"])}
+    ${alert("DOMINANT_WINNER", 900000, ["c9"])}`);
 });
 afterAll(async () => graph?.close());
 
@@ -98,7 +130,7 @@ describe("COLLUSION_RING", () => {
 
   it("flags communities of a flagged cadre with flagged companies or beneficiaries and enough alerts", async () => {
     const alerts = await runAndRead(graph, "COLLUSION_RING");
-    expect(alerts.map((a) => a.id)).toEqual(["COLLUSION_RING:1", "COLLUSION_RING:6"]);
+    expect(alerts.map((a) => a.id)).toEqual(["COLLUSION_RING:1", "COLLUSION_RING:6", "COLLUSION_RING:8-P81"]);
     const [small, ring] = alerts;
     // Four active alerts (the inactive and the dismissed ones do not count); two schemes on the
     // cadre and those named with him, tips being leads. The bystander named in a tip is no subject.
@@ -111,11 +143,28 @@ describe("COLLUSION_RING", () => {
 
   it("does not flag communities without a flagged cadre, a cadre's family alone, too few alerts or too large", async () => {
     const ids = (await runAndRead(graph, "COLLUSION_RING")).map((a) => a.id);
-    for (const c of ["2", "3", "4", "5", "7"]) expect(ids).not.toContain(`COLLUSION_RING:${c}`);
+    for (const c of ["2", "3", "4", "5", "7", "8", "8-P91"]) expect(ids).not.toContain(`COLLUSION_RING:${c}`);
+  });
+
+  it("scores the circle of a flagged cadre in a community larger than maxSize", async () => {
+    const alerts = await runAndRead(graph, "COLLUSION_RING");
+    // Two alert hops from the secretary reach the cover firm (through his relative's firm) and his
+    // wife; the other cadre, the dominant company and their alerts stay out of the ring.
+    expect(alertById(alerts, "COLLUSION_RING:8-P81")).toMatchObject({
+      subjects: ["C81", "C82", "P81", "P82", "P83", "P84", "P85", "P86"],
+      confidence: 1,
+      amount: 1264000,
+      grade: "huge",
+    });
+    // The circle of the other cadre holds a beneficiary and three alerts, but only two schemes.
+    const lowered = (await runAndRead(graph, "COLLUSION_RING", { circleMinSpread: 2 })).map((a) => a.id);
+    expect(lowered).toContain("COLLUSION_RING:8-P91");
+    expect(lowered).not.toContain("COLLUSION_RING:8");
   });
 
   it("honours the alert count and the size limit", async () => {
     const ids = (await runAndRead(graph, "COLLUSION_RING", { minAlerts: 2, maxSize: 10000 })).map((a) => a.id);
-    expect(ids).toEqual(["COLLUSION_RING:1", "COLLUSION_RING:4", "COLLUSION_RING:5", "COLLUSION_RING:6"]);
+    // Community 8 is now small enough to be scored as a whole.
+    expect(ids).toEqual(["COLLUSION_RING:1", "COLLUSION_RING:4", "COLLUSION_RING:5", "COLLUSION_RING:6", "COLLUSION_RING:8"]);
   });
 });
