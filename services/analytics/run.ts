@@ -114,7 +114,9 @@ async function execute(graph: Graph, id: string, options: AnalysisOptions): Prom
     }
     await report("scores", SHARE.flags + SHARE.communities + SHARE.ring);
     const scored = await timed("scores", () => computeScores(graph));
-    const summary = { hits, communities: communities.communities, modularity: communities.modularity, scored };
+    // The community stage's own split (read, Louvain, write back) and graph size, for benchmarks and operators.
+    const communityStages = { ...communities.seconds, nodes: communities.nodes, edges: communities.edges };
+    const summary = { hits, communities: communities.communities, modularity: communities.modularity, communityStages, scored };
     options.onProgress?.({ stage: "done", progress: 1 });
     await update({ status: "succeeded", stage: "done", progress: 1, finishedAt: new Date().toISOString(), seconds: JSON.stringify(seconds), summary: JSON.stringify(summary) });
   } catch (error) {

@@ -1,25 +1,12 @@
 // `npm run bench:ingest`: the batched loader on the county bundle, side by side with a naive
 // one-row-per-transaction loader (the same statements, batch size 1) on the small bundle.
-import { existsSync, renameSync, rmSync } from "node:fs";
-import path from "node:path";
 import { parseArgs } from "node:util";
-import { config } from "../../services/config/index.ts";
 import { emptyDatabase } from "../../services/graph/index.ts";
 import { importBundle, type ImportReport } from "../../services/ingest/index.ts";
 import { table } from "../../services/cli/progress.ts";
-import { generateCounty } from "../../seed/generate.ts";
 import { benchGraph } from "./bench-neo4j.ts";
+import { benchBundle } from "./bundles.ts";
 import { machine } from "./machine.ts";
-
-async function bundle(scale: "small" | "county", seed = 42): Promise<string> {
-  const folder = path.join(config().dataDir, "bundles", `${scale}-${seed}`);
-  if (!existsSync(path.join(folder, "bundle"))) {
-    rmSync(`${folder}.partial`, { recursive: true, force: true });
-    await generateCounty({ scale, seed, out: `${folder}.partial` });
-    renameSync(`${folder}.partial`, folder);
-  }
-  return path.join(folder, "bundle");
-}
 
 // --scale small runs the whole comparison on the small bundle only (a quick check).
 const { values } = parseArgs({ options: { scale: { type: "string", default: "county" } } });
@@ -42,8 +29,8 @@ const record = (loader: string, name: string, batch: number, r: ImportReport) =>
   console.error(`  ${row.join("  ")}`);
 };
 try {
-  const small = await bundle("small");
-  const county = await bundle(scale);
+  const small = await benchBundle("small");
+  const county = await benchBundle(scale);
 
   await emptyDatabase(graph);
   console.error("naive loader (one row per transaction) on the small bundle…");

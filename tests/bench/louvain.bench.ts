@@ -1,20 +1,21 @@
 // Community-detection benchmark: writes a county with planted communities (~1M ties) into the
-// configured Neo4j, runs detectCommunities end to end (read, Louvain, write back) cold and again
+// benchmark's own Neo4j (DATA_DIR/bench-louvain, port NEO4J_LOCAL_PORT + 4; or NEO4J_URI), runs detectCommunities end to end (read, Louvain, write back) cold and again
 // warm, and prints seconds per stage and per million edges next to baselines measured in the
 // same run: the same ties read by one un-paged query, and by one query per entity (on a sample,
 // extrapolated). Besides wall-clock seconds it records CPU seconds of this process and of the
 // local Neo4j server (from /proc), which a busy machine inflates far less than wall time.
 // The planted data is kept for the next run (marked by a (:BenchMeta) node).
-// `npx tsx tests/bench/louvain.bench.ts [--persons N] [--regenerate] [--sample N] [--skip-baselines]`
-import { readFileSync } from "node:fs";
+// `npm run bench:louvain -- [--persons N] [--regenerate] [--sample N] [--skip-baselines]`
 import os from "node:os";
-import { config } from "../../services/config/index.ts";
-import { cypher, Graph, migrate } from "../../services/graph/index.ts";
-import { resolveNeo4j } from "../../services/neo4j/connect.ts";
+import { cypher, type Graph } from "../../services/graph/index.ts";
 import { runningServer } from "../../services/neo4j/local.ts";
 import { detectCommunities, type DetectCommunitiesResult } from "../../services/analytics/communities/index.ts";
-import { projectionOptions, readProjection, TieCollector, type TieGraph, tieParams, withTies } from "../../services/analytics/communities/project.ts";
+import { readProjection } from "../../services/analytics/communities/project.ts";
 import { runLouvain } from "../../services/analytics/communities/louvain.ts";
+import { benchGraph } from "./bench-neo4j.ts";
+import { calibration, measured, scaledCpu } from "./cpu.ts";
+import { edgeTable, type EdgeRow, stages } from "./edge-table.ts";
+import { readNaive, readUnpaged, sampleIds } from "./louvain-baselines.ts";
 import { DEFAULT_PLANTED, type PlantedOptions, plantedGroups, writePlanted } from "./planted.ts";
 
 const args = process.argv.slice(2);
@@ -27,132 +28,8 @@ const sample = Number(option("--sample") ?? 1000);
 const log = (line: string) => console.error(line);
 const BENCH_VERSION = 1;
 
-interface Row {
-  what: string;
-  seconds: number;
-  edges: number;
-  /** CPU seconds of this process and of the Neo4j server, when measured. */
-  cpu?: Cpu;
-}
-
-interface Cpu {
-  node: number;
-  neo4j: number | undefined;
-}
-
-const CLOCK_TICKS = 100;
-
-/** CPU seconds used so far by this process and by the local Neo4j server (undefined when not local, or not Linux). */
-function cpuNow(neo4jPid: number | undefined): Cpu {
-  const { user, system } = process.cpuUsage();
-  let neo4j: number | undefined;
-  if (neo4jPid !== undefined) {
-    try {
-      const fields = readFileSync(`/proc/${neo4jPid}/stat`, "utf8").split(") ")[1]!.split(" ");
-      neo4j = (Number(fields[11]) + Number(fields[12])) / CLOCK_TICKS;
-    } catch {
-      neo4j = undefined;
-    }
-  }
-  return { node: (user + system) / 1e6, neo4j };
-}
-
-async function measured<T>(neo4jPid: number | undefined, work: () => Promise<T>): Promise<{ value: T; cpu: Cpu }> {
-  const before = cpuNow(neo4jPid);
-  const value = await work();
-  const after = cpuNow(neo4jPid);
-  return {
-    value,
-    cpu: { node: after.node - before.node, neo4j: after.neo4j !== undefined && before.neo4j !== undefined ? after.neo4j - before.neo4j : undefined },
-  };
-}
-
-function stages(label: string, r: DetectCommunitiesResult, cpu: Cpu): Row[] {
-  return [
-    { what: `${label}: read`, seconds: r.seconds.read, edges: r.edges },
-    { what: `${label}: louvain`, seconds: r.seconds.louvain, edges: r.edges },
-    { what: `${label}: write`, seconds: r.seconds.write, edges: r.edges },
-    { what: `${label}: end to end`, seconds: r.seconds.total, edges: r.edges, cpu },
-  ];
-}
-
-function table(rows: Row[]): string {
-  const width = Math.max(...rows.map((r) => r.what.length));
-  const perM = (x: number, r: Row) => (x / (r.edges / 1e6)).toFixed(2);
-  const head = `| ${"stage".padEnd(width)} | wall s | wall s per M edges | Node CPU s | Neo4j CPU s | CPU s per M edges |`;
-  const rule = `|${"-".repeat(width + 2)}|-------:|-------------------:|-----------:|------------:|------------------:|`;
-  const body = rows.map((r) => {
-    const node = r.cpu ? r.cpu.node.toFixed(2) : "";
-    const neo4j = r.cpu?.neo4j !== undefined ? r.cpu.neo4j.toFixed(2) : "";
-    const cpu = r.cpu ? perM(r.cpu.node + (r.cpu.neo4j ?? 0), r) : "";
-    return `| ${r.what.padEnd(width)} | ${r.seconds.toFixed(2).padStart(6)} | ${perM(r.seconds, r).padStart(18)} | ${node.padStart(10)} | ${neo4j.padStart(11)} | ${cpu.padStart(17)} |`;
-  });
-  return [head, rule, ...body].join("\n");
-}
-
-/** A fixed piece of JavaScript work, to compare this machine's speed at the time of the run. */
-function calibration(): string {
-  const started = performance.now();
-  const map = new Map<string, { i: number }>();
-  for (let i = 0; i < 1_000_000; i += 1) map.set(`k${i}`, { i });
-  return `1M Map.set took ${((performance.now() - started) / 1000).toFixed(2)} s`;
-}
-
 function secs(ms: number): string {
   return (ms / 1000).toFixed(1);
-}
-
-/** Ties one record each, as a straightforward reader would ask for them. */
-const TIE_ROWS = `{{SOURCES}}
-CALL (a) {
-  {{TIES}}
-}
-WITH a, b, sum(w) AS w
-WHERE w > 0 AND (b:Person OR b:Company)
-RETURN id(a) AS a, a.id AS source, id(b) AS b, b.id AS target, w AS weight`;
-
-interface TieRow extends Record<string, unknown> {
-  a: number;
-  source: string;
-  b: number;
-  target: string;
-  weight: number;
-}
-
-function collect(ties: TieCollector, rows: readonly TieRow[]): void {
-  for (const r of rows) {
-    ties.node(r.a, r.source);
-    ties.node(r.b, r.target);
-    ties.tie(r.a, r.b, r.weight);
-  }
-}
-
-/** The same ties by one query returning one record per tie: the result is built in full before the first row arrives. */
-async function readUnpaged(graph: Graph): Promise<{ graph: TieGraph; seconds: number }> {
-  const started = performance.now();
-  const rows = await graph.read<TieRow>(withTies(TIE_ROWS.replace("{{SOURCES}}", "MATCH (a:Entity) WHERE a:Person OR a:Company")), tieParams(projectionOptions()));
-  const ties = new TieCollector();
-  collect(ties, rows);
-  return { graph: ties.build(), seconds: (performance.now() - started) / 1000 };
-}
-
-/** Every `step`-th person or company id, for the per-entity baseline. */
-async function sampleIds(graph: Graph, size: number): Promise<{ chosen: string[]; entities: number }> {
-  const [all] = await graph.read<{ ids: string[] }>("MATCH (a:Entity) WHERE a:Person OR a:Company RETURN collect(a.id) AS ids");
-  const ids = all?.ids ?? [];
-  const step = Math.max(1, Math.floor(ids.length / size));
-  return { chosen: ids.filter((_, i) => i % step === 0).slice(0, size), entities: ids.length };
-}
-
-/** One query per entity, as an unbatched client would do it; timed on a sample (to be extrapolated). */
-async function readNaive(graph: Graph, chosen: readonly string[]): Promise<number> {
-  const query = withTies(TIE_ROWS.replace("{{SOURCES}}", "MATCH (a:Entity {id: $id})"));
-  const params = tieParams(projectionOptions());
-  const ties = new TieCollector();
-  const started = performance.now();
-  for (const id of chosen) collect(ties, await graph.read<TieRow>(query, { ...params, id }));
-  ties.build();
-  return (performance.now() - started) / 1000;
 }
 
 /** Share of planted persons whose community is the one most of their group ended up in. */
@@ -175,10 +52,8 @@ async function plantedRecovery(graph: Graph, options: PlantedOptions): Promise<n
 }
 
 async function main(): Promise<void> {
-  const target = await resolveNeo4j(config(), log);
-  const graph = await Graph.connect(target.connection);
+  const { graph, cfg, close } = await benchGraph({ name: "bench-louvain", portOffset: 4 });
   try {
-    await migrate(graph);
     const [meta] = await graph.read<{ persons: number; version: number }>(
       "OPTIONAL MATCH (m:BenchMeta {key: 'louvain'}) RETURN m.persons AS persons, m.version AS version",
     );
@@ -196,14 +71,14 @@ async function main(): Promise<void> {
     // Cold: no community state left from an earlier run.
     await graph.autoCommit("MATCH (n:Entity) WHERE n.communityId IS NOT NULL CALL (n) { REMOVE n.communityId } IN TRANSACTIONS OF 20000 ROWS");
     await graph.write("MATCH (n) WHERE n:Community OR n:CommunityRun DETACH DELETE n");
-    const pid = config().neo4jUri ? undefined : runningServer(config().dataDir)?.pid;
+    const pid = cfg.neo4jUri ? undefined : runningServer(cfg.dataDir)?.pid;
     log("Detecting communities (cold)…");
     const cold = await measured(pid, () => detectCommunities(graph, { runId: "bench-cold" }));
     log("Detecting communities again (warm: same graph, ids carried over)…");
     const warm = await measured(pid, () => detectCommunities(graph, { runId: "bench-warm" }));
     const quality = await plantedRecovery(graph, planted);
 
-    const rows: Row[] = [
+    const rows: EdgeRow[] = [
       ...stages("detectCommunities, cold", cold.value, cold.cpu),
       ...stages("detectCommunities, warm rerun", warm.value, warm.cpu),
     ];
@@ -226,7 +101,7 @@ async function main(): Promise<void> {
         what: `read only, one query per entity (baseline; ${chosen.length} of ${entities.toLocaleString("en-US")}, extrapolated)`,
         seconds: naive.value * scale,
         edges: cold.value.edges,
-        cpu: { node: naive.cpu.node * scale, neo4j: naive.cpu.neo4j === undefined ? undefined : naive.cpu.neo4j * scale },
+        cpu: scaledCpu(naive.cpu, scale),
       });
     }
 
@@ -242,10 +117,9 @@ async function main(): Promise<void> {
     console.log(`warm write: ${steps(w)}`);
     console.log(`planted groups recovered: ${(quality * 100).toFixed(1)} % of persons share a community with most of their group`);
     console.log("");
-    console.log(table(rows));
+    console.log(edgeTable(rows));
   } finally {
-    await graph.close();
-    await target.release();
+    await close();
   }
 }
 

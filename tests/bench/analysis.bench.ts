@@ -1,0 +1,170 @@
+// `npm run bench:analysis -- [--scale small|county] [--reuse] [--sample N] [--skip-baselines]`:
+// one analysis run (services/analytics/run.ts) on the benchmark's own database, timed by stage —
+// each detector, communities split into read / Louvain / write back, scores — and Louvain end to
+// end in seconds per million edges, each next to a baseline measured in the same run: the
+// projection read by one un-paged query and by one query per entity, and the entity scores
+// computed by one transaction per entity (both per-entity baselines timed on a sample and
+// extrapolated). The database (DATA_DIR/bench-<scale>) is generated and imported when it does not
+// hold the seeded county yet; `--reuse` takes whatever it holds (e.g. a copied county database).
+import os from "node:os";
+import { parseArgs } from "node:util";
+import { readProjection } from "../../services/analytics/communities/project.ts";
+import { gradeParams } from "../../services/analytics/money.ts";
+import { recoverInterruptedRuns, runAnalysis } from "../../services/analytics/run.ts";
+import { DEFAULT_SCORE_SETTINGS } from "../../services/analytics/scores/index.ts";
+import { cypher, type Graph } from "../../services/graph/index.ts";
+import { progressBar } from "../../services/cli/progress.ts";
+import { benchDatabase } from "./bench-database.ts";
+import { benchScale } from "./bundles.ts";
+import { calibration, type Cpu, measured, scaledCpu } from "./cpu.ts";
+import { edgeTable, type EdgeRow } from "./edge-table.ts";
+import { readNaive, readUnpaged, sampleIds } from "./louvain-baselines.ts";
+import { machine } from "./machine.ts";
+import { type Cell, markdownTable, s2 } from "./markdown.ts";
+
+const { values } = parseArgs({
+  options: {
+    scale: { type: "string" },
+    reuse: { type: "boolean", default: false },
+    sample: { type: "string", default: "1000" },
+    "skip-baselines": { type: "boolean", default: false },
+  },
+});
+const sample = Number(values.sample);
+if (!Number.isSafeInteger(sample) || sample < 1) throw new Error(`--sample must be a positive integer, not ${values.sample}`);
+const log = (line: string) => console.error(line);
+
+/** Baseline: one entity's score from its active alerts, one transaction per entity (the formula of cypher/scores/entities.cypher). */
+const SCORE_ONE = `
+MATCH (e:Entity {id: $id})
+OPTIONAL MATCH (a:Alert {active: true})-[:ON]->(e)
+WITH e, collect(a) AS alerts
+WITH e, size(alerts) AS hits,
+     reduce(miss = 1.0, a IN alerts | miss * (1.0 - a.score)) AS miss,
+     reduce(total = 0.0, a IN alerts | total + a.amount) AS amount
+WITH e, hits, miss, amount, head([g IN $grades WHERE amount >= g.min | g.grade]) AS grade
+WITH e, hits, amount, grade, CASE WHEN hits = 0 THEN 1.0 ELSE miss * (1.0 - $moneyTerm[grade]) END AS miss
+SET e.riskScore = CASE WHEN hits = 0 THEN null ELSE round(100.0 * (1.0 - miss), 2) END,
+    e.riskAmount = CASE WHEN hits = 0 THEN null ELSE amount END,
+    e.riskGrade = CASE WHEN hits = 0 THEN null ELSE grade END,
+    e.riskHits = CASE WHEN hits = 0 THEN null ELSE hits END`;
+
+/** Every k-th of the entities the set-based scoring visits (scored, or with an active alert). */
+async function scoredSample(graph: Graph, size: number): Promise<{ chosen: string[]; total: number }> {
+  const [row] = await graph.read<{ ids: string[] }>(
+    `MATCH (e:Entity) WHERE (e:Person OR e:Company) AND (e.riskScore IS NOT NULL OR EXISTS { (:Alert {active: true})-[:ON]->(e) })
+     WITH e ORDER BY e.id RETURN collect(e.id) AS ids`,
+  );
+  const ids = row?.ids ?? [];
+  const step = Math.max(1, Math.floor(ids.length / size));
+  return { chosen: ids.filter((_, i) => i % step === 0).slice(0, size), total: ids.length };
+}
+
+async function scoreOneByOne(graph: Graph, ids: readonly string[]): Promise<number> {
+  const params = { moneyTerm: DEFAULT_SCORE_SETTINGS.moneyTerm, grades: gradeParams() };
+  const started = performance.now();
+  for (const id of ids) await graph.write(SCORE_ONE, { ...params, id });
+  return (performance.now() - started) / 1000;
+}
+
+interface CommunityStages {
+  read: number;
+  louvain: number;
+  write: number;
+  total: number;
+  nodes: number;
+  edges: number;
+}
+
+const scale = benchScale(values.scale);
+const db = await benchDatabase({ scale, reuse: values.reuse }, log);
+const { graph, neo4jPid: pid } = db;
+try {
+  const loadBefore = os.loadavg();
+  await recoverInterruptedRuns(graph);
+  log(`Analysis run on ${db.cfg.dataDir} (${db.analysed ? "a rerun: alerts and community ids carry over" : "the first on this import"})…`);
+  const bar = progressBar();
+  const run = await measured(pid, () => runAnalysis(graph, { onProgress: (p) => bar.update(p.progress, p.detail ? `${p.stage}: ${p.detail}` : p.stage) }));
+  bar.done();
+  const seconds = run.value.seconds ?? {};
+  const summary = run.value.summary ?? {};
+  const community = summary.communityStages as CommunityStages;
+  const scored = summary.scored as { entities: number; regions: number; communities: number };
+
+  log("Scores: the persons-and-companies query alone (rerun)…");
+  const entityScores = await measured(pid, async () => {
+    const started = performance.now();
+    await graph.autoCommit(cypher("scores/entities.cypher"), { moneyTerm: DEFAULT_SCORE_SETTINGS.moneyTerm, grades: gradeParams() });
+    return (performance.now() - started) / 1000;
+  });
+
+  const louvainRows: EdgeRow[] = [
+    { what: "analysis run, communities: read (paged projection)", seconds: community.read, edges: community.edges },
+    { what: "analysis run, communities: Louvain (graphology, seeded)", seconds: community.louvain, edges: community.edges },
+    { what: "analysis run, communities: write back", seconds: community.write, edges: community.edges },
+    { what: "**analysis run, communities: end to end**", seconds: community.total, edges: community.edges },
+  ];
+  let unpaged: { seconds: number; cpu: Cpu } | undefined;
+  let naiveRead: { seconds: number; cpu: Cpu; of: string } | undefined;
+  let naiveScores: { seconds: number; cpu: Cpu; of: string } | undefined;
+  if (!values["skip-baselines"]) {
+    log("Paged reader alone (rerun, for CPU seconds)…");
+    const paged = await measured(pid, () => readProjection(graph, {}));
+    louvainRows.push({ what: "read only, paged (rerun)", seconds: paged.value.seconds, edges: paged.value.graph.size, cpu: paged.cpu });
+    log("Baseline: the projection by one un-paged query, one record per tie…");
+    try {
+      const u = await measured(pid, () => readUnpaged(graph));
+      unpaged = { seconds: u.value.seconds, cpu: u.cpu };
+      louvainRows.push({ what: "baseline: read only, one un-paged query, a record per tie", seconds: u.value.seconds, edges: u.value.graph.size, cpu: u.cpu });
+    } catch (error) {
+      log(`  failed: ${(error as Error).message.split("\n")[0]}`);
+    }
+    log(`Baseline: the projection by one query per entity, on a sample of ${sample}…`);
+    const { chosen, entities } = await sampleIds(graph, sample);
+    const read = await measured(pid, () => readNaive(graph, chosen));
+    const factor = entities / Math.max(1, chosen.length);
+    naiveRead = { seconds: read.value * factor, cpu: scaledCpu(read.cpu, factor), of: `${chosen.length} of ${entities.toLocaleString("en-US")}` };
+    louvainRows.push({ what: `baseline: read only, one query per entity (${naiveRead.of}, extrapolated)`, seconds: naiveRead.seconds, edges: community.edges, cpu: naiveRead.cpu });
+
+    log(`Baseline: entity scores one transaction per entity, on a sample of ${sample}…`);
+    const picked = await scoredSample(graph, sample);
+    const one = await measured(pid, () => scoreOneByOne(graph, picked.chosen));
+    const scoreFactor = picked.total / Math.max(1, picked.chosen.length);
+    naiveScores = { seconds: one.value * scoreFactor, cpu: scaledCpu(one.cpu, scoreFactor), of: `${picked.chosen.length} of ${picked.total.toLocaleString("en-US")}` };
+  }
+
+  const total = Object.values(seconds).reduce((a, b) => a + b, 0);
+  const share = (x: number) => `${((100 * x) / total).toFixed(1)} %`;
+  const stageRows: Cell[][] = [];
+  for (const [stage, s] of Object.entries(seconds)) {
+    if (stage === "communities") {
+      stageRows.push(["communities: read (paged projection)", s2(community.read), share(community.read), unpaged ? "one un-paged query, a record per tie" : "", s2(unpaged?.seconds)]);
+      stageRows.push(["communities: read, per entity", "", "", naiveRead ? `one query per entity (${naiveRead.of}, extrapolated)` : "", s2(naiveRead?.seconds)]);
+      stageRows.push(["communities: Louvain", s2(community.louvain), share(community.louvain), "", ""]);
+      stageRows.push(["communities: write back", s2(community.write), share(community.write), "", ""]);
+      stageRows.push(["communities (stage)", s2(s), share(s), "", ""]);
+    } else if (stage === "scores") {
+      stageRows.push(["scores (persons, companies, regions, communities)", s2(s), share(s), "", ""]);
+      stageRows.push([
+        `scores: persons and companies only (${scored.entities.toLocaleString("en-US")}; rerun)`,
+        s2(entityScores.value),
+        "",
+        naiveScores ? `one transaction per entity (${naiveScores.of}, extrapolated)` : "",
+        s2(naiveScores?.seconds),
+      ]);
+    } else stageRows.push([stage, s2(s), share(s), "", ""]);
+  }
+  stageRows.push(["**total**", `**${s2(total)}**`, "100 %", "", ""]);
+
+  console.log(`\nAnalysis benchmark (${scale}) — ${machine()}`);
+  console.log(`load average before ${loadBefore.map((l) => l.toFixed(2)).join(" / ")}, after ${os.loadavg().map((l) => l.toFixed(2)).join(" / ")} (1/5/15 min); ${calibration()}`);
+  console.log(`Neo4j ${graph.uri} (heap ${db.cfg.local.heap}, page cache ${db.cfg.local.pagecache}); run ${run.value.id}; CPU: this process ${run.cpu.node.toFixed(1)} s, Neo4j ${run.cpu.neo4j?.toFixed(1) ?? "?"} s`);
+  console.log(`summary: ${JSON.stringify({ hits: summary.hits, communities: summary.communities, modularity: summary.modularity, scored })}\n`);
+  console.log(markdownTable(["stage", "s", "share", "baseline (same run)", "baseline s"], stageRows));
+  const pipeline = db.importSeconds === null ? "" : `; with this database's import (${db.importSeconds.toFixed(1)} s) the pipeline takes ${(db.importSeconds + total).toFixed(1)} s`;
+  console.log(`\nanalysis ${total.toFixed(1)} s${pipeline} (DESIGN.md target: import + analysis ≤ 120 s at county scale)\n`);
+  console.log(`Louvain end to end: ${community.nodes.toLocaleString("en-US")} entities, ${community.edges.toLocaleString("en-US")} edges (summed ties); target ≤ 3 s per million edges\n`);
+  console.log(edgeTable(louvainRows));
+} finally {
+  await db.close();
+}
