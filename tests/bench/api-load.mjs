@@ -1,0 +1,59 @@
+// The API benchmark's load generator, run as its own process by tests/bench/api.bench.ts so that
+// the load and the server never share an event loop. Reads a scenario as JSON (argv[2]), drives it
+// with autocannon at a fixed overall rate over a rotating list of paths (and bodies), and prints
+// one JSON line: latency percentiles of the 2xx responses from the raw samples (sub-millisecond),
+// autocannon's own coordinated-omission-corrected percentiles (whole milliseconds), counts, rate.
+// Scenario: { url, method, headers, paths: string[], bodies?: string[], rate, seconds, connections }
+import autocannon from "autocannon";
+
+const scenario = JSON.parse(process.argv[2] ?? "{}");
+const samples = [];
+const statuses = {};
+let next = 0;
+
+const instance = autocannon({
+  url: scenario.url,
+  method: scenario.method,
+  headers: scenario.headers,
+  connections: scenario.connections,
+  overallRate: scenario.rate,
+  duration: scenario.seconds,
+  timeout: 10,
+  requests: [
+    {
+      setupRequest: (request) => {
+        const i = next % scenario.paths.length;
+        next += 1;
+        return { ...request, path: scenario.paths[i], ...(scenario.bodies ? { body: scenario.bodies[i] } : {}) };
+      },
+    },
+  ],
+});
+instance.on("response", (_client, status, _bytes, milliseconds) => {
+  statuses[status] = (statuses[status] ?? 0) + 1;
+  if (status >= 200 && status < 300) samples.push(milliseconds);
+});
+instance.on("done", (result) => {
+  samples.sort((a, b) => a - b);
+  const at = (q) => (samples.length === 0 ? null : samples[Math.min(samples.length - 1, Math.ceil(q * samples.length) - 1)]);
+  const responses = Object.values(statuses).reduce((a, b) => a + b, 0);
+  console.log(
+    JSON.stringify({
+      responses,
+      ok: samples.length,
+      statuses,
+      errors: result.errors,
+      timeouts: result.timeouts,
+      seconds: result.duration,
+      achievedRate: responses / result.duration,
+      latency: {
+        p50: at(0.5),
+        p90: at(0.9),
+        p99: at(0.99),
+        max: samples.at(-1) ?? null,
+        mean: samples.length === 0 ? null : samples.reduce((a, b) => a + b, 0) / samples.length,
+      },
+      corrected: { p50: result.latency.p50, p90: result.latency.p90, p99: result.latency.p99, max: result.latency.max },
+    }),
+  );
+});
