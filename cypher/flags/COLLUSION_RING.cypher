@@ -9,7 +9,10 @@
 //   Confidence measures how many schemes converge on one cadre: the distinct scheme flags among the
 //   alerts on a flagged cadre and on everyone named together with that cadre in an alert, for the
 //   best cadre: four or more 1.0, three 0.8, two 0.6, else 0.4. Subjects: the members flagged by a
-//   scheme; money: the sum of the distinct alerts' amounts.
+//   scheme; money: the sum of the distinct alerts' amounts. A weak scheme alert (score below
+//   minMemberScore: a declared relative's grant, a relative's universal entitlement) counts towards
+//   minAlerts like a lead, but neither makes its subjects members of the ring nor adds to the
+//   confidence, so the ring does not lend its weight to bystanders the inquiry would clear.
 //   A community larger than maxSize (at county scale Louvain gives township-sized communities of
 //   families tied by kinship, thousands of members) is too diffuse to call a ring as a whole: there
 //   each flagged cadre's circle is scored instead, the cadre, the members of the community named
@@ -24,6 +27,7 @@
 //   maxSize: { type: integer, default: 1000, min: 2, description: "largest community size (members) scored as a whole; in larger ones each flagged cadre's circle is scored" }
 //   circleMinSpread: { type: integer, default: 4, min: 1, max: 20, description: "fewest distinct schemes converging on the cadre of a circle in a community larger than maxSize" }
 //   leadFlags: { type: list, default: [TIP, PRIOR_CASE], description: "flags that are leads rather than schemes: they count towards minAlerts, not towards the confidence" }
+//   minMemberScore: { type: number, default: 0.3, min: 0, max: 1, description: "lowest alert score (weight × confidence) of a scheme alert that makes its subjects ring members" }
 
 // Communities with enough alerts, found from the alerts (few) rather than the members (many).
 MATCH (a:Alert {active: true})-[:ON]->(m)
@@ -31,7 +35,7 @@ WHERE a.flag <> 'COLLUSION_RING' AND coalesce(a.status, 'new') <> 'dismissed'
   AND m.communityId IS NOT NULL AND (m:Person OR m:Company)
 // Members flagged by a scheme, not only named in leads.
 WITH m.communityId AS cid, collect(DISTINCT a) AS alerts,
-     collect(DISTINCT CASE WHEN NOT a.flag IN $leadFlags THEN m END) AS flagged
+     collect(DISTINCT CASE WHEN NOT a.flag IN $leadFlags AND a.score >= $minMemberScore THEN m END) AS flagged
 WHERE size(alerts) >= $minAlerts
   AND any(m IN flagged WHERE m:Cadre)
   AND any(m IN flagged WHERE m:Company OR EXISTS { (m)<-[:PAID_TO]-(:Grant) })
@@ -48,10 +52,12 @@ CALL (cid, large, alerts, flagged) {
   CALL (k, cid) {
     OPTIONAL MATCH (k)<-[:ON]-(a1:Alert {active: true})-[:ON]->(o1)
     WHERE NOT a1.flag IN $leadFlags AND a1.flag <> 'COLLUSION_RING' AND coalesce(a1.status, 'new') <> 'dismissed'
+      AND a1.score >= $minMemberScore
       AND o1.communityId = cid AND (o1:Person OR o1:Company)
     WITH DISTINCT o1
     OPTIONAL MATCH (o1)<-[:ON]-(a2:Alert {active: true})-[:ON]->(o2)
     WHERE NOT a2.flag IN $leadFlags AND a2.flag <> 'COLLUSION_RING' AND coalesce(a2.status, 'new') <> 'dismissed'
+      AND a2.score >= $minMemberScore
       AND o2.communityId = cid AND (o2:Person OR o2:Company)
     UNWIND [k, o1, o2] AS m
     WITH DISTINCT m
@@ -74,10 +80,10 @@ CALL (focus, ringAlerts, ring) {
   UNWIND CASE WHEN focus IS NULL THEN [m IN ring WHERE m:Cadre] ELSE [focus] END AS k
   CALL (k, ringAlerts) {
     MATCH (k)<-[:ON]-(a:Alert)-[:ON]->(o)
-    WHERE a IN ringAlerts
+    WHERE a IN ringAlerts AND a.score >= $minMemberScore
     WITH DISTINCT o
     MATCH (o)<-[:ON]-(b:Alert)
-    WHERE b IN ringAlerts AND NOT b.flag IN $leadFlags
+    WHERE b IN ringAlerts AND NOT b.flag IN $leadFlags AND b.score >= $minMemberScore
     RETURN count(DISTINCT b.flag) AS spread
   }
   RETURN max(spread) AS spread

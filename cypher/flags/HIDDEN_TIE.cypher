@@ -8,7 +8,9 @@
 //   cadre was in post), with an officer of such a company, or with a beneficiary of a grant the cadre
 //   approved, although no kinship, shared household or company role of theirs explains the tie.
 //   Identifiers shared by many owners (apartment blocks, switchboards) are ignored; a shared address
-//   counts less than a shared phone or account. One hit per cadre and counterpart.
+//   counts less than a shared phone or account. One hit per cadre and counterpart. Subjects: the
+//   cadre, the counterpart (with a firm's legal representative) and the relative whose identifier it
+//   is — not a relative who merely shares an identifier the cadre holds himself (a family phone).
 // weight: 0.6
 // parameters:
 //   kinRelations: { type: list, default: [spouse, parent, child, sibling, grandparent, grandchild, uncle_aunt, nephew_niece, cousin, in_law], description: "KIN relations that count as kinship" }
@@ -108,7 +110,7 @@ CALL (c, t) {
 }
 WITH c, coalesce(co, officer) AS party, co, officer, o, via, kin, relation, id, idKind, h1, h2, t, object, amount, links, extra, form,
      kinConf * idConf * formConf AS confidence
-ORDER BY confidence DESC, o.id, t.id
+ORDER BY confidence DESC, CASE WHEN o = c THEN 0 ELSE 1 END, o.id, t.id
 // One owner per identifier and counterpart: the cadre before a relative, the closest relative first.
 WITH c, party, id, collect({o: o, via: via, kin: kin, relation: relation, id: id, idKind: idKind, h1: h1, h2: h2, t: t, co: co, officer: officer, links: links, extra: extra, form: form, confidence: confidence}) AS perId,
      collect(DISTINCT {object: object, amount: amount}) AS objects

@@ -2,7 +2,7 @@
 // enough active alerts hits, more confidently the more schemes converge on the cadre; a community
 // without a flagged cadre, a cadre's family alone, too few alerts and an oversized community do not.
 // In an oversized community (township-sized at county scale) a flagged cadre's circle on whom
-// enough schemes converge hits on its own. Alerts of other flags are fixtures here, as the earlier
+// enough schemes converge hits on its own. A weak scheme alert makes nobody a member. Alerts of other flags are fixtures here, as the earlier
 // flag stage would have written them.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { flagById } from "../../../services/analytics/flags/registry.ts";
@@ -14,10 +14,10 @@ let graph: Graph;
 let n = 0;
 
 /** Cypher for an alert of `flag` on `subjects`. */
-function alert(flag: string, amount: number, subjects: string[], extra = "active: true"): string {
+function alert(flag: string, amount: number, subjects: string[], extra = "active: true", score = 0.5): string {
   const id = `A${++n}`;
   return `
-    CREATE (${id}:Alert {id: '${flag}:${id}', flag: '${flag}', amount: ${amount}.0, status: 'new', ${extra}})
+    CREATE (${id}:Alert {id: '${flag}:${id}', flag: '${flag}', amount: ${amount}.0, score: ${score}, status: 'new', ${extra}})
     ${subjects.map((s) => `CREATE (${id})-[:ON]->(${s})`).join("\n")}`;
 }
 
@@ -53,6 +53,9 @@ beforeAll(async () => {
     ${alert("BID_RIGGING", 800000, ["c6", "v6"])}
     ${alert("DIVERTED_PAYMENT", 30000, ["k6", "s6"])}
     ${alert("TIP", 0, ["k6"])}
+    // A weak hit (a declared relative's grant) names his sister-in-law with him: she is no member.
+    CREATE (l6:Entity:Person {id: 'P64', name: '王秀兰', communityId: 6})
+    ${alert("KIN_BENEFIT", 0, ["k6", "l6"], "active: true", 0.1)}
     // Community 7: a company and beneficiaries with alerts, and a cadre who carries none.
     CREATE (:Community {id: 7, size: 30})
     CREATE (:Entity:Person:Cadre {id: 'P71', name: '李国强', communityId: 7})
@@ -112,6 +115,8 @@ beforeAll(async () => {
     ${alert("KICKBACK", 50000, ["f8", "w8"])}
     ${alert("KIN_BENEFIT", 6000, ["k8", "d8"])}
     ${alert("DIVERTED_PAYMENT", 8000, ["k8", "s8", "v8"])}
+    CREATE (l8:Entity:Person {id: 'P87', name: '孙秀英', communityId: 8})
+    ${alert("KIN_BENEFIT", 0, ["k8", "l8"], "active: true", 0.1)}
     CREATE (k9:Entity:Person:Cadre {id: 'P91', name: '吴志刚', communityId: 8})
     CREATE (b9:Entity:Person {id: 'P92', name: '吴小红', communityId: 8})
     CREATE (c9:Entity:Company {id: 'C91', name: '山西宏远建设有限公司', communityId: 8})

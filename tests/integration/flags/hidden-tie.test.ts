@@ -1,6 +1,7 @@
 // HIDDEN_TIE: a cadre (or kin) sharing a phone, address or account with a winning firm, its officer,
-// or a beneficiary the cadre approved hits; apartment blocks, recorded kin, household members, the
-// relative's own firm and firms that won nothing from the cadre do not.
+// or a beneficiary the cadre approved hits, naming a relative only when the cadre does not hold the
+// identifier himself; apartment blocks, recorded kin, household members, the relative's own firm and
+// firms that won nothing from the cadre do not.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Graph } from "../../../services/graph/index.ts";
 import { alertById, runAndRead } from "../../support/flags.ts";
@@ -57,6 +58,15 @@ beforeAll(async () => {
     CREATE (official)-[:APPROVED]->(j3)
     CREATE (j3)-[:AWARDED_TO {amount: 150000.0, date: date('2019-08-01')}]->(co3)
 
+    // A beneficiary C4 approved gives C4's phone, which C4's mother also uses: the tie is C4's own.
+    CREATE (c4:Entity:Person:Cadre {id: 'C4', name: '高建军'})-[:HOLDS_POST {role: 'party_secretary', from: date('2015-01-01')}]->(v1)
+    CREATE (m4:Entity:Person {id: 'A4', name: '高母'})-[:KIN {relation: 'child', declared: false}]->(c4)
+    CREATE (ph4:Phone {value: '13900000004'})
+    CREATE (c4)-[:HAS]->(ph4), (m4)-[:HAS]->(ph4)
+    CREATE (b4:Entity:Person {id: 'B4', name: '贫困户'})-[:HAS]->(ph4)
+    CREATE (g4:Entity:Grant {id: 'G4', paidAmount: 5000.0, paidDate: date('2019-04-01')})-[:PAID_TO]->(b4)
+    CREATE (c4)-[:APPROVED]->(g4)
+
     // Look-alikes. An apartment block: C1, a beneficiary he approved and eleven neighbours.
     CREATE (block:Address {value: '幸福小区3号楼'})
     CREATE (c1)-[:HAS]->(block)
@@ -94,6 +104,7 @@ describe("HIDDEN_TIE", () => {
     const alerts = await runAndRead(graph, "HIDDEN_TIE");
     expect(alerts.map((a) => a.id)).toEqual([
       "HIDDEN_TIE:beneficiary:C1:B1",
+      "HIDDEN_TIE:beneficiary:C4:B4",
       "HIDDEN_TIE:company:C1:CO1",
       "HIDDEN_TIE:company:C2:CO2",
       "HIDDEN_TIE:company:C3:CO3",
@@ -113,6 +124,9 @@ describe("HIDDEN_TIE", () => {
     expect(beneficiary.amount).toBe(8200);
     // cadre, son, phone, beneficiary, two grants
     expect(beneficiary.evidenceNodes).toHaveLength(6);
+
+    // The cadre's own phone: his mother, who shares it, is not named.
+    expect(alertById(alerts, "HIDDEN_TIE:beneficiary:C4:B4").subjects).toEqual(["B4", "C4"]);
 
     const account = alertById(alerts, "HIDDEN_TIE:company:C2:CO2");
     expect(account.subjects).toEqual(["C2", "CO2", "N2"]);
