@@ -82,13 +82,15 @@ const f = (x: number | null) => (x === null || Number.isNaN(x) ? "–" : x.toFix
 console.log(`\n## Detection quality (k = ${values.k}, top 5%)\n`);
 console.log(
   table([
-    ["county", "entities", "positives", `precision@${values.k}`, "recall@5%", "ROC AUC", "look-alike FPR", "ring NMI", "import s", "analysis s"],
+    ["county", "entities", "positives", `precision@${values.k}`, "recall@5%", "recall ceiling", "scheme recall@5%", "ROC AUC", "look-alike FPR", "ring NMI", "import s", "analysis s"],
     ...results.map((r) => [
       r.name,
       r.evaluation.entities,
       r.evaluation.positives,
       f(r.evaluation.precisionAtK),
       f(r.evaluation.recall),
+      f(r.evaluation.recallCeiling),
+      f(r.evaluation.schemeRecall),
       f(r.evaluation.auc),
       f(r.evaluation.lookalikeFpr),
       f(r.evaluation.ringNmi),

@@ -30,6 +30,10 @@ export interface Evaluation {
   positives: number;
   precisionAtK: number;
   recall: number;
+  /** The best recall the top fraction allows: below 1 when there are more positives than places. */
+  recallCeiling: number;
+  /** Share of planted scheme instances with at least one entity within the top fraction. */
+  schemeRecall: number;
   auc: number;
   lookalikes: number;
   /** Share of innocent look-alikes (not labelled in any scheme) ranked within the top fraction. */
@@ -86,6 +90,9 @@ export async function evaluate(graph: Graph, labelsFile: string, lookalikesFile:
     };
   });
 
+  const schemes = new Map<string, string[]>();
+  for (const l of labels) schemes.set(l.scheme, [...(schemes.get(l.scheme) ?? []), l.entity]);
+
   const ringMembers = labels.filter((l) => l.typology === "COLLUSION_RING");
   const uniqueMembers = [...new Map(ringMembers.map((l) => [l.entity, l])).values()];
   const ringNmi = nmi(
@@ -98,6 +105,8 @@ export async function evaluate(graph: Graph, labelsFile: string, lookalikesFile:
     positives: positives.size,
     precisionAtK: precisionAtK(ranked, positives, o.k),
     recall: recallWithin(ranked, positives, o.topFraction),
+    recallCeiling: positives.size === 0 ? 1 : Math.min(1, cut / positives.size),
+    schemeRecall: schemes.size === 0 ? 0 : [...schemes.values()].filter((members) => members.some((e) => top.has(e))).length / schemes.size,
     auc: rocAuc(scores, positives),
     lookalikes: lookalikes.size,
     lookalikeFpr: lookalikes.size === 0 ? 0 : [...lookalikes].filter((id) => top.has(id)).length / lookalikes.size,
