@@ -1,10 +1,11 @@
 #!/usr/bin/env node
-// The whole test command (`npm test`): installs what is missing (npm packages; the Neo4j jars
-// come through Maven in the integration setup), then type-check, lint, unit and integration
-// tests against a real Neo4j. Plain Node so it runs before node_modules exists.
+// The whole test command (`npm test`): installs what is missing (npm packages, Debian's Chromium
+// for the browser tests; the Neo4j jars come through Maven in the test setup), then type-check,
+// lint, unit, integration (real Neo4j) and e2e (real Chromium) tests, with a summary per project.
+// Plain Node so it runs before node_modules exists.
 import { spawnSync } from "node:child_process";
-import { existsSync, readFileSync } from "node:fs";
-import { ensureDependencies } from "../services/cli/ensure-deps.mjs";
+import { existsSync, readFileSync, rmSync } from "node:fs";
+import { ensureChromium, ensureDependencies } from "../services/cli/ensure-deps.mjs";
 
 function run(cmd, args, opts = {}) {
   console.log(`\n$ ${cmd} ${args.join(" ")}`);
@@ -15,7 +16,15 @@ function run(cmd, args, opts = {}) {
   }
 }
 
+const args = process.argv.slice(2);
+/** The vitest projects these arguments select (every project when none is named). */
+function selectsProject(name) {
+  const named = args.flatMap((a, i) => (a === "--project" ? [args[i + 1]] : a.startsWith("--project=") ? [a.slice("--project=".length)] : []));
+  return named.length === 0 || named.includes(name);
+}
+
 ensureDependencies();
+if (selectsProject("e2e")) ensureChromium();
 for (const tool of ["java", "mvn"]) {
   if (spawnSync(tool, ["-version"], { stdio: "ignore" }).status !== 0) {
     console.error(`${tool} is required (Java 17 and Maven) to run the local Neo4j`);
@@ -25,9 +34,23 @@ for (const tool of ["java", "mvn"]) {
 run("npx", ["tsc", "--noEmit", "-p", "tsconfig.json"]);
 run("npx", ["eslint", "."]);
 const results = ".data/test-results.json";
-const vitest = spawnSync("npx", ["vitest", "run", "--reporter=default", "--reporter=json", `--outputFile.json=${results}`, ...process.argv.slice(2)], { stdio: "inherit" });
+rmSync(results, { force: true });
+const vitest = spawnSync("npx", ["vitest", "run", "--reporter=default", "--reporter=json", `--outputFile.json=${results}`, ...args], { stdio: "inherit" });
 if (existsSync(results)) {
   const r = JSON.parse(readFileSync(results, "utf8"));
-  console.log(`\nTests: ${r.numPassedTests} passed, ${r.numFailedTests} failed, ${r.numPendingTests + r.numTodoTests} skipped`);
+  // Per project, by the tests/<project>/ folder each file lives in.
+  const projects = new Map();
+  for (const file of r.testResults ?? []) {
+    const project = /[\\/]tests[\\/]([^\\/]+)[\\/]/.exec(file.name)?.[1] ?? "other";
+    const counts = projects.get(project) ?? { passed: 0, failed: 0, skipped: 0 };
+    for (const t of file.assertionResults ?? []) {
+      if (t.status === "passed") counts.passed += 1;
+      else if (t.status === "failed") counts.failed += 1;
+      else counts.skipped += 1;
+    }
+    projects.set(project, counts);
+  }
+  const perProject = [...projects].map(([name, c]) => `${name} ${c.passed}/${c.passed + c.failed}${c.skipped ? ` (+${c.skipped} skipped)` : ""}`).join(", ");
+  console.log(`\nTests: ${r.numPassedTests} passed, ${r.numFailedTests} failed, ${r.numPendingTests + r.numTodoTests} skipped${perProject ? ` — ${perProject}` : ""}`);
 }
 process.exit(vitest.status ?? 1);

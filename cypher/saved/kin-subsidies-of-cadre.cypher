@@ -40,7 +40,7 @@ WITH c, r, relation, ties, g, pt, program, village, gi, approver, ap,
      } AS cadreInPost
 RETURN r.id AS personId, r.name AS person, relation, g.id AS grantId, program.name AS program,
        program.meansTested AS meansTested, g.year AS year, g.paidDate AS paidDate, g.paidAmount AS paidAmount,
-       village.name AS region, approver.id AS approvedBy, approver = c AS signedByCadre, cadreInPost,
+       village.name AS region, approver.id AS approvedBy, coalesce(approver = c, false) AS signedByCadre, cadreInPost,
        [x IN ties + [pt, ap] WHERE x IS NOT NULL] AS links
 ORDER BY signedByCadre DESC, cadreInPost DESC, g.paidDate, g.id
 LIMIT $limit
