@@ -6,7 +6,7 @@ import { gdsEngine } from "./gds.ts";
 import type { LouvainOptions } from "./louvain.ts";
 import { runLouvain } from "./louvain.ts";
 import type { ProjectionInput } from "./project.ts";
-import { readProjection } from "./project.ts";
+import { readCompactProjection } from "./project.ts";
 
 export interface EngineOptions {
   /** Names the run (the GDS engine names its in-memory graph after it). */
@@ -36,11 +36,11 @@ export interface CommunityEngine {
   detect(graph: Graph, options: EngineOptions): Promise<Detection>;
 }
 
-/** Reads the projection in pages into graphology and runs the seeded Louvain in this process. */
+/** Reads the projection in pages into a compact graph and runs graphology's seeded Louvain on it in this process. */
 export const graphologyEngine: CommunityEngine = {
   id: "graphology",
   async detect(graph, options) {
-    const projection = await readProjection(graph, { ...options.projection, timeoutMs: options.timeoutMs ?? options.projection?.timeoutMs });
+    const projection = await readCompactProjection(graph, { ...options.projection, timeoutMs: options.timeoutMs ?? options.projection?.timeoutMs });
     const partition = runLouvain(projection.graph, options.louvain);
     return {
       communities: partition.communities,

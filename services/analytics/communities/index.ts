@@ -128,20 +128,25 @@ export async function detectCommunities(graph: Graph, input: Partial<DetectCommu
 export { communityEngine, DEFAULT_ENGINE, ENGINES, graphologyEngine, type CommunityEngine, type Detection, type EngineOptions } from "./engine.ts";
 export { CommunityOptionError, CommunityProjectionError, GdsUnavailableError, UnknownCommunityEngineError } from "./errors.ts";
 export { gdsCapabilities, gdsEngine, gdsProcedures, type GdsCapabilities } from "./gds.ts";
-export { DEFAULT_LOUVAIN, runLouvain, seededRandom, type LouvainOptions, type Partition } from "./louvain.ts";
+export { DEFAULT_LOUVAIN, runLouvain, seededRandom, type LouvainGraph, type LouvainOptions, type Partition } from "./louvain.ts";
 export {
   DEFAULT_PROJECTION,
   DEFAULT_TIE_WEIGHTS,
   projectionOptions,
+  readCompactProjection,
   readProjection,
+  readTies,
   TieCollector,
+  type CompactProjection,
   type Projection,
   type ProjectionInput,
   type ProjectionOptions,
   type TieGraph,
   type TieKind,
+  type TieRead,
   type TieWeights,
 } from "./project.ts";
+export { CompactGraphError, CompactTieGraph, type TieList } from "./compact-graph.ts";
 export { assignStableIds, type StableIds } from "./stable-ids.ts";
 export { communitySummaries, communitySummary, DEFAULT_SUMMARY, type CommunitySummary, type FlagCount, type SummaryOptions, type TopMember } from "./summary.ts";
 export { DEFAULT_WRITE, readPrevious, writeCommunities, type CommunityRecord, type PreviousAssignment, type WriteOptions, type WriteResult } from "./write.ts";

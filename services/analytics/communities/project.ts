@@ -2,6 +2,7 @@
 // UndirectedGraph, page by page (optionally several in flight), summing parallel ties into one edge.
 import { UndirectedGraph } from "graphology";
 import { cypher, type Graph, typedParams } from "../../graph/index.ts";
+import { CompactTieGraph, type TieList } from "./compact-graph.ts";
 import { CommunityOptionError, CommunityProjectionError } from "./errors.ts";
 
 /** The tie kinds and their default weights (0 leaves a kind out). See cypher/communities/ties.cypher. */
@@ -59,6 +60,17 @@ export interface Projection {
   seconds: number;
 }
 
+/** The projection read into a compact graph (readCompactProjection). */
+export type CompactProjection = Omit<Projection, "graph"> & { graph: CompactTieGraph };
+
+/** The ties read, not yet built into a graph. */
+export interface TieRead {
+  collector: TieCollector;
+  pages: number;
+  /** Seconds spent reading. */
+  seconds: number;
+}
+
 /** The defaults with `input` merged over them, validated. */
 export function projectionOptions(input: ProjectionInput = {}): ProjectionOptions {
   const weights: TieWeights = { ...DEFAULT_TIE_WEIGHTS, ...input.weights };
@@ -100,11 +112,11 @@ interface PageRow extends Record<string, unknown> {
 }
 
 /**
- * Reads the projection. Pages follow the entity id order: a cheap index query finds where the
+ * Reads the ties of the projection into a collector. Pages follow the entity id order: a cheap index query finds where the
  * next page starts, so up to `concurrency` pages can be requested at once; they are merged in
  * order, so the same database always gives the same graph (same node and edge order).
  */
-export async function readProjection(graph: Graph, input: ProjectionInput = {}): Promise<Projection> {
+export async function readTies(graph: Graph, input: ProjectionInput = {}): Promise<TieRead> {
   const options = projectionOptions(input);
   const started = performance.now();
   const pageQuery = withTies(cypher("communities/project-page.cypher"));
@@ -129,7 +141,21 @@ export async function readProjection(graph: Graph, input: ProjectionInput = {}):
     pages += 1;
     ties.addPage(page.keys, page.nodes, page.lines);
   }
-  return { graph: ties.build(), ties: ties.rows, pages, seconds: (performance.now() - started) / 1000 };
+  return { collector: ties, pages, seconds: (performance.now() - started) / 1000 };
+}
+
+/** Reads the projection (readTies) into a graphology graph. */
+export async function readProjection(graph: Graph, input: ProjectionInput = {}): Promise<Projection> {
+  const started = performance.now();
+  const read = await readTies(graph, input);
+  return { graph: read.collector.build(), ties: read.collector.rows, pages: read.pages, seconds: (performance.now() - started) / 1000 };
+}
+
+/** Reads the projection (readTies) into a compact read-only graph for Louvain. */
+export async function readCompactProjection(graph: Graph, input: ProjectionInput = {}): Promise<CompactProjection> {
+  const started = performance.now();
+  const read = await readTies(graph, input);
+  return { graph: read.collector.compact(), ties: read.collector.rows, pages: read.pages, seconds: (performance.now() - started) / 1000 };
 }
 
 /**
@@ -202,35 +228,56 @@ export class TieCollector {
     }
   }
 
-  build(): TieGraph {
-    const graph: TieGraph = new UndirectedGraph();
-    const inGraph = new Uint8Array(this.keys.length);
-    const enter = (d: number): string => {
-      const key = this.keys[d]!;
-      if (inGraph[d] === 0) {
-        graph.addNode(key);
-        inGraph[d] = 1;
+  /**
+   * The ties read so far, merged: the nodes (entity ids) in order of first appearance, each pair
+   * once with its weights summed in reading order, pairs in order of first reading; ties to
+   * nodes that no page named are dropped. Empties the collector.
+   */
+  merged(): TieList {
+    const n = this.keys.length;
+    const pairs = new Map<number, number>();
+    const compact = new Int32Array(n).fill(-1);
+    const keys: string[] = [];
+    const sources: number[] = [];
+    const targets: number[] = [];
+    const weights: number[] = [];
+    const enter = (d: number): number => {
+      if (compact[d] === -1) {
+        compact[d] = keys.length;
+        keys.push(this.keys[d]!);
       }
-      return key;
+      return compact[d]!;
     };
     for (let i = 0; i < this.sources.length; i += 1) {
       const a = this.sources[i]!;
       const b = this.targets[i]!;
       if (this.keys[a] === undefined || this.keys[b] === undefined) continue;
-      const ka = enter(a);
-      const kb = enter(b);
-      const weight = this.weights[i]!;
-      try {
-        graph.addUndirectedEdge(ka, kb, { weight });
-      } catch (error) {
-        const edge = graph.edge(ka, kb);
-        if (edge === undefined) throw error;
-        graph.updateEdgeAttribute(edge, "weight", (w) => (w ?? 0) + weight);
-      }
+      const pair = a < b ? a * n + b : b * n + a;
+      const at = pairs.get(pair);
+      if (at === undefined) {
+        pairs.set(pair, weights.length);
+        sources.push(enter(a));
+        targets.push(enter(b));
+        weights.push(this.weights[i]!);
+      } else weights[at] = weights[at]! + this.weights[i]!;
     }
     this.sources = [];
     this.targets = [];
     this.weights = [];
+    return { keys, sources: Int32Array.from(sources), targets: Int32Array.from(targets), weights: Float64Array.from(weights) };
+  }
+
+  /** The graphology graph of the ties read so far (see merged()). Empties the collector. */
+  build(): TieGraph {
+    const { keys, sources, targets, weights } = this.merged();
+    const graph: TieGraph = new UndirectedGraph();
+    for (const key of keys) graph.addNode(key);
+    for (let i = 0; i < sources.length; i += 1) graph.addUndirectedEdge(keys[sources[i]!]!, keys[targets[i]!]!, { weight: weights[i]! });
     return graph;
+  }
+
+  /** The compact read-only graph of the ties read so far (see merged()), for Louvain. Empties the collector. */
+  compact(): CompactTieGraph {
+    return new CompactTieGraph(this.merged());
   }
 }
