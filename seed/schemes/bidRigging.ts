@@ -76,6 +76,8 @@ export const bidRigging: Scheme = {
       });
       // Cover bids sit just above the winner's in a rigged tender, whatever the tie.
       if (tie !== "close_bids") for (const b of p.bids) if (ring.includes(b.company)) b.amount = Math.round(p.awardAmount * rng.float(1.01, 1.04) * 100) / 100;
+      // A genuine competitor prices on its own, never near-identical with the ring (it is not labelled).
+      if (tie === "close_bids") for (const b of p.bids) if (genuine.includes(b.company)) b.amount = Math.round(p.awardAmount * rng.float(1.03, 1.14) * 100) / 100;
       projects.push(p);
       d += rng.int(60, 200);
     }
