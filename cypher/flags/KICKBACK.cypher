@@ -9,7 +9,9 @@
 //   or to the cadre's kin; a cadre paid by several such beneficiaries is a pattern and counts fully.
 //   Money between relatives, or from a firm to its own officer, is explained (a remittance, wages) and
 //   counts little. One hit per cadre and payer (company or beneficiary); the amount is the money
-//   sent back.
+//   sent back. Subjects: the cadre, the receivers, the payers and the party; when a firm pays from
+//   its own account, also the persons who controlled it then (legal representative, shareholders
+//   holding at least minControlShare), who answer for the firm's bribe.
 // weight: 0.8
 // parameters:
 //   windowDays: { type: integer, default: 180, min: 1, max: 1095, description: "days after the award or payment within which money sent back counts" }
@@ -21,6 +23,7 @@
 //   relatedPayerFactor: { type: number, default: 0.2, min: 0, max: 1, description: "confidence factor when the payer is the receiver's kin or the receiver works for the paying firm" }
 //   patternMin: { type: integer, default: 2, min: 2, max: 1000, description: "beneficiaries paying one cadre that make a pattern" }
 //   singleBeneficiaryConfidence: { type: number, default: 0.6, min: 0, max: 1, description: "confidence of a beneficiary's payment that is not part of a pattern" }
+//   minControlShare: { type: number, default: 0.25, min: 0, max: 1, description: "smallest share that makes a shareholder of a paying firm a subject (a legal representative always is)" }
 MATCH (c:Person)
 WHERE EXISTS { (c)-[:APPROVED]->() }
 // The cadre, and everyone who is kin to the cadre: the receivers whose accounts count.
@@ -91,10 +94,17 @@ WITH c, form, party, flows, h, transfers, amount, related, payingBeneficiaries,
      reduce(acc = [], r IN reduce(all = [], f IN flows | all + f.kin + f.rels) | CASE WHEN r IN acc THEN acc ELSE acc + r END) AS rels,
      reduce(acc = [c], n IN reduce(all = [], f IN flows | all + f.via + [f.rcv] + f.nodes) | CASE WHEN n IN acc THEN acc ELSE acc + n END) AS nodes,
      reduce(acc = [c], n IN reduce(all = [], f IN flows | all + [f.rcv, f.payer]) + [party] | CASE WHEN n IN acc THEN acc ELSE acc + n END) AS subjects
+// Who controlled the firm when it paid from its own account.
+WITH c, form, party, flows, h, transfers, amount, related, payingBeneficiaries, confidence, rels, nodes, subjects,
+     COLLECT { WITH party, h, form WHERE form = 'COMPANY' AND h.payer = party
+               MATCH (:Person)-[r:ROLE_IN]->(party)
+               WHERE (r.role = 'legal_rep' OR (r.role = 'shareholder' AND coalesce(r.share, 1.0) >= $minControlShare))
+                 AND coalesce(r.from <= h.t.date, true) AND coalesce(r.to >= h.t.date, true)
+               RETURN r } AS control
 RETURN form + ':' + c.id + ':' + party.id AS key,
-       subjects,
-       nodes,
-       rels,
+       subjects + [r IN control WHERE NOT startNode(r) IN subjects | startNode(r)] AS subjects,
+       nodes + [r IN control WHERE NOT startNode(r) IN nodes | startNode(r)] AS nodes,
+       rels + control AS rels,
        amount,
        confidence,
        CASE form WHEN 'COMPANY' THEN party.name + ' (' + party.id + ')' + CASE WHEN h.payer = party THEN '' ELSE ' through ' + h.payer.name + ' (' + h.payer.id + ')' END

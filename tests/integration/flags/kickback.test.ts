@@ -1,6 +1,7 @@
 // KICKBACK: money from a winning firm, its officer, or beneficiaries to the approving cadre or kin
-// after the award or payment hits; payments before the award, after the window, to a cadre who did
-// not approve, and within a family (weakly) do not.
+// after the award or payment hits, naming the firm's legal representative when the firm pays (not a
+// former one); payments before the award, after the window, to a cadre who did not approve, and within
+// a family (weakly) do not.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Graph } from "../../../services/graph/index.ts";
 import { alertById, runAndRead } from "../../support/flags.ts";
@@ -18,6 +19,8 @@ beforeAll(async () => {
     CREATE (co1:Entity:Company {id: 'CO1', name: '岚河县顺通工程有限公司'})-[:HAS]->(aco1:Entity:Account {id: 'A-CO1'})
     CREATE (j1:Entity:Project {id: 'J1', name: '刘家村道路', awardAmount: 600000.0, awardDate: date('2018-05-01')})
     CREATE (c1)-[:APPROVED]->(j1), (j1)-[:AWARDED_TO {amount: 600000.0, date: date('2018-05-01')}]->(co1)
+    CREATE (:Entity:Person {id: 'L1', name: '钱老板'})-[:ROLE_IN {role: 'legal_rep', from: date('2015-01-01')}]->(co1)
+    CREATE (:Entity:Person {id: 'F1', name: '孙前任'})-[:ROLE_IN {role: 'legal_rep', from: date('2010-01-01'), to: date('2014-12-31')}]->(co1)
     CREATE (aco1)-[:TRANSFER {id: 'T1', amount: 50000.0, date: date('2018-06-10')}]->(aw1)
     CREATE (aco1)-[:TRANSFER {id: 'T2', amount: 30000.0, date: date('2018-08-01')}]->(aw1)
     CREATE (aco1)-[:TRANSFER {id: 'T3', amount: 10000.0, date: date('2018-03-01')}]->(aw1)
@@ -81,7 +84,7 @@ describe("KICKBACK", () => {
   it("sums the transfers in the window and names payer and receiver", async () => {
     const alerts = await runAndRead(graph, "KICKBACK");
     const firm = alertById(alerts, "KICKBACK:COMPANY:C1:CO1");
-    expect(firm.subjects).toEqual(["C1", "CO1", "W1"]);
+    expect(firm.subjects).toEqual(["C1", "CO1", "L1", "W1"]);
     expect(firm.amount).toBe(80000);
     expect(firm.confidence).toBe(1);
     expect(firm.grade).toBe("large");
@@ -106,8 +109,8 @@ describe("KICKBACK", () => {
     expect(row!.summary).toBe(
       "岚河县顺通工程有限公司 (CO1) sent 80000 yuan in 2 transfer(s) to spouse 王秀英 (W1) of 刘建国 (C1) after winning a project the cadre approved",
     );
-    // KIN, APPROVED, AWARDED_TO, two HAS, two TRANSFER
-    expect(row!.rels).toBe(7);
+    // KIN, APPROVED, AWARDED_TO, two HAS, two TRANSFER, the legal representative's ROLE_IN
+    expect(row!.rels).toBe(8);
   });
 
   it("honours the window", async () => {
