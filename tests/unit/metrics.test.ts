@@ -1,19 +1,28 @@
 // Evaluation metrics on hand-computed cases.
 import { describe, expect, it } from "vitest";
-import { nmi, precisionAtK, recallWithin, rocAuc } from "../../services/analytics/evaluate/metrics.ts";
+import { nmi, precisionAtK, recallWithin, rocAuc, shareWithin } from "../../services/analytics/evaluate/metrics.ts";
 
 describe("metrics", () => {
-  const ranked = ["a", "b", "c", "d", "e", "f", "g", "h", "i", "j"];
+  const scores = new Map(["a", "b", "c", "d", "e", "f", "g", "h", "i", "j"].map((id, i) => [id, 10 - i]));
   const positives = new Set(["a", "c", "j"]);
 
   it("precision@k counts positives among the first k", () => {
-    expect(precisionAtK(ranked, positives, 2)).toBe(0.5);
-    expect(precisionAtK(ranked, positives, 10)).toBeCloseTo(0.3);
+    expect(precisionAtK(scores, positives, 2)).toBe(0.5);
+    expect(precisionAtK(scores, positives, 10)).toBeCloseTo(0.3);
   });
 
   it("recall within a fraction of the ranking", () => {
-    expect(recallWithin(ranked, positives, 0.3)).toBeCloseTo(2 / 3);
-    expect(recallWithin(ranked, positives, 1)).toBe(1);
+    expect(recallWithin(scores, positives, 0.3)).toBeCloseTo(2 / 3);
+    expect(recallWithin(scores, positives, 1)).toBe(1);
+  });
+
+  it("shares the places at the cut among tied scores instead of ordering ties by id", () => {
+    // One scored positive, then eight unscored entities (two positives) for three remaining places.
+    const tied = new Map<string, number>([["p1", 5], ["A", 0], ["B", 0], ["C", 0], ["D", 0], ["p2", 0], ["p3", 0], ["x", 0], ["y", 0]]);
+    expect(shareWithin(tied, 4).get("A")).toBeCloseTo(3 / 8);
+    expect(shareWithin(tied, 4).get("p1")).toBe(1);
+    expect(recallWithin(tied, new Set(["p1", "p2", "p3"]), 4 / 9)).toBeCloseTo((1 + 2 * (3 / 8)) / 3);
+    expect(precisionAtK(tied, new Set(["p2", "p3"]), 4)).toBeCloseTo((2 * 3) / 8 / 4);
   });
 
   it("ROC AUC is 1 for a perfect ranking, 0.5 for all ties, and handles a mixed case", () => {

@@ -1,7 +1,7 @@
 // Scores one analysed county against its planted ground truth (labels.csv, lookalikes.csv).
 import { cypher, type Graph } from "../../graph/index.ts";
 import { readCsv } from "../../ingest/index.ts";
-import { nmi, precisionAtK, recallWithin, rocAuc } from "./metrics.ts";
+import { nmi, precisionAtK, recallWithin, rocAuc, shareWithin } from "./metrics.ts";
 
 export interface EvaluationOptions {
   /** The k of precision@k. */
@@ -70,7 +70,12 @@ export async function evaluate(graph: Graph, labelsFile: string, lookalikesFile:
   const positives = new Set(labels.map((l) => l.entity));
   const lookalikes = new Set((await readRows(lookalikesFile)).map((r) => r.entity_id ?? "").filter((id) => known.has(id) && !positives.has(id)));
   const cut = Math.ceil(ranked.length * o.topFraction);
-  const top = new Set(ranked.slice(0, cut));
+  // Chance of each entity to rank within the top fraction, ties at the cut shared out evenly.
+  const within = shareWithin(scores, cut);
+  const inTop = (id: string) => within.get(id) ?? 0;
+  const sumIn = (ids: Iterable<string>) => [...ids].reduce((s, id) => s + inTop(id), 0);
+  /** Chance that at least one of the ids ranks within the top fraction. */
+  const anyIn = (ids: readonly string[]) => 1 - [...new Set(ids)].reduce((p, id) => p * (1 - inTop(id)), 1);
 
   const alerts = await graph.read<{ flag: string; alert: string; subjects: string[] }>(cypher("evaluate/flag-hits.cypher"));
   const typologies = [...new Set(labels.map((l) => l.typology))].sort().map((typology): TypologyResult => {
@@ -83,8 +88,8 @@ export async function evaluate(graph: Graph, labelsFile: string, lookalikesFile:
       typology,
       instances: instances.size,
       entities: entities.size,
-      recall: [...entities].filter((e) => top.has(e)).length / entities.size,
-      instanceRecall: [...instances.values()].filter((members) => members.some((e) => top.has(e))).length / instances.size,
+      recall: sumIn(entities) / entities.size,
+      instanceRecall: [...instances.values()].reduce((s, members) => s + anyIn(members), 0) / instances.size,
       flagPrecision: flagged.length === 0 ? null : flagged.filter((a) => a.subjects.some((s) => entities.has(s))).length / flagged.length,
       alerts: flagged.length,
     };
@@ -103,13 +108,13 @@ export async function evaluate(graph: Graph, labelsFile: string, lookalikesFile:
   return {
     entities: ranked.length,
     positives: positives.size,
-    precisionAtK: precisionAtK(ranked, positives, o.k),
-    recall: recallWithin(ranked, positives, o.topFraction),
+    precisionAtK: precisionAtK(scores, positives, o.k),
+    recall: recallWithin(scores, positives, o.topFraction),
     recallCeiling: positives.size === 0 ? 1 : Math.min(1, cut / positives.size),
-    schemeRecall: schemes.size === 0 ? 0 : [...schemes.values()].filter((members) => members.some((e) => top.has(e))).length / schemes.size,
+    schemeRecall: schemes.size === 0 ? 0 : [...schemes.values()].reduce((s, members) => s + anyIn(members), 0) / schemes.size,
     auc: rocAuc(scores, positives),
     lookalikes: lookalikes.size,
-    lookalikeFpr: lookalikes.size === 0 ? 0 : [...lookalikes].filter((id) => top.has(id)).length / lookalikes.size,
+    lookalikeFpr: lookalikes.size === 0 ? 0 : sumIn(lookalikes) / lookalikes.size,
     ringNmi,
     typologies,
   };

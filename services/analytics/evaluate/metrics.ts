@@ -1,19 +1,43 @@
 // Ranking and clustering metrics for the evaluation against planted ground truth.
 
-/** Fraction of the first k ranked ids that are positives. */
-export function precisionAtK(ranked: readonly string[], positives: ReadonlySet<string>, k: number): number {
-  const top = ranked.slice(0, k);
-  if (top.length === 0) return 0;
-  return top.filter((id) => positives.has(id)).length / top.length;
+/**
+ * For each id, the chance that it lies within the first `cut` places when tied scores are ordered at
+ * random: 1 above the tie group the cut falls in, 0 below it, and the share of the group's places
+ * inside the cut for its members. (Ordering ties by id instead would count, at county scale, every
+ * unscored company as ranked "within the top 5%" because `C…` sorts before `P…`.)
+ */
+export function shareWithin(scores: ReadonlyMap<string, number>, cut: number): Map<string, number> {
+  const items = [...scores.entries()].sort((a, b) => b[1] - a[1]);
+  const share = new Map<string, number>();
+  let i = 0;
+  while (i < items.length) {
+    let j = i;
+    while (j + 1 < items.length && items[j + 1]![1] === items[i]![1]) j += 1;
+    const inside = Math.min(Math.max(cut - i, 0), j - i + 1) / (j - i + 1);
+    for (let t = i; t <= j; t++) share.set(items[t]![0], inside);
+    i = j + 1;
+  }
+  return share;
 }
 
-/** Fraction of positives found within the first `fraction` of the ranking. */
-export function recallWithin(ranked: readonly string[], positives: ReadonlySet<string>, fraction: number): number {
+function expectedHits(scores: ReadonlyMap<string, number>, ids: Iterable<string>, cut: number): number {
+  const share = shareWithin(scores, cut);
+  let hits = 0;
+  for (const id of ids) hits += share.get(id) ?? 0;
+  return hits;
+}
+
+/** Fraction of the first k places that positives hold (ties at the k-th place shared out evenly). */
+export function precisionAtK(scores: ReadonlyMap<string, number>, positives: ReadonlySet<string>, k: number): number {
+  const places = Math.min(k, scores.size);
+  if (places === 0) return 0;
+  return expectedHits(scores, positives, places) / places;
+}
+
+/** Fraction of positives found within the first `fraction` of the ranking (ties at the cut shared out evenly). */
+export function recallWithin(scores: ReadonlyMap<string, number>, positives: ReadonlySet<string>, fraction: number): number {
   if (positives.size === 0) return 0;
-  const cut = Math.ceil(ranked.length * fraction);
-  let found = 0;
-  for (const id of ranked.slice(0, cut)) if (positives.has(id)) found += 1;
-  return found / positives.size;
+  return expectedHits(scores, positives, Math.ceil(scores.size * fraction)) / positives.size;
 }
 
 /** ROC AUC by the Mann–Whitney statistic; tied scores count one half. */
