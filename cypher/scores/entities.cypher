@@ -1,7 +1,18 @@
 // Person and company risk: 100 × (1 − Π(1 − weight × confidence) × (1 − money term)) over the
 // entity's active alerts; the money term follows the grade of the summed amounts at stake.
-MATCH (e:Entity)
-WHERE (e:Person OR e:Company) AND (e.riskScore IS NOT NULL OR EXISTS { (:Alert {active: true})-[:ON]->(e) })
+// The entities to score are those named in an active alert and those scored before (which may
+// have lost their alerts), found through the alerts and the entity_risk index rather than by
+// scanning every entity.
+CALL {
+  MATCH (:Alert {active: true})-[:ON]->(e:Entity)
+  RETURN e
+  UNION
+  MATCH (e:Entity)
+  WHERE e.riskScore IS NOT NULL
+  RETURN e
+}
+WITH e
+WHERE e:Person OR e:Company
 CALL (e) {
   OPTIONAL MATCH (a:Alert {active: true})-[:ON]->(e)
   WITH collect(a) AS alerts
