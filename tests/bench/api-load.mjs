@@ -3,7 +3,8 @@
 // with autocannon at a fixed overall rate over a rotating list of paths (and bodies), and prints
 // one JSON line: latency percentiles of the 2xx responses from the raw samples (sub-millisecond),
 // autocannon's own coordinated-omission-corrected percentiles (whole milliseconds), counts, rate.
-// Scenario: { url, method, headers, paths: string[], bodies?: string[], rate, seconds, connections }
+// Scenario: { url, method, headers, paths: string[], bodies?: string[], rate?, seconds, connections }
+// (no rate: each connection sends its next request when the previous one is answered).
 import autocannon from "autocannon";
 
 const scenario = JSON.parse(process.argv[2] ?? "{}");
@@ -16,7 +17,7 @@ const instance = autocannon({
   method: scenario.method,
   headers: scenario.headers,
   connections: scenario.connections,
-  overallRate: scenario.rate,
+  ...(scenario.rate ? { overallRate: scenario.rate } : {}),
   duration: scenario.seconds,
   timeout: 10,
   requests: [

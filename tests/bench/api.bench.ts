@@ -69,7 +69,8 @@ interface Scenario {
   method: "GET" | "POST";
   paths: string[];
   bodies?: string[];
-  rate: number;
+  /** Requests per second over all connections; unset: one connection, each request sent when the previous one is answered. */
+  rate?: number;
 }
 
 /** Every k-th id of persons and companies with a risk score, and of persons without one, interleaved. */
@@ -125,7 +126,7 @@ function load(url: string, key: string, scenario: Scenario, seconds: number): Pr
     bodies: scenario.bodies,
     rate: scenario.rate,
     seconds,
-    connections: settings.connections,
+    connections: scenario.rate === undefined ? 1 : settings.connections,
   };
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [path.join(here, "api-load.mjs"), JSON.stringify(spec)], { stdio: ["ignore", "pipe", "inherit"] });
@@ -191,6 +192,9 @@ try {
     "flag=KIN_BENEFIT&limit=50",
   ].map((q) => `/api/v1/risk/ranking?${q}`);
   const scenarios: Scenario[] = [
+    // Service time without queueing: what one request costs on this machine at this moment.
+    { name: "GET /entities/:id/risk, one connection, closed loop (service time)", method: "GET", paths: riskPaths("/api/v1") },
+    { name: "baseline, one connection, closed loop (service time)", method: "GET", paths: riskPaths("/bench/v1") },
     { name: "GET /entities/:id/risk (product: precomputed score, one query)", method: "GET", paths: riskPaths("/api/v1"), rate: settings.rate },
     { name: "baseline: same answer computed at request time (2 + hits queries)", method: "GET", paths: riskPaths("/bench/v1"), rate: settings.rate },
     { name: "GET /risk/ranking (7 rotating filters, first page)", method: "GET", paths: rankings, rate: settings.rate },
@@ -199,14 +203,14 @@ try {
 
   const rows: Cell[][] = [];
   for (const scenario of scenarios) {
-    log(`${scenario.name}: ${settings.warmup} s warm-up, then ${settings.seconds} s at ${scenario.rate} requests/s…`);
+    log(`${scenario.name}: ${settings.warmup} s warm-up, then ${settings.seconds} s at ${scenario.rate ?? "as many as answered"} requests/s…`);
     await load(url, key, scenario, settings.warmup);
     const loadBefore = os.loadavg()[0]!;
     const r = await load(url, key, scenario, settings.seconds);
     const non2xx = r.responses - r.ok;
     rows.push([
       scenario.name,
-      scenario.rate,
+      scenario.rate ?? "closed loop",
       r.achievedRate.toFixed(0),
       r.responses,
       non2xx,
