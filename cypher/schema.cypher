@@ -1,4 +1,4 @@
-// schema-version: 2
+// schema-version: 3
 // Constraints and indexes of the county graph. Every bundle row that has an id becomes an
 // (:Entity {id}) node with its type label (Person, Company, ...), so one unique index serves
 // every lookup by id; phones and addresses are shared identifier nodes keyed by their
@@ -34,3 +34,9 @@ CREATE CONSTRAINT api_key_id IF NOT EXISTS FOR (n:ApiKey) REQUIRE n.id IS UNIQUE
 CREATE CONSTRAINT api_key_hash IF NOT EXISTS FOR (n:ApiKey) REQUIRE n.hash IS UNIQUE;
 CREATE INDEX audit_at IF NOT EXISTS FOR (n:AuditEvent) ON (n.at);
 CREATE INDEX alert_score IF NOT EXISTS FOR (n:Alert) ON (n.score);
+
+// The saved-query store (services/queries/store.ts): analysts' queries by name, and the record of
+// every run, listed newest first.
+CREATE CONSTRAINT saved_query_name IF NOT EXISTS FOR (q:SavedQuery) REQUIRE q.name IS UNIQUE;
+CREATE CONSTRAINT query_run_id IF NOT EXISTS FOR (r:QueryRun) REQUIRE r.id IS UNIQUE;
+CREATE INDEX query_run_at IF NOT EXISTS FOR (r:QueryRun) ON (r.at);

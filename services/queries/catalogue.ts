@@ -84,8 +84,8 @@ export class QueryCatalogue {
   }
 
   /**
-   * Loads the built-ins, EXPLAINs every one against the database (refusing the start if any is not
-   * read-only or does not compile) and prepares the store.
+   * Loads the built-ins and EXPLAINs every one against the database (refusing the start if any is
+   * not read-only or does not compile). The store's constraints come with the schema migration.
    */
   static async open(graph: Graph, options: { dir?: string; verify?: boolean } = {}): Promise<QueryCatalogue> {
     const builtins = loadBuiltins(options.dir);
@@ -105,9 +105,7 @@ export class QueryCatalogue {
       await Promise.all(Array.from({ length: Math.min(2, builtins.length) }, worker));
       if (failures.length > 0) throw new CatalogueError(failures);
     }
-    const store = new SavedQueryStore(graph);
-    await store.ensureSchema();
-    return new QueryCatalogue(graph, store, builtins);
+    return new QueryCatalogue(graph, new SavedQueryStore(graph), builtins);
   }
 
   isBuiltin(name: string): boolean {

@@ -1,8 +1,9 @@
 // Analysts' saved queries in Neo4j, with their history, and the record of every run:
 //   (:SavedQuery {name, author, createdAt, version, deleted})-[:VERSION]->(:SavedQueryVersion {version, text, header, author, at})
 //   (:QueryRun {id, at, keyId, keyName, role, query, version, source, params, rows, truncated, ms, status, error})
-// All Cypher lives in cypher/queries/.
-import { cypher, type Graph, statements, typedParams } from "../graph/index.ts";
+// All Cypher lives in cypher/queries/; the constraints and indexes are in cypher/schema.cypher
+// (applied by services/graph/migrate.ts at start-up, like the rest of the schema).
+import { cypher, type Graph, typedParams } from "../graph/index.ts";
 
 export interface StoredQuery {
   name: string;
@@ -67,11 +68,6 @@ export interface SaveInput {
 
 export class SavedQueryStore {
   constructor(private readonly graph: Graph) {}
-
-  /** Creates the store's constraints and indexes (idempotent). */
-  async ensureSchema(): Promise<void> {
-    for (const statement of statements(cypher("queries/schema.cypher"))) await this.graph.autoCommit(statement);
-  }
 
   /** The new version and its time; undefined when `baseVersion` no longer matches. */
   async save(input: SaveInput): Promise<{ version: number; at: string } | undefined> {
