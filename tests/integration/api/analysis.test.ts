@@ -28,6 +28,10 @@ describe("analysis runs", () => {
     expect(run.error ?? null, "the run's error").toBeNull();
     expect(run).toMatchObject({ id: started.body.id, status: "succeeded", progress: 1 });
     expect(run.seconds).toEqual(expect.objectContaining({ scores: expect.any(Number) }));
+    // The community stage's own split, for the analysis benchmark.
+    const stages = (run.summary as { communityStages?: Record<string, number> } | undefined)?.communityStages;
+    expect(stages).toEqual({ read: expect.any(Number), louvain: expect.any(Number), write: expect.any(Number), total: expect.any(Number), nodes: expect.any(Number), edges: expect.any(Number) });
+    expect(stages!.total).toBeGreaterThanOrEqual(stages!.louvain);
   });
 
   it("checks flag parameters before starting: 400 naming the field", async () => {
