@@ -29,7 +29,7 @@ describe("analysis runs", () => {
     expect(run).toMatchObject({ id: started.body.id, status: "succeeded", progress: 1 });
     expect(run.seconds).toEqual(expect.objectContaining({ scores: expect.any(Number) }));
     // The community stage's own split, for the analysis benchmark.
-    const stages = (run.summary as { communityStages?: Record<string, number> } | undefined)?.communityStages;
+    const stages = (run.summary as { communityStages?: { total: number; louvain: number } } | undefined)?.communityStages;
     expect(stages).toEqual({ read: expect.any(Number), louvain: expect.any(Number), write: expect.any(Number), total: expect.any(Number), nodes: expect.any(Number), edges: expect.any(Number) });
     expect(stages!.total).toBeGreaterThanOrEqual(stages!.louvain);
     // A whole analysis of the test county: about 30 s on an idle machine, over 120 s on a loaded one.
