@@ -9,7 +9,7 @@
 // schemes: [COLLUSION_RING]
 // parameters:
 //   minAlerts: { type: integer, default: 2, min: 0, max: 10000, description: "fewest distinct active alerts on the members" }
-//   maxSize: { type: integer, default: 500, min: 2, max: 1000000, description: "largest community listed (giant components say little)" }
+//   maxSize: { type: integer, default: 20000, min: 2, max: 1000000, description: "largest community listed (a county's communities are township-sized, up to about 12,000 members; a giant component says little)" }
 //   limit: { type: integer, default: 100, min: 1, max: 1000, description: "most rows returned" }
 MATCH (m:Entity)
 WHERE m.communityId IS NOT NULL
