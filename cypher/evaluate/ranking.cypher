@@ -1,4 +1,5 @@
-// Every person and company with its risk score (0 when unflagged) and community, for evaluation.
+// Every person and company with its risk score (0 when unflagged), whether it is scored at all (the
+// risk ranking lists only scored entities), and its community, for evaluation.
 MATCH (e:Entity)
 WHERE e:Person OR e:Company
-RETURN e.id AS id, coalesce(e.riskScore, 0.0) AS score, e.communityId AS community
+RETURN e.id AS id, coalesce(e.riskScore, 0.0) AS score, e.riskScore IS NOT NULL AS scored, e.communityId AS community

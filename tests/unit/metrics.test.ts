@@ -23,6 +23,8 @@ describe("metrics", () => {
     expect(shareWithin(tied, 4).get("p1")).toBe(1);
     expect(recallWithin(tied, new Set(["p1", "p2", "p3"]), 4 / 9)).toBeCloseTo((1 + 2 * (3 / 8)) / 3);
     expect(precisionAtK(tied, new Set(["p2", "p3"]), 4)).toBeCloseTo((2 * 3) / 8 / 4);
+    // Only the scored entity is ranked: unscored positives are never found, whatever the cut.
+    expect(recallWithin(new Map([["p1", 5]]), new Set(["p1", "p2", "p3"]), 4 / 9, 9)).toBeCloseTo(1 / 3);
   });
 
   it("ROC AUC is 1 for a perfect ranking, 0.5 for all ties, and handles a mixed case", () => {

@@ -57,11 +57,14 @@ async function readRows(file: string): Promise<Record<string, string | undefined
 
 export async function evaluate(graph: Graph, labelsFile: string, lookalikesFile: string, options: Partial<EvaluationOptions> = {}): Promise<Evaluation> {
   const o = { ...EVALUATION_DEFAULTS, ...options };
-  const ranking = await graph.read<{ id: string; score: number; community: number | null }>(cypher("evaluate/ranking.cypher"));
+  const ranking = await graph.read<{ id: string; score: number; scored: boolean; community: number | null }>(cypher("evaluate/ranking.cypher"));
   ranking.sort((a, b) => b.score - a.score || (a.id < b.id ? -1 : 1));
   const ranked = ranking.map((r) => r.id);
   const known = new Set(ranked);
   const scores = new Map(ranking.map((r) => [r.id, r.score]));
+  // The risk ranking lists scored entities only: an entity without an alert is never within the top
+  // fraction, however the places left after the last scored entity are counted.
+  const rankedScores = new Map(ranking.filter((r) => r.scored).map((r) => [r.id, r.score]));
   const community = new Map(ranking.map((r) => [r.id, r.community]));
 
   const labels: Label[] = (await readRows(labelsFile))
@@ -71,7 +74,7 @@ export async function evaluate(graph: Graph, labelsFile: string, lookalikesFile:
   const lookalikes = new Set((await readRows(lookalikesFile)).map((r) => r.entity_id ?? "").filter((id) => known.has(id) && !positives.has(id)));
   const cut = Math.ceil(ranked.length * o.topFraction);
   // Chance of each entity to rank within the top fraction, ties at the cut shared out evenly.
-  const within = shareWithin(scores, cut);
+  const within = shareWithin(rankedScores, cut);
   const inTop = (id: string) => within.get(id) ?? 0;
   const sumIn = (ids: Iterable<string>) => [...ids].reduce((s, id) => s + inTop(id), 0);
   /** Chance that at least one of the ids ranks within the top fraction. */
@@ -108,8 +111,8 @@ export async function evaluate(graph: Graph, labelsFile: string, lookalikesFile:
   return {
     entities: ranked.length,
     positives: positives.size,
-    precisionAtK: precisionAtK(scores, positives, o.k),
-    recall: recallWithin(scores, positives, o.topFraction),
+    precisionAtK: precisionAtK(rankedScores, positives, o.k),
+    recall: recallWithin(rankedScores, positives, o.topFraction, ranked.length),
     recallCeiling: positives.size === 0 ? 1 : Math.min(1, cut / positives.size),
     schemeRecall: schemes.size === 0 ? 0 : [...schemes.values()].reduce((s, members) => s + anyIn(members), 0) / schemes.size,
     auc: rocAuc(scores, positives),

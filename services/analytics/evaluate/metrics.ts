@@ -34,10 +34,13 @@ export function precisionAtK(scores: ReadonlyMap<string, number>, positives: Rea
   return expectedHits(scores, positives, places) / places;
 }
 
-/** Fraction of positives found within the first `fraction` of the ranking (ties at the cut shared out evenly). */
-export function recallWithin(scores: ReadonlyMap<string, number>, positives: ReadonlySet<string>, fraction: number): number {
+/**
+ * Fraction of positives found within the first `fraction` of `total` entities (ties at the cut shared
+ * out evenly). `scores` may hold only the ranked entities: the others never count as found.
+ */
+export function recallWithin(scores: ReadonlyMap<string, number>, positives: ReadonlySet<string>, fraction: number, total = scores.size): number {
   if (positives.size === 0) return 0;
-  return expectedHits(scores, positives, Math.ceil(scores.size * fraction)) / positives.size;
+  return expectedHits(scores, positives, Math.ceil(total * fraction)) / positives.size;
 }
 
 /** ROC AUC by the Mann–Whitney statistic; tied scores count one half. */
