@@ -21,8 +21,12 @@
 //   addressFactor: { type: number, default: 0.7, min: 0, max: 1, description: "confidence factor for a shared address (phones and accounts count fully)" }
 //   maxSharers: { type: integer, default: 10, min: 2, max: 1000, description: "identifiers held by more persons and companies than this are ignored" }
 //   companyRoles: { type: list, default: [legal_rep, shareholder, director, supervisor, manager], description: "company roles that make a person an officer of the firm" }
-MATCH (c:Person)
-WHERE c:Cadre OR EXISTS { (c)-[:APPROVED]->() }
+CALL () {
+  // Cadres and approvers: the Cadre label and the APPROVED relationships, not a scan of all persons.
+  MATCH (c:Cadre:Person) RETURN c
+  UNION
+  MATCH (c:Person)-[:APPROVED]->() RETURN c
+}
 // The cadre, and everyone who is kin to the cadre: the owners whose identifiers count.
 CALL (c) {
   RETURN c AS o, [] AS via, [] AS kin, 'self' AS relation, 1.0 AS kinConf
@@ -105,7 +109,9 @@ CALL (c, t) {
   RETURN co, t AS officer, p AS object, coalesce(aw.amount, p.awardAmount) AS amount, [ro, aw] + how AS links, [co, p] + where AS extra, form, formConf
   UNION ALL
   // The counterpart is a beneficiary of a grant the cadre approved.
-  MATCH (t:Person)<-[pt:PAID_TO]-(g:Grant)<-[a:APPROVED]-(c)
+  // From the beneficiary's grants (fewer than the cadre's approvals, and in the order of the evidence).
+  MATCH (t:Person)<-[pt:PAID_TO]-(g:Grant)
+  CALL (c, g) { MATCH (g)<-[a:APPROVED]-(c) RETURN a }
   RETURN null AS co, t AS officer, g AS object, g.paidAmount AS amount, [pt, a] AS links, [g] AS extra, 'approved' AS form, 1.0 AS formConf
 }
 WITH c, coalesce(co, officer) AS party, co, officer, o, via, kin, relation, id, idKind, h1, h2, t, object, amount, links, extra, form,
