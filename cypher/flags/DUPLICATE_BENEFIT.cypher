@@ -60,16 +60,18 @@ RETURN 'YEAR:' + reduce(m = b.id, p IN persons | CASE WHEN p.id < m THEN p.id EL
 UNION ALL
 
 // MOVE: a relative of a cadre moves, or splits off a household, shortly before a means-tested grant.
-CALL () {
-  MATCH (k:Person)-[m:MOVED_TO]->(h:Household)
+// Only people who drew a means-tested grant can hit: their moves, not every move in the county.
+MATCH (:Program {meansTested: true})<-[:UNDER]-(:Grant)-[:PAID_TO]->(k:Person)
+WITH DISTINCT k
+CALL (k) {
+  MATCH (k)-[m:MOVED_TO]->(h:Household)
   WHERE m.date IS NOT NULL
-  RETURN k, h, m.date AS moved, 'moved into household' AS how, [m] AS moveRels, [h] AS moveNodes
+  RETURN h, m.date AS moved, 'moved into household' AS how, [m] AS moveRels, [h] AS moveNodes
   UNION ALL
-  MATCH (h:Household)-[sf:SPLIT_FROM]->(old:Household)
+  MATCH (k)-[mo:MEMBER_OF|HEAD_OF]->(h:Household)-[sf:SPLIT_FROM]->(old:Household)
   WHERE h.createdDate IS NOT NULL
-  MATCH (k:Person)-[mo:MEMBER_OF|HEAD_OF]->(h)
-  WITH k, h, sf, old, collect(mo)[0] AS mo
-  RETURN k, h, h.createdDate AS moved, 'split off household' AS how, [mo, sf] AS moveRels, [h, old] AS moveNodes
+  WITH h, sf, old, collect(mo)[0] AS mo
+  RETURN h, h.createdDate AS moved, 'split off household' AS how, [mo, sf] AS moveRels, [h, old] AS moveNodes
 }
 MATCH (k)<-[pt:PAID_TO]-(g:Grant)-[:UNDER]->(:Program {meansTested: true})
 WHERE g.paidDate > moved AND g.paidDate <= moved + duration({days: $moveWindowDays})
