@@ -7,7 +7,7 @@ describe("projection options", () => {
   it("merges weights and options over the defaults", () => {
     const options = projectionOptions({ weights: { TRANSFER: 0.5 }, identifierCap: 50 });
     expect(options.weights).toEqual({ ...DEFAULT_TIE_WEIGHTS, TRANSFER: 0.5 });
-    expect(options).toMatchObject({ identifierCap: 50, pageSize: 10_000, concurrency: 1 });
+    expect(options).toMatchObject({ identifierCap: 50, pageSize: 10_000, concurrency: 2 });
     expect(DEFAULT_TIE_WEIGHTS).toEqual({ KIN: 3, ROLE_IN: 3, SHARED_IDENTIFIER: 2, APPROVED: 2, AWARDED_TO: 2, TRANSFER: 1 });
   });
 
