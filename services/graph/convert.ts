@@ -26,6 +26,8 @@ function integerToPlain(value: Integer): number | string {
 
 export function toPlain(value: unknown): unknown {
   if (value === null || value === undefined) return null;
+  // Numbers, strings and booleans first: a long list of them (a projection page) is most of what some reads decode.
+  if (typeof value !== "object" && typeof value !== "bigint") return value;
   if (neo4j.isInt(value)) return integerToPlain(value as Integer);
   if (typeof value === "bigint") return Number.isSafeInteger(Number(value)) ? Number(value) : value.toString();
   if (Array.isArray(value)) return value.map(toPlain);

@@ -9,6 +9,7 @@ import {
   gdsProcedures,
   readProjection,
 } from "../../services/analytics/communities/index.ts";
+import { type ProjectionInput, projectionOptions, tieParams, withTies } from "../../services/analytics/communities/project.ts";
 import type { Graph } from "../../services/graph/index.ts";
 import { connectTestGraph, emptyGraph } from "../support/graph.ts";
 
@@ -183,6 +184,27 @@ describe("community detection", () => {
     expect(capped.graph.getEdgeAttribute(capped.graph.edge("A1", "A3")!, "weight")).toBe(3 + 2);
     // Kinship recorded both ways counts twice.
     expect(capped.graph.getEdgeAttribute(capped.graph.edge("A2", "A1")!, "weight")).toBe(6);
+  });
+
+  it("reads the same weighted graph page by page as the tie subquery the GDS projections use", async () => {
+    const bySubquery = withTies(`MATCH (a:Entity) WHERE a:Person OR a:Company
+CALL (a) {
+  {{TIES}}
+}
+WITH a, b, sum(w) AS w
+WHERE w > 0 AND (b:Person OR b:Company)
+RETURN a.id AS a, b.id AS b, w`);
+    const inputs: ProjectionInput[] = [{}, { identifierCap: 30, weights: { KIN: 0 }, pageSize: 3 }, { weights: { TRANSFER: 0.5, APPROVED: 0, ROLE_IN: 1 }, pageSize: 5 }];
+    for (const input of inputs) {
+      const rows = await graph.read<{ a: string; b: string; w: number }>(bySubquery, tieParams(projectionOptions(input)));
+      const expected = Object.fromEntries(rows.map((r) => [[r.a, r.b].sort().join("-"), r.w]));
+      const projection = await readProjection(graph, input);
+      const actual: Record<string, number> = {};
+      projection.graph.forEachEdge((_e, attributes, s, t) => (actual[[s, t].sort().join("-")] = attributes.weight));
+      expect(Object.keys(actual).sort()).toEqual(Object.keys(expected).sort());
+      for (const [pair, w] of Object.entries(expected)) expect(actual[pair]).toBeCloseTo(w, 10);
+      expect(rows.length).toBeGreaterThan(10);
+    }
   });
 
   it("weighs ties by kind, money by its amount, and leaves out kinds weighted 0", async () => {

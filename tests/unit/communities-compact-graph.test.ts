@@ -12,17 +12,20 @@ function collect(seed: number): TieCollector {
   const ties = new TieCollector();
   const keys = Array.from({ length: n }, (_, i) => `P${String(i).padStart(4, "0")}`);
   for (let start = 0; start < n; start += 100) {
-    const lines: string[] = [];
+    const at: number[] = [];
+    const others: number[] = [];
+    const weights: number[] = [];
     for (let i = start; i < start + 100; i += 1) {
-      const others: string[] = [];
       for (let k = 0; k < 5; k += 1) {
         const inside = rng() < 0.85;
         const j = inside ? Math.floor(i / 12) * 12 + Math.floor(rng() * 12) : Math.floor(rng() * n);
-        if (j < n) others.push(`${j}:${(1 + Math.floor(rng() * 3)).toFixed(1)}`);
+        if (j >= n) continue;
+        at.push(i - start);
+        others.push(j);
+        weights.push(1 + Math.floor(rng() * 3));
       }
-      if (others.length > 0) lines.push(`${i - start} ${others.join(" ")}`);
     }
-    ties.addPage(keys.slice(start, start + 100), Array.from({ length: 100 }, (_, i) => start + i), lines);
+    ties.addPage({ keys: keys.slice(start, start + 100), nodes: Array.from({ length: 100 }, (_, i) => start + i), at, others, weights });
   }
   return ties;
 }

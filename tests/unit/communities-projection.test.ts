@@ -29,12 +29,17 @@ describe("projection options", () => {
   });
 });
 
+/** A page as cypher/communities/project-page.cypher gives it: ties as [index in page, other node, weight]. */
+function page(keys: string[], nodes: number[], ties: [number, number, number][]) {
+  return { keys, nodes, at: ties.map((t) => t[0]), others: ties.map((t) => t[1]), weights: ties.map((t) => t[2]) };
+}
+
 describe("TieCollector", () => {
-  it("reads packed pages, resolving other entities from any page", () => {
+  it("reads pages, resolving other entities from any page and summing parallel ties", () => {
     const ties = new TieCollector();
-    // Page 1 names nodes 10 (P1) and 11 (P2); P1 ties to P2 and to node 30, named by page 2.
-    ties.addPage(["P1", "P2"], [10, 11], ["0 11:3.0 30:2.0", "1 10:3.0"]);
-    ties.addPage(["C1"], [30], ["0 11:5.5"]);
+    // Page 1 names nodes 10 (P1) and 11 (P2); P1 ties to P2 (twice) and to node 30, named by page 2.
+    ties.addPage(page(["P1", "P2"], [10, 11], [[0, 11, 3], [0, 30, 2], [1, 10, 3]]));
+    ties.addPage(page(["C1"], [30], [[0, 11, 5.5]]));
     const graph = ties.build();
     expect(graph.nodes()).toEqual(["P1", "P2", "C1"]);
     expect(graph.getEdgeAttribute(graph.edge("P1", "P2")!, "weight")).toBe(6);
@@ -46,24 +51,40 @@ describe("TieCollector", () => {
 
   it("drops self ties, ties of weight 0 and ties to nodes no page named", () => {
     const ties = new TieCollector();
-    ties.addPage(["P1", "P2"], [1, 2], ["0 1:3.0 2:0.0 99:2.0"]);
+    ties.addPage(page(["P1", "P2"], [1, 2], [[0, 1, 3], [0, 2, 0], [0, 99, 2]]));
     const graph = ties.build();
     expect(graph.order).toBe(0);
     ties.tie(1, 2, 1.5);
     expect(ties.build().edges()).toHaveLength(1);
   });
 
-  it("takes a long tie list in several lines", () => {
-    const ties = new TieCollector();
-    const others = Array.from({ length: 40 }, (_, i) => i + 100);
-    const keys = ["P0", ...others.map((n) => `Q${n}`)];
-    const lines = ["0 " + others.slice(0, 32).map((n) => `${n}:1.0`).join(" "), "0 " + others.slice(32).map((n) => `${n}:1.0`).join(" ")];
-    ties.addPage(keys, [0, ...others], lines);
-    const graph = ties.build();
-    expect(graph.degree("P0")).toBe(40);
+  it("orders nodes as the pages named them and edges by their ends, whatever order the ties come in", () => {
+    const keys = ["A", "B", "C", "D"];
+    const ties: [number, number, number][] = [[3, 1, 1], [0, 2, 1], [2, 1, 2], [1, 0, 1], [3, 0, 4], [0, 1, 0.5]];
+    const edges = (order: [number, number, number][]) => {
+      const collector = new TieCollector();
+      collector.addPage(page(keys, [0, 1, 2, 3], order));
+      const graph = collector.build();
+      return { nodes: graph.nodes(), edges: graph.mapEdges((_e, a, s, t) => `${s}-${t}:${a.weight}`) };
+    };
+    const expected = { nodes: keys, edges: ["A-B:1.5", "A-C:1", "A-D:4", "B-C:2", "B-D:1"] };
+    expect(edges(ties)).toEqual(expected);
+    expect(edges([...ties].reverse())).toEqual(expected);
   });
 
-  it("refuses a malformed line", () => {
-    expect(() => new TieCollector().addPage(["P1"], [1], ["7 2:1.0"])).toThrow(expect.objectContaining({ name: "CommunityProjectionError" }));
+  it("sorts a long tie list", () => {
+    const ties = new TieCollector();
+    const others = Array.from({ length: 40 }, (_, i) => 139 - i);
+    const keys = ["P0", ...others.map((n) => `Q${n}`)];
+    ties.addPage(page(keys, [0, ...others], others.map((n) => [0, n, 1] as [number, number, number])));
+    const graph = ties.build();
+    expect(graph.degree("P0")).toBe(40);
+    expect(graph.neighbors("P0")).toEqual(keys.slice(1));
+  });
+
+  it("refuses a malformed page", () => {
+    const refused = expect.objectContaining({ name: "CommunityProjectionError" });
+    expect(() => new TieCollector().addPage(page(["P1"], [1], [[7, 2, 1]]))).toThrow(refused);
+    expect(() => new TieCollector().addPage({ ...page(["P1"], [1], [[0, 2, 1]]), weights: [] })).toThrow(refused);
   });
 });

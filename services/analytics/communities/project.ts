@@ -55,7 +55,7 @@ export type TieGraph = UndirectedGraph<Record<string, never>, { weight: number }
 
 export interface Projection {
   graph: TieGraph;
-  /** Ties read: pairs as the page query returns them (it sums parallel ties of a pair). */
+  /** Ties read, one per relationship or path as the page query returns them (parallel ties are summed after). */
   ties: number;
   pages: number;
   seconds: number;
@@ -107,9 +107,28 @@ export function tieParams(options: ProjectionOptions): Record<string, unknown> {
 }
 
 interface PageRow extends Record<string, unknown> {
+  j: number;
   keys: string[];
   nodes: number[];
-  lines: string[];
+  at: number[];
+  others: number[];
+  weights: number[];
+}
+
+/** Entities and ties per record of a page (see cypher/communities/project-page.cypher). */
+const PAGE_CHUNK = 1000;
+
+/** A page's records (chunks), joined in order. */
+function joinChunks(rows: PageRow[]): TiePage | undefined {
+  if (rows.length === 0) return undefined;
+  const sorted = [...rows].sort((x, y) => x.j - y.j);
+  return {
+    keys: sorted.flatMap((r) => r.keys),
+    nodes: sorted.flatMap((r) => r.nodes),
+    at: sorted.flatMap((r) => r.at),
+    others: sorted.flatMap((r) => r.others),
+    weights: sorted.flatMap((r) => r.weights),
+  };
 }
 
 /**
@@ -120,18 +139,18 @@ interface PageRow extends Record<string, unknown> {
 export async function readTies(graph: Graph, input: ProjectionInput = {}): Promise<TieRead> {
   const options = projectionOptions(input);
   const started = performance.now();
-  const pageQuery = withTies(cypher("communities/project-page.cypher"));
+  const pageQuery = cypher("communities/project-page.cypher");
   const boundQuery = cypher("communities/project-bound.cypher");
   const run = { timeoutMs: options.timeoutMs, metadata: { stage: "communities.project" } };
-  const params = { ...tieParams(options), ...typedParams({ pageSize: options.pageSize }, { pageSize: "integer" }) };
+  const params = { ...tieParams(options), ...typedParams({ pageSize: options.pageSize, chunk: PAGE_CHUNK }, { pageSize: "integer", chunk: "integer" }) };
   const skip = typedParams({ skip: options.pageSize - 1 }, { skip: "integer" });
   const ties = new TieCollector();
-  const inFlight: Promise<PageRow | undefined>[] = [];
+  const inFlight: Promise<TiePage | undefined>[] = [];
   let after: string | null = "";
   let pages = 0;
   while (after !== null || inFlight.length > 0) {
     while (after !== null && inFlight.length < options.concurrency) {
-      const page = graph.read<PageRow>(pageQuery, { ...params, after }, run).then((rows) => rows[0]);
+      const page = graph.read<PageRow>(pageQuery, { ...params, after }, run).then(joinChunks);
       page.catch(() => {}); // awaited below, in order; this only keeps a later page's failure from going unhandled meanwhile
       inFlight.push(page);
       const bounds: { bound: string }[] = await graph.read<{ bound: string }>(boundQuery, { after, ...skip }, run);
@@ -140,7 +159,7 @@ export async function readTies(graph: Graph, input: ProjectionInput = {}): Promi
     const page = await inFlight.shift();
     if (!page) continue;
     pages += 1;
-    ties.addPage(page.keys, page.nodes, page.lines);
+    ties.addPage(page);
   }
   return { collector: ties, pages, seconds: (performance.now() - started) / 1000 };
 }
@@ -159,18 +178,34 @@ export async function readCompactProjection(graph: Graph, input: ProjectionInput
   return { graph: read.collector.compact(), ties: read.collector.rows, pages: read.pages, seconds: (performance.now() - started) / 1000 };
 }
 
+/** One page of cypher/communities/project-page.cypher. */
+export interface TiePage {
+  /** The page's entity ids, and their internal node ids in the same order. */
+  keys: readonly string[];
+  nodes: readonly number[];
+  /** One tie each: from page entity `at[k]` (index in the page) to internal node `others[k]`, weighing `weights[k]`. */
+  at: readonly number[];
+  others: readonly number[];
+  weights: readonly number[];
+}
+
+/** Buckets longer than this are sorted with Array.prototype.sort rather than by insertion. */
+const INSERTION_SORT_MAX = 32;
+
 /**
- * Collects ties by internal node id and builds the graphology graph, with entity ids as node keys,
- * once every page is in. The page query gives each pair once, summed, so most ties go straight
- * in as new edges; a tie between two entities already tied (from a reader that does not sum) is
- * added to the edge's weight. Ties to nodes that no page named (not a person or company) are
- * dropped. Nodes and edges enter in the order their ties were read: the same pages give the same graph.
+ * Collects ties by internal node id and merges them, once every page is in, into one edge per
+ * pair with the weights summed. Ties to nodes that no page named (not a person or company),
+ * self ties and ties of weight 0 are dropped. The order Louvain sees is fixed here, not by the
+ * order ties arrive in: nodes in the order pages named them (entity id order), edges sorted by
+ * their ends in that order, so the same ties give the same graph however the database returns them.
  */
 export class TieCollector {
   /** Ties read. */
   rows = 0;
   private readonly index = new Map<number, number>();
   private readonly keys: (string | undefined)[] = [];
+  /** Dense indices in the order they were named. */
+  private named: number[] = [];
   private sources: number[] = [];
   private targets: number[] = [];
   private weights: number[] = [];
@@ -188,6 +223,7 @@ export class TieCollector {
   /** Names a node: its internal id and its entity id. Returns its dense index. */
   node(node: number, key: string): number {
     const d = this.dense(node);
+    if (this.keys[d] === undefined) this.named.push(d);
     this.keys[d] = key;
     return d;
   }
@@ -205,67 +241,90 @@ export class TieCollector {
     this.weights.push(w);
   }
 
-  /** One page of cypher/communities/project-page.cypher: its entities, and its ties packed in lines. */
-  addPage(keys: readonly string[], nodes: readonly number[], lines: readonly string[]): void {
-    const local = nodes.map((n, i) => this.node(n, keys[i]!));
-    for (const line of lines) {
-      // "<index in page> <node>:<weight> <node>:<weight> …", scanned without splitting.
-      let at = line.indexOf(" ");
-      const a = local[Number(line.slice(0, at < 0 ? line.length : at))];
-      if (a === undefined || at < 0) throw new CommunityProjectionError(`malformed projection line: ${line.slice(0, 80)}`);
-      while (at < line.length) {
-        let node = 0;
-        let c = line.charCodeAt(++at);
-        while (c >= 48 && c <= 57) {
-          node = node * 10 + (c - 48);
-          c = line.charCodeAt(++at);
-        }
-        if (c !== 58) throw new CommunityProjectionError(`malformed projection line: ${line.slice(0, 80)}`);
-        let end = line.indexOf(" ", at);
-        if (end < 0) end = line.length;
-        this.add(a, this.dense(node), Number(line.slice(at + 1, end)));
-        at = end;
-      }
+  /** One page of cypher/communities/project-page.cypher: its entities, and the ties they start. */
+  addPage(page: TiePage): void {
+    const local = page.nodes.map((n, i) => this.node(n, page.keys[i]!));
+    const { at, others, weights } = page;
+    if (others.length !== at.length || weights.length !== at.length) throw new CommunityProjectionError(`malformed projection page: ${at.length} ties, ${others.length} ends, ${weights.length} weights`);
+    for (let k = 0; k < at.length; k += 1) {
+      const a = local[at[k]!];
+      if (a === undefined) throw new CommunityProjectionError(`malformed projection page: tie from index ${at[k]} of a page of ${local.length}`);
+      this.add(a, this.dense(others[k]!), weights[k]!);
     }
   }
 
   /**
-   * The ties read so far, merged: the nodes (entity ids) in order of first appearance, each pair
-   * once with its weights summed in reading order, pairs in order of first reading; ties to
-   * nodes that no page named are dropped. Empties the collector.
+   * The ties read so far, merged: the tied nodes (entity ids) in naming order, each pair once
+   * with its weights summed in reading order, pairs sorted by their ends in naming order (lower
+   * end first); ties to nodes that no page named are dropped. Empties the collector.
    */
   merged(): TieList {
-    const n = this.keys.length;
-    const pairs = new Map<number, number>();
-    const compact = new Int32Array(n).fill(-1);
-    const keys: string[] = [];
-    const sources: number[] = [];
-    const targets: number[] = [];
-    const weights: number[] = [];
-    const enter = (d: number): number => {
-      if (compact[d] === -1) {
-        compact[d] = keys.length;
-        keys.push(this.keys[d]!);
-      }
-      return compact[d]!;
-    };
-    for (let i = 0; i < this.sources.length; i += 1) {
-      const a = this.sources[i]!;
-      const b = this.targets[i]!;
-      if (this.keys[a] === undefined || this.keys[b] === undefined) continue;
-      const pair = a < b ? a * n + b : b * n + a;
-      const at = pairs.get(pair);
-      if (at === undefined) {
-        pairs.set(pair, weights.length);
-        sources.push(enter(a));
-        targets.push(enter(b));
-        weights.push(this.weights[i]!);
-      } else weights[at] = weights[at]! + this.weights[i]!;
+    const rank = new Int32Array(this.keys.length).fill(-1);
+    this.named.forEach((d, r) => (rank[d] = r));
+    const n = this.named.length;
+    // Bucket the ties by their lower end (counting sort, stable: reading order within a bucket).
+    const start = new Int32Array(n + 1);
+    const m = this.sources.length;
+    for (let i = 0; i < m; i += 1) {
+      const a = rank[this.sources[i]!]!;
+      const b = rank[this.targets[i]!]!;
+      if (a >= 0 && b >= 0) start[Math.min(a, b) + 1]! += 1;
+    }
+    for (let r = 0; r < n; r += 1) start[r + 1]! += start[r]!;
+    const fill = start.slice(0, n);
+    const highs = new Int32Array(start[n]!);
+    const ws = new Float64Array(start[n]!);
+    for (let i = 0; i < m; i += 1) {
+      const a = rank[this.sources[i]!]!;
+      const b = rank[this.targets[i]!]!;
+      if (a < 0 || b < 0) continue;
+      const at = fill[Math.min(a, b)]!++;
+      highs[at] = Math.max(a, b);
+      ws[at] = this.weights[i]!;
     }
     this.sources = [];
     this.targets = [];
     this.weights = [];
-    return { keys, sources: Int32Array.from(sources), targets: Int32Array.from(targets), weights: Float64Array.from(weights) };
+    // Sort each bucket by its upper end (stably, so equal pairs keep reading order) and sum equal pairs.
+    const compact = new Int32Array(n).fill(-1);
+    const keys: string[] = [];
+    const enter = (r: number): number => {
+      if (compact[r] === -1) {
+        compact[r] = keys.length;
+        keys.push(this.keys[this.named[r]!]!);
+      }
+      return compact[r]!;
+    };
+    const lows: number[] = [];
+    const ups: number[] = [];
+    const sums: number[] = [];
+    for (let r = 0; r < n; r += 1) {
+      const from = start[r]!;
+      const to = start[r + 1]!;
+      if (from === to) continue;
+      sortBucket(highs, ws, from, to);
+      for (let i = from; i < to; i += 1) {
+        if (i > from && highs[i] === highs[i - 1]) sums[sums.length - 1] = sums[sums.length - 1]! + ws[i]!;
+        else {
+          lows.push(r);
+          ups.push(highs[i]!);
+          sums.push(ws[i]!);
+        }
+      }
+    }
+    // Nodes enter in naming order: a node's compact index follows its rank.
+    const tied = new Uint8Array(n);
+    for (let i = 0; i < lows.length; i += 1) {
+      tied[lows[i]!] = 1;
+      tied[ups[i]!] = 1;
+    }
+    for (let r = 0; r < n; r += 1) if (tied[r]) enter(r);
+    return {
+      keys,
+      sources: Int32Array.from(lows, (r) => compact[r]!),
+      targets: Int32Array.from(ups, (r) => compact[r]!),
+      weights: Float64Array.from(sums),
+    };
   }
 
   /** The graphology graph of the ties read so far (see merged()). Empties the collector. */
@@ -281,4 +340,28 @@ export class TieCollector {
   compact(): CompactTieGraph {
     return new CompactTieGraph(this.merged());
   }
+}
+
+/** Sorts highs[from..to) ascending, stably, carrying ws along. */
+function sortBucket(highs: Int32Array, ws: Float64Array, from: number, to: number): void {
+  if (to - from <= INSERTION_SORT_MAX) {
+    for (let i = from + 1; i < to; i += 1) {
+      const h = highs[i]!;
+      const w = ws[i]!;
+      let j = i - 1;
+      while (j >= from && highs[j]! > h) {
+        highs[j + 1] = highs[j]!;
+        ws[j + 1] = ws[j]!;
+        j -= 1;
+      }
+      highs[j + 1] = h;
+      ws[j + 1] = w;
+    }
+    return;
+  }
+  const order = Array.from({ length: to - from }, (_, k) => from + k).sort((x, y) => highs[x]! - highs[y]!);
+  const h = order.map((i) => highs[i]!);
+  const w = order.map((i) => ws[i]!);
+  highs.set(h, from);
+  ws.set(w, from);
 }
