@@ -25,7 +25,7 @@ function collect(seed: number): TieCollector {
         weights.push(1 + Math.floor(rng() * 3));
       }
     }
-    ties.addPage({ keys: keys.slice(start, start + 100), nodes: Array.from({ length: 100 }, (_, i) => start + i), at, others, weights });
+    ties.addPage({ keys: keys.slice(start, start + 100), nodes: Array.from({ length: 100 }, (_, i) => start + i), at, others, counts: [0, 0, 0, 0, 0, at.length], weights });
   }
   return ties;
 }

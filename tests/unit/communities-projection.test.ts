@@ -29,9 +29,9 @@ describe("projection options", () => {
   });
 });
 
-/** A page as cypher/communities/project-page.cypher gives it: ties as [index in page, other node, weight]. */
+/** A page as cypher/communities/project-page.cypher gives it, with ties as [index in page, other node, weight], all of the kind that comes weighed (TRANSFER). */
 function page(keys: string[], nodes: number[], ties: [number, number, number][]) {
-  return { keys, nodes, at: ties.map((t) => t[0]), others: ties.map((t) => t[1]), weights: ties.map((t) => t[2]) };
+  return { keys, nodes, at: ties.map((t) => t[0]), others: ties.map((t) => t[1]), counts: [0, 0, 0, 0, 0, ties.length], weights: ties.map((t) => t[2]) };
 }
 
 describe("TieCollector", () => {
@@ -82,9 +82,29 @@ describe("TieCollector", () => {
     expect(graph.neighbors("P0")).toEqual(keys.slice(1));
   });
 
+  it("weighs ties of each kind by the collector's weights, TRANSFER ties by their own", () => {
+    const ties = new TieCollector({ ...DEFAULT_TIE_WEIGHTS, KIN: 5, SHARED_IDENTIFIER: 0 });
+    // KIN 0-1 and 0-2, ROLE_IN 1-2, no APPROVED, AWARDED_TO 0-3, SHARED_IDENTIFIER 2-3 (weight 0), TRANSFER 0-1.
+    const at = [0, 0, 1, 0, 2, 0];
+    ties.addPage({ keys: ["A", "B", "C", "D"], nodes: [1, 2, 3, 4], at, others: [2, 3, 3, 4, 4, 2], counts: [2, 1, 0, 1, 1, 1], weights: [0.25] });
+    const graph = ties.build();
+    expect(graph.mapEdges((_e, a, s, t) => `${s}-${t}:${a.weight}`)).toEqual(["A-B:5.25", "A-C:5", "A-D:2", "B-C:3"]);
+  });
+
+  it("reads a page given in chunks, ties counting the entities of all its chunks", () => {
+    const ties = new TieCollector();
+    const counts = [0, 0, 0, 0, 0, 3]; // the page's, in every chunk
+    ties.addPage({ ...page(["P1"], [10], [[0, 11, 3]]), counts }, { ...page(["P2", "P3"], [11, 12], [[2, 10, 1], [1, 12, 2]]), counts });
+    const graph = ties.build();
+    expect(graph.nodes()).toEqual(["P1", "P2", "P3"]);
+    expect(graph.mapEdges((_e, a, s, t) => `${s}-${t}:${a.weight}`)).toEqual(["P1-P2:3", "P1-P3:1", "P2-P3:2"]);
+  });
+
   it("refuses a malformed page", () => {
     const refused = expect.objectContaining({ name: "CommunityProjectionError" });
     expect(() => new TieCollector().addPage(page(["P1"], [1], [[7, 2, 1]]))).toThrow(refused);
     expect(() => new TieCollector().addPage({ ...page(["P1"], [1], [[0, 2, 1]]), weights: [] })).toThrow(refused);
+    expect(() => new TieCollector().addPage({ ...page(["P1"], [1], [[0, 2, 1]]), counts: [1, 0, 0, 0, 0, 1] })).toThrow(refused);
+    expect(() => new TieCollector().addPage({ ...page(["P1"], [1], [[0, 2, 1]]), counts: [0, 0, 0, 0, 1] })).toThrow(refused);
   });
 });

@@ -106,29 +106,14 @@ export function tieParams(options: ProjectionOptions): Record<string, unknown> {
   return { weights: options.weights, identifierCap: options.identifierCap };
 }
 
-interface PageRow extends Record<string, unknown> {
-  j: number;
-  keys: string[];
-  nodes: number[];
-  at: number[];
-  others: number[];
-  weights: number[];
-}
+type PageRow = TiePage & { j: number } & Record<string, unknown>;
 
 /** Entities and ties per record of a page (see cypher/communities/project-page.cypher). */
 const PAGE_CHUNK = 1000;
 
-/** A page's records (chunks), joined in order. */
-function joinChunks(rows: PageRow[]): TiePage | undefined {
-  if (rows.length === 0) return undefined;
-  const sorted = [...rows].sort((x, y) => x.j - y.j);
-  return {
-    keys: sorted.flatMap((r) => r.keys),
-    nodes: sorted.flatMap((r) => r.nodes),
-    at: sorted.flatMap((r) => r.at),
-    others: sorted.flatMap((r) => r.others),
-    weights: sorted.flatMap((r) => r.weights),
-  };
+/** A page's records (chunks) in order, or undefined when the page is empty. */
+function chunksInOrder(rows: PageRow[]): PageRow[] | undefined {
+  return rows.length === 0 ? undefined : [...rows].sort((x, y) => x.j - y.j);
 }
 
 /**
@@ -144,13 +129,13 @@ export async function readTies(graph: Graph, input: ProjectionInput = {}): Promi
   const run = { timeoutMs: options.timeoutMs, metadata: { stage: "communities.project" } };
   const params = { ...tieParams(options), ...typedParams({ pageSize: options.pageSize, chunk: PAGE_CHUNK }, { pageSize: "integer", chunk: "integer" }) };
   const skip = typedParams({ skip: options.pageSize - 1 }, { skip: "integer" });
-  const ties = new TieCollector();
-  const inFlight: Promise<TiePage | undefined>[] = [];
+  const ties = new TieCollector(options.weights);
+  const inFlight: Promise<PageRow[] | undefined>[] = [];
   let after: string | null = "";
   let pages = 0;
   while (after !== null || inFlight.length > 0) {
     while (after !== null && inFlight.length < options.concurrency) {
-      const page = graph.read<PageRow>(pageQuery, { ...params, after }, run).then(joinChunks);
+      const page = graph.read<PageRow>(pageQuery, { ...params, after }, run).then(chunksInOrder);
       page.catch(() => {}); // awaited below, in order; this only keeps a later page's failure from going unhandled meanwhile
       inFlight.push(page);
       const bounds: { bound: string }[] = await graph.read<{ bound: string }>(boundQuery, { after, ...skip }, run);
@@ -159,7 +144,7 @@ export async function readTies(graph: Graph, input: ProjectionInput = {}): Promi
     const page = await inFlight.shift();
     if (!page) continue;
     pages += 1;
-    ties.addPage(page);
+    ties.addPage(...page);
   }
   return { collector: ties, pages, seconds: (performance.now() - started) / 1000 };
 }
@@ -178,14 +163,20 @@ export async function readCompactProjection(graph: Graph, input: ProjectionInput
   return { graph: read.collector.compact(), ties: read.collector.rows, pages: read.pages, seconds: (performance.now() - started) / 1000 };
 }
 
-/** One page of cypher/communities/project-page.cypher. */
+/** The tie kinds in the order a page of cypher/communities/project-page.cypher gives them (see `TiePage.counts`). */
+export const PAGE_KINDS = ["KIN", "ROLE_IN", "APPROVED", "AWARDED_TO", "SHARED_IDENTIFIER", "TRANSFER"] as const satisfies readonly TieKind[];
+
+/** One page of cypher/communities/project-page.cypher (or one chunk of it). */
 export interface TiePage {
   /** The page's entity ids, and their internal node ids in the same order. */
   keys: readonly string[];
   nodes: readonly number[];
-  /** One tie each: from page entity `at[k]` (index in the page) to internal node `others[k]`, weighing `weights[k]`. */
+  /** One tie each: from page entity `at[k]` (index in the page) to internal node `others[k]`. */
   at: readonly number[];
   others: readonly number[];
+  /** How many of the page's ties are of each kind of PAGE_KINDS, in that order (the same in every chunk of a page). */
+  counts: readonly number[];
+  /** The weight of each TRANSFER tie, in order; the other kinds weigh the collector's weight of their kind. */
   weights: readonly number[];
 }
 
@@ -209,6 +200,9 @@ export class TieCollector {
   private sources: number[] = [];
   private targets: number[] = [];
   private weights: number[] = [];
+
+  /** `weights`: the weight of a page's ties of each kind but TRANSFER (whose ties come weighed). */
+  constructor(private readonly kindWeights: Readonly<TieWeights> = DEFAULT_TIE_WEIGHTS) {}
 
   private dense(node: number): number {
     let d = this.index.get(node);
@@ -241,16 +235,34 @@ export class TieCollector {
     this.weights.push(w);
   }
 
-  /** One page of cypher/communities/project-page.cypher: its entities, and the ties they start. */
-  addPage(page: TiePage): void {
-    const local = page.nodes.map((n, i) => this.node(n, page.keys[i]!));
-    const { at, others, weights } = page;
-    if (others.length !== at.length || weights.length !== at.length) throw new CommunityProjectionError(`malformed projection page: ${at.length} ties, ${others.length} ends, ${weights.length} weights`);
-    for (let k = 0; k < at.length; k += 1) {
-      const a = local[at[k]!];
-      if (a === undefined) throw new CommunityProjectionError(`malformed projection page: tie from index ${at[k]} of a page of ${local.length}`);
-      this.add(a, this.dense(others[k]!), weights[k]!);
+  /**
+   * One page of cypher/communities/project-page.cypher: its entities, and the ties they start,
+   * in one or more chunks, in order (a tie's `at` counts the entities of all the page's chunks).
+   */
+  addPage(...chunks: readonly TiePage[]): void {
+    const local: number[] = [];
+    for (const chunk of chunks) chunk.nodes.forEach((n, i) => local.push(this.node(n, chunk.keys[i]!)));
+    const counts = chunks[0]?.counts ?? [];
+    if (counts.length !== PAGE_KINDS.length) throw new CommunityProjectionError(`malformed projection page: ${counts.length} tie counts for ${PAGE_KINDS.length} kinds`);
+    const transfers: number[] = [];
+    for (const chunk of chunks) for (const w of chunk.weights) transfers.push(w);
+    // Tie g of the page is of kind `kind` while g < end; TRANSFER ties are the last ones.
+    let kind = 0;
+    let end = counts[0]!;
+    const transferStart = counts.slice(0, -1).reduce((x, y) => x + y, 0);
+    if (transfers.length !== counts.at(-1)) throw new CommunityProjectionError(`malformed projection page: ${transfers.length} transfer weights for ${counts.at(-1)} transfers`);
+    const total = transferStart + transfers.length;
+    let g = 0;
+    for (const { at, others } of chunks) {
+      if (others.length !== at.length) throw new CommunityProjectionError(`malformed projection page: ${at.length} ties, ${others.length} ends`);
+      for (let k = 0; k < at.length; k += 1, g += 1) {
+        while (g >= end && kind < PAGE_KINDS.length - 1) end += counts[++kind]!;
+        const a = local[at[k]!];
+        if (a === undefined) throw new CommunityProjectionError(`malformed projection page: tie from index ${at[k]} of a page of ${local.length}`);
+        this.add(a, this.dense(others[k]!), g >= transferStart ? transfers[g - transferStart]! : this.kindWeights[PAGE_KINDS[kind]!]);
+      }
     }
+    if (g !== total) throw new CommunityProjectionError(`malformed projection page: ${g} ties for ${total} counted`);
   }
 
   /**
