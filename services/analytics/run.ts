@@ -2,6 +2,7 @@
 import { randomUUID } from "node:crypto";
 import { cypher, type Graph } from "../graph/index.ts";
 import { detectCommunities } from "./communities/index.ts";
+import { analysisFinished } from "./events.ts";
 import { loadFlags } from "./flags/registry.ts";
 import { runFlag } from "./flags/run.ts";
 import { computeScores } from "./scores/index.ts";
@@ -118,8 +119,11 @@ async function execute(graph: Graph, id: string, options: AnalysisOptions): Prom
     const communityStages = { ...communities.seconds, nodes: communities.nodes, edges: communities.edges };
     const summary = { hits, communities: communities.communities, modularity: communities.modularity, communityStages, scored };
     options.onProgress?.({ stage: "done", progress: 1 });
+    // Before the run shows as finished, so nobody who saw it finish reads a cached answer from before it.
+    analysisFinished(id);
     await update({ status: "succeeded", stage: "done", progress: 1, finishedAt: new Date().toISOString(), seconds: JSON.stringify(seconds), summary: JSON.stringify(summary) });
   } catch (error) {
+    analysisFinished(id);
     await update({ status: "failed", finishedAt: new Date().toISOString(), seconds: JSON.stringify(seconds), error: (error as Error).message });
     throw error;
   }

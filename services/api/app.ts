@@ -3,6 +3,7 @@
 // key (401), then a role the route allows (403).
 import express, { Router } from "express";
 import type { Logger } from "pino";
+import { onAnalysisFinished } from "../analytics/events.ts";
 import { type ApiConfig, config } from "../config/index.ts";
 import type { Graph } from "../graph/index.ts";
 import { analysisRouter } from "./analysis/router.ts";
@@ -24,7 +25,9 @@ import { pathsRouter } from "./paths/router.ts";
 import { errorHandler, notFound } from "./problem.ts";
 import { queriesPageRouter } from "./queries/page.ts";
 import { queriesRouter } from "./queries/router.ts";
+import { RiskCache } from "./risk/cache.ts";
 import { riskRouter } from "./risk/router.ts";
+import type { RiskExplanation } from "./risk/service.ts";
 import { API_PREFIX } from "./route.ts";
 
 export interface AppDeps {
@@ -41,6 +44,8 @@ export interface AppDeps {
 export type App = express.Express & {
   keys: ApiKeys;
   audit: AuditLog;
+  /** Risk explanations of this app (see risk/cache.ts); its stats are the hit ratio. */
+  riskCache: RiskCache<RiskExplanation>;
   /** Flushes the audit log; call after the server stopped accepting requests. */
   shutdown(): Promise<void>;
 };
@@ -49,6 +54,9 @@ export function createApp(deps: AppDeps): App {
   const settings = deps.config ?? config().api;
   const keys = new ApiKeys(deps.graph, settings.keyCacheMs);
   const audit = new AuditLog(deps.graph, deps.logger, settings.audit);
+  const riskCache = new RiskCache<RiskExplanation>({ ttlMs: settings.riskCacheMs });
+  // Risk answers change when a run finishes or an alert is triaged in this process: drop them at once.
+  const unsubscribe = onAnalysisFinished(() => riskCache.clear());
 
   const app = express();
   app.disable("x-powered-by");
@@ -76,10 +84,10 @@ export function createApp(deps: AppDeps): App {
   });
   v1.use(keysRouter(keys));
   v1.use(entitiesRouter(deps.graph));
-  v1.use(riskRouter(deps.graph));
+  v1.use(riskRouter(deps.graph, riskCache));
   v1.use(pathsRouter(deps.graph));
   v1.use(communitiesRouter(deps.graph));
-  v1.use(alertsRouter(deps.graph));
+  v1.use(alertsRouter(deps.graph, () => riskCache.clear()));
   v1.use(analysisRouter(deps.graph, deps.analysis ?? analyticsRunner));
   v1.use(importsRouter(deps.graph, deps.importer ?? ingestImporter, { root: settings.importRoot, uploadMaxBytes: settings.importUploadMaxBytes }, deps.logger));
   v1.use(auditRouter(audit));
@@ -89,5 +97,13 @@ export function createApp(deps: AppDeps): App {
 
   app.use(notFound);
   app.use(errorHandler(deps.logger));
-  return Object.assign(app, { keys, audit, shutdown: () => audit.close() });
+  return Object.assign(app, {
+    keys,
+    audit,
+    riskCache,
+    shutdown: () => {
+      unsubscribe();
+      return audit.close();
+    },
+  });
 }

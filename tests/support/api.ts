@@ -58,6 +58,7 @@ export async function startApi(options: { fixture?: boolean; config?: Partial<Ap
     importRoot: path.join(FIXTURES, ".."),
     importUploadMaxBytes: 10 * 1024 * 1024,
     keyCacheMs: 30_000,
+    riskCacheMs: 5000,
     audit: { flushMs: 100, batchSize: 200 },
     ...options.config,
   };

@@ -89,11 +89,12 @@ export const TriageAlert = endpoint({
   problems: [404],
 });
 
-export function alertsRouter(graph: Graph): Router {
+/** `onTriage`: called once a triage is written, before the reply (the app clears its risk cache: hits show their status). */
+export function alertsRouter(graph: Graph, onTriage: () => void = () => {}): Router {
   const service = new AlertService(new AlertRepository(graph));
   const router = Router();
   mount(router, ListAlerts, ({ query }) => service.list(query));
   mount(router, GetAlert, ({ params }) => service.get(params.id));
-  mount(router, TriageAlert, ({ params, body, actor }) => service.triage(params.id, body.status, body.note, actor));
+  mount(router, TriageAlert, ({ params, body, actor }) => service.triage(params.id, body.status, body.note, actor, onTriage));
   return router;
 }

@@ -38,8 +38,9 @@ export class AlertService {
     return { ...alert, title: flagTitle(alert.flag) };
   }
 
-  async triage(id: string, status: TriageStatus, note: string | undefined, actor: Actor): Promise<AlertDetailRow & { title: string }> {
-    const found = await this.repo.triage(id, { status, note: note ?? null, by: actor.keyId, byName: actor.name });
+  /** `written` runs once the triage is stored (also when the alert is unknown: harmless). */
+  async triage(id: string, status: TriageStatus, note: string | undefined, actor: Actor, written: () => void = () => {}): Promise<AlertDetailRow & { title: string }> {
+    const found = await this.repo.triage(id, { status, note: note ?? null, by: actor.keyId, byName: actor.name }).finally(written);
     if (!found) throw new NotFoundError(`no alert ${id}`);
     return this.get(id);
   }

@@ -8,7 +8,8 @@ import { registry, z } from "../openapi.ts";
 import { endpoint, mount } from "../route.ts";
 import { Evidence, Grade, IdParams, limitParam, pageOf } from "../schemas.ts";
 import { RiskRepository } from "./repository.ts";
-import { RiskService } from "./service.ts";
+import type { RiskCache } from "./cache.ts";
+import { type RiskExplanation as Explanation, RiskService } from "./service.ts";
 
 const Hit = registry.register(
   "RiskHit",
@@ -57,7 +58,9 @@ export const GetRisk = endpoint({
   roles: RISK_READERS,
   tags: ["risk"],
   summary: "An entity's risk score with its explanation",
-  description: "Persons, companies, regions, and communities as `community:<id>`. An entity without hits scores 0.",
+  description:
+    "Persons, companies, regions, and communities as `community:<id>`. An entity without hits scores 0. " +
+    "Answers may come from a short cache in the API process (`RISK_CACHE_MS`, default 5 s): an analysis run or a triage through this process shows at once, changes made elsewhere within that time. An unknown id (404) is never cached.",
   params: IdParams,
   response: RiskExplanation,
   problems: [404],
@@ -91,8 +94,9 @@ export const BatchRisk = endpoint({
   response: z.object({ items: z.array(BatchScore), missing: z.array(z.string()) }),
 });
 
-export function riskRouter(graph: Graph): Router {
-  const service = new RiskService(new RiskRepository(graph));
+/** `cache`: explanations served without Neo4j while fresh (the app clears it on triage and finished runs). */
+export function riskRouter(graph: Graph, cache?: RiskCache<Explanation>): Router {
+  const service = new RiskService(new RiskRepository(graph), { cache });
   const router = Router();
   mount(router, GetRisk, ({ params }) => service.explain(params.id));
   mount(router, RankRisk, ({ query }) => service.ranking(query));

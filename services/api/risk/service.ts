@@ -2,6 +2,7 @@
 import { page } from "../cursor.ts";
 import { NotFoundError } from "../errors.ts";
 import { flagTitle } from "../flags.ts";
+import type { RiskCache } from "./cache.ts";
 import type { BatchItem, RankItem, RiskRepository, RiskRow } from "./repository.ts";
 
 /** `community:12` → 12; anything else → null. */
@@ -14,14 +15,36 @@ const LABELS = { person: "Person", company: "Company", region: "Region" } as con
 
 export type RankType = keyof typeof LABELS | "community";
 
+export type RiskExplanation = Omit<RiskRow, "hits"> & { hits: (RiskRow["hits"][number] & { title: string })[] };
+
+export interface RiskServiceOptions {
+  /** Most hits listed in an explanation. */
+  maxHits: number;
+  /** Explanations by entity; none: every request asks Neo4j. */
+  cache?: RiskCache<RiskExplanation>;
+}
+
+export const RISK_SERVICE_DEFAULTS: RiskServiceOptions = { maxHits: 100 };
+
 export class RiskService {
+  private readonly options: RiskServiceOptions;
+
   constructor(
     private readonly repo: RiskRepository,
-    private readonly maxHits = 100,
-  ) {}
+    options: Partial<RiskServiceOptions> = {},
+  ) {
+    this.options = { ...RISK_SERVICE_DEFAULTS, ...options };
+  }
 
-  async explain(id: string): Promise<Omit<RiskRow, "hits"> & { hits: (RiskRow["hits"][number] & { title: string })[] }> {
-    const row = await this.repo.entity(id, communityNumber(id), this.maxHits);
+  /** The same answer for every role (nothing in it is masked), so the cache key is the id and maxHits alone. */
+  explain(id: string): Promise<RiskExplanation> {
+    const { cache, maxHits } = this.options;
+    const load = () => this.load(id, maxHits);
+    return cache ? cache.answer(`${maxHits}\u0000${id}`, load) : load();
+  }
+
+  private async load(id: string, maxHits: number): Promise<RiskExplanation> {
+    const row = await this.repo.entity(id, communityNumber(id), maxHits);
     if (!row) throw new NotFoundError(`no entity ${id}`);
     return { ...row, hits: row.hits.map((h) => ({ ...h, title: flagTitle(h.flag) })) };
   }
