@@ -33,8 +33,8 @@ export interface ProjectionOptions {
   /**
    * Pages requested at the same time (2 or more: Neo4j reads the next page while this one is
    * collected). Collecting a page in Node is cheap (the graph is built once all pages are in), so
-   * Neo4j's page queries are the bottleneck, and 2 lets it use two cores: on county-42, 2 read
-   * the projection in 53 s against 83 s for 1 (same Neo4j CPU time, machine under load).
+   * Neo4j's page queries are the bottleneck, and 2 lets it use two cores (on county-42, with the
+   * earlier page query, 2 read the projection in 53 s against 83 s for 1, the same Neo4j CPU time).
    */
   concurrency: number;
   /** Transaction timeout per page, in milliseconds. */
