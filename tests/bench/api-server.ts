@@ -1,6 +1,7 @@
 // The API benchmark's server process: the product app (services/api/app.ts) exactly as `npm run
 // serve` builds it, plus the naive baseline (tests/bench/naive-risk.ts) under /bench/v1 behind the
-// same audit and API-key checks. Bench-only: the product never mounts the baseline.
+// same audit and API-key checks, with the risk cache's counters at /bench/v1/risk-cache. Bench-only:
+// the product never mounts these.
 // Configured by the environment like the product (DATA_DIR, NEO4J_LOCAL_PORT or NEO4J_URI, HOST, PORT).
 import http from "node:http";
 import express from "express";
@@ -20,7 +21,9 @@ const runtime = await startRuntime(logger);
 const app = createApp({ graph: runtime.graph, logger });
 const outer = express();
 outer.disable("x-powered-by");
-outer.use(BASELINE_PREFIX, auditRequests(app.audit), authenticate(app.keys), express.json(), naiveRiskRouter(runtime.graph), notFound);
+// The risk cache's counters, so the bench can report each scenario's hit ratio.
+const cacheStats = express.Router().get("/risk-cache", (_req, res) => void res.json(app.riskCache.stats()));
+outer.use(BASELINE_PREFIX, auditRequests(app.audit), authenticate(app.keys), express.json(), cacheStats, naiveRiskRouter(runtime.graph), notFound);
 outer.use(app);
 outer.use(errorHandler(logger));
 

@@ -152,6 +152,11 @@ async function agreement(url: string, key: string, ids: string[]): Promise<strin
 
 const ms = (x: number | null) => (x === null ? "" : x.toFixed(2));
 
+/** The API process's risk-cache counters (hits, misses), from the bench-only route. */
+async function cacheStats(url: string, key: string): Promise<{ hits: number; misses: number }> {
+  return (await (await fetch(`${url}/bench/v1/risk-cache`, { headers: { authorization: `Bearer ${key}` } })).json()) as { hits: number; misses: number };
+}
+
 const scale = benchScale(values.scale);
 const db = await benchDatabase({ scale, reuse: values.reuse }, log);
 let server: ChildProcess | undefined;
@@ -205,7 +210,10 @@ try {
     log(`${scenario.name}: ${settings.warmup} s warm-up, then ${settings.seconds} s at ${scenario.rate ?? "as many as answered"} requests/s…`);
     await load(url, key, scenario, settings.warmup);
     const loadBefore = os.loadavg()[0]!;
+    const cacheBefore = await cacheStats(url, key);
     const r = await load(url, key, scenario, settings.seconds);
+    const cacheAfter = await cacheStats(url, key);
+    const asked = cacheAfter.hits + cacheAfter.misses - cacheBefore.hits - cacheBefore.misses;
     const non2xx = r.responses - r.ok;
     rows.push([
       scenario.name,
@@ -219,6 +227,7 @@ try {
       ms(r.latency.p99),
       ms(r.latency.mean),
       ms(r.latency.max),
+      asked > 0 ? `${(((cacheAfter.hits - cacheBefore.hits) / asked) * 100).toFixed(1)}% of ${asked}` : "",
       `${loadBefore.toFixed(1)}–${os.loadavg()[0]!.toFixed(1)}`,
     ]);
     log(`  ${JSON.stringify(r)}`);
@@ -226,11 +235,11 @@ try {
 
   console.log(`\nAPI benchmark (${scale}) — ${machine()}`);
   console.log(
-    `server: the product app in its own process on ${url}; load: autocannon ${settings.connections} connections in a second process; ${settings.seconds} s per scenario after ${settings.warmup} s warm-up; ids: ${sample.risky} with a score + ${sample.plain} without; baseline check: ${check}\n`,
+    `server: the product app in its own process on ${url} (risk cache: RISK_CACHE_MS=${config().api.riskCacheMs}); load: autocannon ${settings.connections} connections in a second process; ${settings.seconds} s per scenario after ${settings.warmup} s warm-up; ids: ${sample.risky} with a score + ${sample.plain} without; baseline check: ${check}\n`,
   );
   console.log(
     markdownTable(
-      ["scenario", "target req/s", "achieved req/s", "responses", "non-2xx", "errors", "p50 ms", "p90 ms", "p99 ms", "mean ms", "max ms", "load avg (1 min)"],
+      ["scenario", "target req/s", "achieved req/s", "responses", "non-2xx", "errors", "p50 ms", "p90 ms", "p99 ms", "mean ms", "max ms", "risk cache hits", "load avg (1 min)"],
       rows,
     ),
   );

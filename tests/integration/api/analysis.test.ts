@@ -5,12 +5,16 @@ import { type Harness, isProblem, startApi } from "../../support/api.ts";
 
 let api: Harness;
 beforeAll(async () => {
-  api = await startApi();
+  // A risk cache that only an invalidation can refresh within the test: the finished run must clear it.
+  api = await startApi({ config: { riskCacheMs: 3_600_000 } });
 });
 afterAll(async () => api?.close());
 
 describe("analysis runs", () => {
   it("starts a run in the background and reports its progress until it ends", async () => {
+    // A score no run computes, cached before the run starts.
+    await api.graph.write("MATCH (e:Entity {id: 'P1'}) SET e.riskScore = 1.23");
+    expect((await api.get("/api/v1/entities/P1/risk", "consumer")).body.score).toBe(1.23);
     const started = await api.call("POST", "/api/v1/analysis/runs", { as: "admin", body: {} });
     expect(started.status).toBe(202);
     expect(started.body.id).toEqual(expect.any(String));
@@ -32,6 +36,10 @@ describe("analysis runs", () => {
     const stages = (run.summary as { communityStages?: { total: number; louvain: number } } | undefined)?.communityStages;
     expect(stages).toEqual({ read: expect.any(Number), louvain: expect.any(Number), write: expect.any(Number), total: expect.any(Number), nodes: expect.any(Number), edges: expect.any(Number) });
     expect(stages!.total).toBeGreaterThanOrEqual(stages!.louvain);
+    // The finished run cleared the risk cache: P1's answer is the run's score, not the cached one.
+    const [stored] = await api.graph.read<{ score: number }>("MATCH (e:Entity {id: 'P1'}) RETURN coalesce(e.riskScore, 0.0) AS score");
+    expect(stored!.score).not.toBe(1.23);
+    expect((await api.get("/api/v1/entities/P1/risk", "consumer")).body.score).toBe(stored!.score);
     // A whole analysis of the test county: about 30 s on an idle machine, over 120 s on a loaded one.
   }, 600_000);
 
