@@ -7,8 +7,8 @@ import { readFile } from "node:fs/promises";
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { readRows } from "../integration/queries/support.ts";
-import { type Harness, startApi } from "../support/api.ts";
-import { type Browser, launchChromium } from "../support/browser.ts";
+import type { Harness } from "../support/api.ts";
+import { startQueriesPage } from "../support/queries-page.ts";
 
 /** Grants added to the fixture: 王军 (P1, secretary of 石桥村 R11 since 2015) and his family. */
 const GRANTS = [
@@ -58,25 +58,15 @@ function tableRows(page: Page): Promise<Record<string, string>[]> {
 
 describe("saved-query page in Chromium", () => {
   let api: Harness;
-  let browser: Browser;
   let page: Page;
   let errors: string[];
+  let close: (() => Promise<void>) | undefined;
 
   beforeAll(async () => {
-    api = await startApi();
-    await seed(api);
-    // The app validates the catalogue (EXPLAINs every built-in) as it starts: wait for that here.
-    expect((await api.call("GET", "/api/v1/queries", { as: "analyst" })).status).toBe(200);
-    browser = await launchChromium();
-    ({ page, errors } = await browser.newPage());
-    // Generous waits: the machine may be busy; nothing here asserts a duration.
-    page.setDefaultTimeout(90_000);
+    ({ api, page, errors, close } = await startQueriesPage(seed));
   });
 
-  afterAll(async () => {
-    await browser?.close();
-    await api?.close();
-  });
+  afterAll(() => close?.());
 
   it("asks for the API key and then lists the catalogue", async () => {
     await page.goto(`${api.url}/queries`);

@@ -1,7 +1,9 @@
 // The saved-query page: pick a query, fill a form generated from its header (types, required,
 // defaults, bounds, allowed values), run it and see the rows as a table with their count, time and
 // a notice when the row cap cut them, or export CSV. Problems from the API are shown at the field
-// they name. Talks to /api/v1/queries with the API key typed in (kept for the tab only).
+// they name. Analysts write their own queries in the editor (new, edit, copy a built-in), see why
+// the API refused one (line:column), its versions, and delete it; built-ins are read-only. Talks
+// to /api/v1/queries with the API key typed in (kept for the tab only).
 interface Parameter {
   type: "integer" | "number" | "string" | "boolean" | "date" | "list";
   required: boolean;
@@ -20,6 +22,18 @@ interface QuerySummary {
   description: string;
   source: "builtin" | "saved";
   parameters: Record<string, Parameter>;
+  version: number | null;
+  author: string | null;
+  updatedAt: string | null;
+}
+
+interface Version {
+  version: number;
+  author: string | null;
+  authorName: string | null;
+  at: string;
+  comment: string | null;
+  current: boolean;
 }
 
 interface RunResult {
@@ -35,7 +49,7 @@ interface Problem {
   title?: string;
   detail?: string;
   errors?: { field: string; message: string }[];
-  refusals?: { message: string }[];
+  refusals?: { rule: string; message: string; line?: number; column?: number }[];
 }
 
 const API = "/api/v1";
@@ -43,6 +57,10 @@ const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as 
 const keyInput = $<HTMLInputElement>("api-key");
 keyInput.value = sessionStorage.getItem("apiKey") ?? "";
 let current: QuerySummary | undefined;
+/** Cleared when the API answers 403 to a save or delete: this key's role may only read and run. */
+let canWrite = true;
+/** The query being written in the editor: its name when it exists, and the version it starts from (0: new). */
+let editing: { name?: string; baseVersion: number } | undefined;
 /** Bumped on every run or selection, so a late answer for an earlier one is ignored. */
 let generation = 0;
 
@@ -80,15 +98,17 @@ function clearResult(): void {
 let loadedKey: string | undefined;
 
 /** Loads the list for the key typed in (once per key: Enter fires both change and submit; a failure is retried). */
-async function loadList(): Promise<void> {
+async function loadList(force = false): Promise<void> {
   const key = keyInput.value.trim();
-  if (key === loadedKey) return;
+  if (key === loadedKey && !force) return;
+  if (key !== loadedKey) canWrite = true;
   loadedKey = key;
   sessionStorage.setItem("apiKey", key);
   const res = await fetch(`${API}/queries`, { headers: headers() }).catch((error: unknown) => error as Error);
   if (res instanceof Error || !res.ok) {
     loadedKey = undefined;
     $("list").replaceChildren();
+    showWriteControls();
     if (res instanceof Error) return say(`the request failed: ${res.message}`, true);
     return say(problemText(await problemOf(res)), true);
   }
@@ -102,7 +122,7 @@ async function loadList(): Promise<void> {
       b.dataset.query = q.name;
       b.textContent = q.title_zh;
       const small = document.createElement("small");
-      small.textContent = `${q.title}${q.source === "saved" ? " · saved" : ""}`;
+      small.textContent = `${q.title} · ${q.source === "saved" ? `saved · v${q.version ?? "?"}` : "built-in"}`;
       b.append(small);
       b.addEventListener("click", () => select(q));
       li.append(b);
@@ -110,6 +130,7 @@ async function loadList(): Promise<void> {
     }),
   );
   say(`${queries.length} queries`);
+  showWriteControls();
   // A shared link (#query-name) opens that query.
   const wanted = queries.find((q) => q.name === decodeURIComponent(location.hash.slice(1)));
   if (wanted) select(wanted);
@@ -185,7 +206,12 @@ function select(q: QuerySummary): void {
   $("query").hidden = false;
   $("title").textContent = `${q.title_zh} · ${q.title}`;
   $("description").textContent = q.description;
+  $("meta").textContent =
+    q.source === "builtin" ? "Built-in · read-only · 内置（只读）" : `Saved · version ${q.version ?? "?"} · by ${q.author ?? "unknown"} · ${q.updatedAt ?? ""}`;
   $("fields").replaceChildren(...Object.entries(q.parameters).map(([name, p]) => inputFor(name, p)));
+  $("history").hidden = true;
+  $("editor").hidden = true;
+  showWriteControls();
   clearResult();
   say("");
 }
@@ -314,6 +340,159 @@ async function exportCsv(): Promise<void> {
   say(`exported ${q.name}.csv`);
 }
 
+/** A new query's starting text: the header every query needs and a bounded read. */
+const TEMPLATE = [
+  "// title: Persons by name",
+  "// title_zh: 按姓名查人员",
+  "// description: Persons whose name contains the text given.",
+  "// parameters:",
+  '//   name: { type: string, required: true, max: 50, description: "part of the name" }',
+  '//   limit: { type: integer, default: 100, min: 1, max: 1000, description: "most rows returned" }',
+  "MATCH (p:Person)",
+  "WHERE p.name CONTAINS $name",
+  "RETURN p.id AS id, p.name AS name",
+  "ORDER BY id",
+  "LIMIT $limit",
+].join("\n");
+
+/** Save, edit, copy and delete show only while the key may write; built-ins are never edited or deleted. */
+function showWriteControls(): void {
+  $("new").hidden = !canWrite || loadedKey === undefined;
+  $("edit").hidden = !canWrite || current?.source !== "saved";
+  $("delete").hidden = !canWrite || current?.source !== "saved";
+  $("copy").hidden = !canWrite || current?.source !== "builtin";
+  if (!canWrite) $("editor").hidden = true;
+}
+
+/** A 403 on a save or delete: say so and take the controls away for this key. */
+function forbidden(p: Problem): boolean {
+  if (p.status !== 403) return false;
+  canWrite = false;
+  showWriteControls();
+  say("This API key's role may run queries but not save or delete them (analyst or admin keys only) · 当前密钥无权保存或删除查询", true);
+  return true;
+}
+
+function clearSaveProblem(): void {
+  $("save-problem").textContent = "";
+  $("refusals").replaceChildren();
+}
+
+/** Opens the editor: a new query (template), a copy of a built-in (no name), or the next version of a saved one. */
+async function openEditor(mode: "new" | "edit" | "copy"): Promise<void> {
+  const name = $<HTMLInputElement>("q-name");
+  const text = $<HTMLTextAreaElement>("q-text");
+  clearSaveProblem();
+  $<HTMLInputElement>("q-comment").value = "";
+  if (mode === "new" || !current) {
+    editing = { baseVersion: 0 };
+    name.value = "";
+    text.value = TEMPLATE;
+  } else {
+    const q = current;
+    const res = await fetch(`${API}/queries/${encodeURIComponent(q.name)}`, { headers: headers() });
+    if (!res.ok) return say(problemText(await problemOf(res)), true);
+    const detail = (await res.json()) as QuerySummary & { text: string };
+    // A header's name must match the name saved under: a copy drops the built-in's.
+    editing = mode === "edit" ? { name: q.name, baseVersion: detail.version ?? 0 } : { baseVersion: 0 };
+    name.value = mode === "edit" ? q.name : "";
+    text.value = mode === "edit" ? detail.text : detail.text.replace(/^\/\/\s*name:.*\n/m, "");
+  }
+  name.readOnly = editing.name !== undefined;
+  $("editor-title").textContent =
+    mode === "edit" ? `Edit ${editing.name ?? ""} (new version after ${editing.baseVersion}) · 编辑` : mode === "copy" ? `Copy of ${current?.name ?? ""} · 复制` : "New query · 新建查询";
+  $("editor").hidden = false;
+  (editing.name ? text : name).focus();
+}
+
+/** Puts the caret at a refusal's line and column in the text, so the analyst sees where. */
+function caretAt(line: number, column: number): void {
+  const text = $<HTMLTextAreaElement>("q-text");
+  const lines = text.value.split("\n");
+  const offset = lines.slice(0, line - 1).reduce((n, l) => n + l.length + 1, 0) + column - 1;
+  text.focus();
+  text.setSelectionRange(offset, Math.min(offset + (lines[line - 1]?.length ?? 0) - column + 1, text.value.length));
+}
+
+async function save(): Promise<void> {
+  if (!editing) return;
+  const name = $<HTMLInputElement>("q-name").value.trim();
+  clearSaveProblem();
+  if (name === "") {
+    $("save-problem").textContent = "Give the query a name · 请填写名称";
+    return;
+  }
+  const comment = $<HTMLInputElement>("q-comment").value.trim();
+  const body = { text: $<HTMLTextAreaElement>("q-text").value, baseVersion: editing.baseVersion, ...(comment ? { comment } : {}) };
+  const button = $<HTMLButtonElement>("save");
+  button.disabled = true;
+  say("saving…");
+  try {
+    const res = await fetch(`${API}/queries/${encodeURIComponent(name)}`, { method: "PUT", headers: headers(true), body: JSON.stringify(body) });
+    if (!res.ok) {
+      const p = await problemOf(res);
+      if (forbidden(p)) return;
+      say("not saved · 未保存", true);
+      $("save-problem").textContent = `${p.status ?? ""} ${p.title ?? ""}: ${p.detail ?? ""}`;
+      $("refusals").replaceChildren(
+        ...[
+          ...(p.refusals ?? []).map((r) => (r.line !== undefined ? `line ${r.line}, column ${r.column ?? 1} (${r.rule}): ${r.message}` : `${r.rule}: ${r.message}`)),
+          ...(p.errors ?? []).map((e) => `${e.field}: ${e.message}`),
+        ].map((t) => Object.assign(document.createElement("li"), { textContent: t })),
+      );
+      const at = p.refusals?.find((r) => r.line !== undefined);
+      if (at?.line !== undefined) caretAt(at.line, at.column ?? 1);
+      return;
+    }
+    const saved = (await res.json()) as QuerySummary & { created: boolean };
+    editing = undefined;
+    $("editor").hidden = true;
+    // The reloaded list opens the query named in the hash.
+    history.replaceState(null, "", `#${encodeURIComponent(saved.name)}`);
+    await loadList(true);
+    say(`saved ${saved.name} version ${saved.version ?? "?"} · 已保存`);
+  } catch (error) {
+    say(`the request failed: ${(error as Error).message}`, true);
+  } finally {
+    button.disabled = false;
+  }
+}
+
+async function showHistory(): Promise<void> {
+  if (!current) return;
+  const res = await fetch(`${API}/queries/${encodeURIComponent(current.name)}/versions`, { headers: headers() });
+  if (!res.ok) return say(problemText(await problemOf(res)), true);
+  const items = ((await res.json()) as { items: Version[] }).items;
+  $("versions").replaceChildren(
+    ...items.map((v) => {
+      const tr = document.createElement("tr");
+      for (const text of [String(v.version), v.authorName ? `${v.authorName} (${v.author ?? ""})` : (v.author ?? ""), v.at, v.comment ?? "", v.current ? "current" : ""]) {
+        tr.insertCell().textContent = text;
+      }
+      return tr;
+    }),
+  );
+  $("history").hidden = false;
+}
+
+async function remove(): Promise<void> {
+  if (!current || current.source !== "saved") return;
+  const name = current.name;
+  if (!confirm(`Delete the saved query ${name}? Its versions are kept. · 确定删除？`)) return;
+  const res = await fetch(`${API}/queries/${encodeURIComponent(name)}`, { method: "DELETE", headers: headers() });
+  if (!res.ok) {
+    const p = await problemOf(res);
+    if (!forbidden(p)) say(problemText(p), true);
+    return;
+  }
+  current = undefined;
+  $("query").hidden = true;
+  clearResult();
+  history.replaceState(null, "", location.pathname);
+  await loadList(true);
+  say(`deleted ${name} (its versions are kept) · 已删除`);
+}
+
 $("key").addEventListener("submit", (e) => {
   e.preventDefault();
   void loadList();
@@ -324,4 +503,17 @@ $("params").addEventListener("submit", (e) => {
   void run();
 });
 $("csv").addEventListener("click", () => void exportCsv());
+$("new").addEventListener("click", () => void openEditor("new"));
+$("edit").addEventListener("click", () => void openEditor("edit"));
+$("copy").addEventListener("click", () => void openEditor("copy"));
+$("show-history").addEventListener("click", () => void showHistory());
+$("delete").addEventListener("click", () => void remove());
+$("cancel").addEventListener("click", () => {
+  editing = undefined;
+  $("editor").hidden = true;
+});
+$("edit-form").addEventListener("submit", (e) => {
+  e.preventDefault();
+  void save();
+});
 if (keyInput.value) void loadList();
