@@ -57,8 +57,8 @@ const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as 
 const keyInput = $<HTMLInputElement>("api-key");
 keyInput.value = sessionStorage.getItem("apiKey") ?? "";
 let current: QuerySummary | undefined;
-/** Cleared when the API answers 403 to a save or delete: this key's role may only read and run. */
-let canWrite = true;
+/** Whether this key's role may save and delete (GET /keys/me); cleared too if the API answers 403. */
+let canWrite = false;
 /** The query being written in the editor: its name when it exists, and the version it starts from (0: new). */
 let editing: { name?: string; baseVersion: number } | undefined;
 /** Bumped on every run or selection, so a late answer for an earlier one is ignored. */
@@ -101,18 +101,19 @@ let loadedKey: string | undefined;
 async function loadList(force = false): Promise<void> {
   const key = keyInput.value.trim();
   if (key === loadedKey && !force) return;
-  if (key !== loadedKey) canWrite = true;
   loadedKey = key;
   sessionStorage.setItem("apiKey", key);
   const res = await fetch(`${API}/queries`, { headers: headers() }).catch((error: unknown) => error as Error);
   if (res instanceof Error || !res.ok) {
     loadedKey = undefined;
+    canWrite = false;
     $("list").replaceChildren();
     showWriteControls();
     if (res instanceof Error) return say(`the request failed: ${res.message}`, true);
     return say(problemText(await problemOf(res)), true);
   }
   const queries = ((await res.json()) as { items: QuerySummary[] }).items;
+  canWrite = await mayWrite();
   const list = $("list");
   list.replaceChildren(
     ...queries.map((q) => {
@@ -134,6 +135,14 @@ async function loadList(force = false): Promise<void> {
   // A shared link (#query-name) opens that query.
   const wanted = queries.find((q) => q.name === decodeURIComponent(location.hash.slice(1)));
   if (wanted) select(wanted);
+}
+
+/** Asks the API who the key is: analysts and admins may save and delete queries. */
+async function mayWrite(): Promise<boolean> {
+  const res = await fetch(`${API}/keys/me`, { headers: headers() }).catch(() => undefined);
+  if (!res?.ok) return false;
+  const { role } = (await res.json()) as { role: string };
+  return role === "analyst" || role === "admin";
 }
 
 /** What the header says about a parameter, in words: type, bounds, default, allowed values. */

@@ -1,4 +1,5 @@
-// Key management for admins: list, issue (the key is shown once), revoke.
+// Key management for admins: list, issue (the key is shown once), revoke; and for every key, who
+// it is (GET /keys/me), so a page can show only what the role may do.
 import { Router } from "express";
 import { NotFoundError } from "../errors.ts";
 import { registry, z } from "../openapi.ts";
@@ -38,6 +39,15 @@ const CreateKey = endpoint({
   status: 201,
 });
 
+const CurrentKey = endpoint({
+  method: "get",
+  path: "/keys/me",
+  roles: ROLES,
+  tags: ["keys"],
+  summary: "The key this request is made with: id, name and role (never the secret)",
+  response: ApiKey.pick({ id: true, name: true, role: true }),
+});
+
 const RevokeKey = endpoint({
   method: "delete",
   path: "/keys/:id",
@@ -51,6 +61,7 @@ const RevokeKey = endpoint({
 
 export function keysRouter(keys: ApiKeys): Router {
   const router = Router();
+  mount(router, CurrentKey, async ({ actor }) => ({ id: actor.keyId, name: actor.name, role: actor.role }));
   mount(router, ListKeys, async () => ({ items: await keys.list() }));
   mount(router, CreateKey, async ({ body }) => {
     const { key, record } = await keys.create(body.name, body.role);

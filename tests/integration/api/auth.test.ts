@@ -109,6 +109,15 @@ describe("key management", () => {
     expect(isProblem(after, 401)).toBe(true);
   });
 
+  it("tells every key who it is: id, name and role, without the secret", async () => {
+    for (const role of ROLES) {
+      const me = await api.get("/api/v1/keys/me", role);
+      expect(me.status, role).toBe(200);
+      expect(me.body).toEqual({ id: api.keyIds[role], name: `test ${role}`, role });
+    }
+    expect((await api.get("/api/v1/keys/me", null)).status).toBe(401);
+  });
+
   it("answers 400 naming the field for a bad role or name, 404 for an unknown key", async () => {
     const role = await api.call("POST", "/api/v1/keys", { as: "admin", body: { name: "x", role: "superuser" } });
     expect(isProblem(role, 400)).toBe(true);

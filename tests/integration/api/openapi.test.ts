@@ -29,6 +29,7 @@ const ROUTES = [
   "get /api/v1/imports/{id}",
   "get /api/v1/audit",
   "get /api/v1/keys",
+  "get /api/v1/keys/me",
   "post /api/v1/keys",
   "delete /api/v1/keys/{id}",
   "get /api/v1/queries",
