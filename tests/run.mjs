@@ -32,6 +32,7 @@ for (const tool of ["java", "mvn"]) {
   }
 }
 run("npx", ["tsc", "--noEmit", "-p", "tsconfig.json"]);
+run("npx", ["tsc", "--noEmit", "-p", "ui/tsconfig.json"]); // the browser pages, with the DOM types
 run("npx", ["eslint", "."]);
 const results = ".data/test-results.json";
 rmSync(results, { force: true });
