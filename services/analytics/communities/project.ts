@@ -267,7 +267,7 @@ export class TieCollector {
 
   /**
    * The ties read so far, merged: the tied nodes (entity ids) in naming order, each pair once
-   * with its weights summed in reading order, pairs sorted by their ends in naming order (lower
+   * with its weights summed smallest first, pairs sorted by their ends in naming order (lower
    * end first); ties to nodes that no page named are dropped. Empties the collector.
    */
   merged(): TieList {
@@ -297,7 +297,8 @@ export class TieCollector {
     this.sources = [];
     this.targets = [];
     this.weights = [];
-    // Sort each bucket by its upper end (stably, so equal pairs keep reading order) and sum equal pairs.
+    // Sort each bucket by its upper end, then weight, and sum equal pairs: smallest weight first, so
+    // the floating-point sum does not depend on the order the ties were read in.
     const compact = new Int32Array(n).fill(-1);
     const keys: string[] = [];
     const enter = (r: number): number => {
@@ -354,14 +355,14 @@ export class TieCollector {
   }
 }
 
-/** Sorts highs[from..to) ascending, stably, carrying ws along. */
+/** Sorts highs[from..to) ascending, equal ends by weight ascending, carrying ws along. */
 function sortBucket(highs: Int32Array, ws: Float64Array, from: number, to: number): void {
   if (to - from <= INSERTION_SORT_MAX) {
     for (let i = from + 1; i < to; i += 1) {
       const h = highs[i]!;
       const w = ws[i]!;
       let j = i - 1;
-      while (j >= from && highs[j]! > h) {
+      while (j >= from && (highs[j]! > h || (highs[j] === h && ws[j]! > w))) {
         highs[j + 1] = highs[j]!;
         ws[j + 1] = ws[j]!;
         j -= 1;
@@ -371,7 +372,7 @@ function sortBucket(highs: Int32Array, ws: Float64Array, from: number, to: numbe
     }
     return;
   }
-  const order = Array.from({ length: to - from }, (_, k) => from + k).sort((x, y) => highs[x]! - highs[y]!);
+  const order = Array.from({ length: to - from }, (_, k) => from + k).sort((x, y) => highs[x]! - highs[y]! || ws[x]! - ws[y]!);
   const h = order.map((i) => highs[i]!);
   const w = order.map((i) => ws[i]!);
   highs.set(h, from);
