@@ -27,6 +27,7 @@ export interface QueryGraphNode {
   riskScore: number | null;
   riskGrade: string | null;
   communityId: number | null;
+  year: number | null;
 }
 
 /** A relationship as the explorer draws it (the API's GraphEdge). */
@@ -76,6 +77,7 @@ function toGraphNode(n: PlainNode): QueryGraphNode {
     riskScore: num(p.riskScore),
     riskGrade: typeof p.riskGrade === "string" ? p.riskGrade : null,
     communityId: num(p.communityId),
+    year: num(p.year),
   };
 }
 
