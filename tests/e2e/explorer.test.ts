@@ -35,8 +35,8 @@ const drawn = (page: Page) => inPage<string[]>(page, "window.explorer.graph.node
 /** Brings a node into view and returns where it is on the page. */
 async function pointOf(page: Page, id: string): Promise<{ x: number; y: number }> {
   await inPage(page, `window.explorer.frame([${JSON.stringify(id)}])`);
-  await page.waitForTimeout(600);
-  return inPage(page, `(() => { const s = window.explorer.sigma; const p = s.graphToViewport(s.getNodeDisplayData(${JSON.stringify(id)})); const r = s.getContainer().getBoundingClientRect(); return { x: p.x + r.left, y: p.y + r.top }; })()`);
+  await page.waitForFunction(() => !(globalThis as Loose).explorer.sigma.getCamera().isAnimated());
+  return inPage(page, `(() => { const s = window.explorer.sigma; const p = s.framedGraphToViewport(s.getNodeDisplayData(${JSON.stringify(id)})); const r = s.getContainer().getBoundingClientRect(); return { x: p.x + r.left, y: p.y + r.top }; })()`);
 }
 
 async function download(page: Page, click: () => Promise<void>): Promise<{ name: string; data: Buffer }> {
@@ -283,6 +283,9 @@ describe("investigator explorer in Chromium", () => {
     expect(nodesCsv.data.toString("utf8").trim().split("\r\n")).toHaveLength(visible.length + 1);
     expect(edgesCsv.data.toString("utf8").trim().split("\r\n").length).toBe(parsed.edges + 1);
 
+    // The whole view in the picture.
+    await page.click("#fit");
+    await page.waitForFunction(() => !(globalThis as Loose).explorer.sigma.getCamera().isAnimated());
     await page.click("#export-menu summary");
     const png = await download(page, () => page.click("#export-png"));
     expect(png.data.subarray(1, 4).toString()).toBe("PNG");

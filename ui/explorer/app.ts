@@ -174,7 +174,7 @@ export function createApp(parts: Pick<App, "graph" | "store" | "sigma" | "layout
       const sigma = parts.sigma;
       if (present.length === 1) {
         const d = sigma.getNodeDisplayData(present[0]!);
-        if (d) void sigma.getCamera().animate({ x: d.x, y: d.y, ratio: Math.min(sigma.getCamera().ratio, 0.6) }, { duration: 300 });
+        if (d) void sigma.getCamera().animate({ x: d.x, y: d.y, ratio: Math.min(sigma.getCamera().ratio, 0.2) }, { duration: 300 });
         return;
       }
       let [x0, y0, x1, y1] = [Infinity, Infinity, -Infinity, -Infinity];

@@ -7,7 +7,7 @@ import { EdgeArrowProgram, EdgeRectangleProgram } from "sigma/rendering";
 import { api, ApiError, credentials } from "../shared/api.ts";
 import { $, h, saveFile } from "../shared/dom.ts";
 import { applyI18n, currentLang, onLangChange, setLang, t } from "../shared/i18n.ts";
-import { createApp } from "./app.ts";
+import { createApp, SETTLE_ITERATIONS } from "./app.ts";
 import { toCsv, toGexf } from "./export.ts";
 import { createGraph, type EdgeAttrs, type NodeAttrs } from "./graph.ts";
 import { snapshot } from "./image.ts";
@@ -36,8 +36,10 @@ const sigma = new Sigma<NodeAttrs, EdgeAttrs>(graph, $("sigma"), {
   edgeLabelFont: '"Noto Sans CJK SC", "Noto Sans SC", "PingFang SC", "Microsoft YaHei", sans-serif',
   labelSize: 13,
   edgeLabelSize: 11,
-  labelRenderedSizeThreshold: 7,
+  labelRenderedSizeThreshold: 5,
   zIndex: true,
+  // A busy machine can hold the second click back: a generous double-click window.
+  doubleClickTimeout: 500,
   minCameraRatio: 0.02,
   maxCameraRatio: 20,
   nodeReducer: (node, attrs) => nodeReducer(ctx, node, attrs),
@@ -114,7 +116,7 @@ async function restoreView(hash: string): Promise<void> {
     if (view.nodes.length > 0) {
       const piece = await api.subgraph(view.nodes);
       await app.addPiece(piece, undefined, { settle: false });
-      layout.start(300);
+      layout.start(SETTLE_ITERATIONS);
       await new Promise<void>((resolve) => {
         const stop = layout.onChange((running) => {
           if (!running) {
@@ -240,6 +242,7 @@ document.addEventListener("keydown", (e) => {
 // Sign-in: the API key for this tab (ui/shared/api.ts keeps it).
 async function signIn(): Promise<boolean> {
   try {
+    if (!credentials.present()) throw new Error("no key yet");
     const me = await api.me();
     $("who").replaceChildren(
       h("span", { title: t("login.signedIn", { name: me.name, role: me.role }) }, me.role),

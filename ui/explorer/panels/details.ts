@@ -40,6 +40,7 @@ export function mountDetails(app: App): void {
   let generation = 0;
 
   const close = () => {
+    shown = undefined;
     panel.hidden = true;
     panel.replaceChildren();
   };
@@ -153,23 +154,34 @@ export function mountDetails(app: App): void {
     }
   }
 
+  /** The buttons of a node, from what the canvas knows of it now ("N more" changes as pages come). */
+  function actionsFor(id: string, communityId: number | null | undefined): HTMLElement {
+    const more = app.graph.hasNode(id) ? (app.graph.getNodeAttribute(id, "more") ?? 0) : 0;
+    return h(
+      "div",
+      { className: "actions", id: "details-actions" },
+      h("button", { type: "button", id: "act-expand", onclick: () => void app.expand(id) }, t("details.expand")),
+      more > 0 ? h("button", { type: "button", id: "act-more", onclick: () => void app.more(id) }, t("details.more", { n: Math.min(more, 50) })) : null,
+      more > 50 ? h("button", { type: "button", id: "act-all", onclick: () => void app.more(id, true) }, t("details.all", { n: more })) : null,
+      h("button", { type: "button", id: "act-path-from", onclick: () => app.setPathEnd?.("from", id) }, t("paths.fromHere")),
+      h("button", { type: "button", id: "act-path-to", onclick: () => app.setPathEnd?.("to", id) }, t("paths.toHere")),
+      communityId !== null && communityId !== undefined ? h("button", { type: "button", id: "act-community", onclick: () => void app.openCommunity(communityId) }, t("details.community")) : null,
+      h("button", { type: "button", id: "act-remove", onclick: () => app.remove([id]) }, t("details.remove")),
+    );
+  }
+
+  /** The node whose details are shown, and its community, for refreshing its buttons. */
+  let shown: { id: string; communityId: number | null | undefined } | undefined;
+  app.graph.on("nodeAttributesUpdated", ({ key }) => {
+    if (!shown || key !== shown.id) return;
+    document.getElementById("details-actions")?.replaceWith(actionsFor(shown.id, shown.communityId));
+  });
+
   function render(id: string, entity: EntityDetail | undefined, risk: RiskExplanation | undefined): void {
     const attrs = app.graph.hasNode(id) ? app.graph.getNodeAttributes(id) : undefined;
     const name = entity?.name ?? attrs?.label ?? id;
-    const more = attrs?.more ?? 0;
-    const actions = h(
-      "div",
-      { className: "actions" },
-      h("button", { type: "button", id: "act-expand", onclick: () => void app.expand(id) }, t("details.expand")),
-      more > 0 ? h("button", { type: "button", id: "act-more", onclick: () => void app.more(id).then(() => void showEntity(id)) }, t("details.more", { n: Math.min(more, 50) })) : null,
-      more > 50 ? h("button", { type: "button", id: "act-all", onclick: () => void app.more(id, true).then(() => void showEntity(id)) }, t("details.all", { n: more })) : null,
-      h("button", { type: "button", id: "act-path-from", onclick: () => app.setPathEnd?.("from", id) }, t("paths.fromHere")),
-      h("button", { type: "button", id: "act-path-to", onclick: () => app.setPathEnd?.("to", id) }, t("paths.toHere")),
-      entity?.communityId !== null && entity?.communityId !== undefined
-        ? h("button", { type: "button", id: "act-community", onclick: () => void app.openCommunity(entity.communityId!) }, t("details.community"))
-        : null,
-      h("button", { type: "button", id: "act-remove", onclick: () => app.remove([id]) }, t("details.remove")),
-    );
+    shown = { id, communityId: entity?.communityId };
+    const actions = actionsFor(id, entity?.communityId);
     panel.replaceChildren(
       ...kids(
       header(`${name}${entity?.labels.includes("Cadre") ? " ★" : ""}`, `${typeName(entity?.type ?? attrs?.data.type ?? "")} · ${id}`),
@@ -185,6 +197,7 @@ export function mountDetails(app: App): void {
 
   async function showAlert(id: string): Promise<void> {
     const mine = ++generation;
+    shown = undefined;
     panel.hidden = false;
     app.busy += 1;
     try {
@@ -217,6 +230,7 @@ export function mountDetails(app: App): void {
 
   function showCommunity(c: CommunityDetail): void {
     ++generation;
+    shown = undefined;
     panel.hidden = false;
     panel.replaceChildren(
       header(c.name, `${t("colour.community")} ${c.id} · ${t("networks.members", { n: c.memberCount })}`),
