@@ -102,10 +102,15 @@ function currentView(): UrlView {
   const cam = sigma.getCamera().getState();
   return { nodes: graph.nodes(), focus: s.focus, selected: s.selected, colourBy: s.colourBy, filters: s.filters, camera: graph.order > 0 ? { x: cam.x, y: cam.y, ratio: cam.ratio } : null };
 }
+/** Writes the view into the URL once changes pause. */
 function saveViewSoon(): void {
   if (restoring) return;
+  app.urlPending = true;
   clearTimeout(viewTimer);
-  viewTimer = setTimeout(() => history.replaceState(null, "", `${location.pathname}${location.search}${toHash(currentView())}`), 250);
+  viewTimer = setTimeout(() => {
+    app.urlPending = false;
+    history.replaceState(null, "", `${location.pathname}${location.search}${toHash(currentView())}`);
+  }, 250);
 }
 async function restoreView(hash: string): Promise<void> {
   const view = fromHash(hash);
