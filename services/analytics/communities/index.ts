@@ -131,21 +131,18 @@ export { gdsCapabilities, gdsEngine, gdsProcedures, type GdsCapabilities } from 
 export { DEFAULT_LOUVAIN, runLouvain, seededRandom, type LouvainGraph, type LouvainOptions, type Partition } from "./louvain.ts";
 export {
   DEFAULT_PROJECTION,
-  DEFAULT_TIE_WEIGHTS,
   projectionOptions,
   readCompactProjection,
   readProjection,
   readTies,
-  TieCollector,
   type CompactProjection,
   type Projection,
   type ProjectionInput,
   type ProjectionOptions,
-  type TieGraph,
-  type TieKind,
   type TieRead,
-  type TieWeights,
 } from "./project.ts";
+export { TieCollector } from "./tie-collector.ts";
+export { DEFAULT_TIE_WEIGHTS, PAGE_KINDS, type TieGraph, type TieKind, type TiePage, type TieWeights } from "./ties.ts";
 export { CompactGraphError, CompactTieGraph, type TieList } from "./compact-graph.ts";
 export { assignStableIds, type StableIds } from "./stable-ids.ts";
 export { communitySummaries, communitySummary, DEFAULT_SUMMARY, type CommunitySummary, type FlagCount, type SummaryOptions, type TopMember } from "./summary.ts";
