@@ -11,6 +11,8 @@ export interface AlertRow {
   grade: string;
   subjects: string[];
   evidenceNodes: string[];
+  evidenceRels: string[];
+  summary: string;
 }
 
 /** Runs the flag `id` with optional parameter overrides and returns its alerts, sorted by id. */
@@ -22,7 +24,8 @@ export async function runAndRead(graph: Graph, id: string, parameters: Record<st
     `MATCH (a:Alert {flag: $id})-[:ON]->(s)
      WITH a, s ORDER BY s.id
      RETURN a.id AS id, a.flag AS flag, a.confidence AS confidence, a.amount AS amount, a.grade AS grade,
-            collect(s.id) AS subjects, a.evidenceNodes AS evidenceNodes
+            collect(s.id) AS subjects, a.evidenceNodes AS evidenceNodes,
+            a.evidenceRels AS evidenceRels, a.summary AS summary
      ORDER BY id`,
     { id },
   );

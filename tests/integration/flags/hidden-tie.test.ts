@@ -138,8 +138,8 @@ describe("HIDDEN_TIE", () => {
   });
 
   it("writes a readable summary", async () => {
-    const [row] = await graph.read<{ summary: string }>("MATCH (a:Alert {id: 'HIDDEN_TIE:beneficiary:C1:B1'}) RETURN a.summary AS summary");
-    expect(row!.summary).toBe(
+    const row = alertById(await runAndRead(graph, "HIDDEN_TIE"), "HIDDEN_TIE:beneficiary:C1:B1");
+    expect(row.summary).toBe(
       "child 刘小军 (K1) of cadre 刘建国 (C1) shares phone 13900000002 with beneficiary 李英 (B1), who received 2 grants (8200 yuan) approved by the cadre",
     );
   });

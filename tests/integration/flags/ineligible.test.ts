@@ -61,8 +61,8 @@ describe("INELIGIBLE", () => {
   });
 
   it("writes a readable summary", async () => {
-    const [row] = await graph.read<{ summary: string }>("MATCH (a:Alert {id: 'INELIGIBLE:G5'}) RETURN a.summary AS summary");
-    expect(row!.summary).toBe(
+    const row = alertById(await runAndRead(graph, "INELIGIBLE"), "INELIGIBLE:G5");
+    expect(row.summary).toBe(
       "有车的公务员 (B5) received means-tested grant G5 (农村最低生活保障金, 4200 yuan, paid 2018-06-01) while a public employee; owner of real estate worth 450000 yuan",
     );
   });

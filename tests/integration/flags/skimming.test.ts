@@ -54,8 +54,8 @@ describe("SKIMMING", () => {
   });
 
   it("writes a readable summary", async () => {
-    const [row] = await graph.read<{ summary: string }>("MATCH (a:Alert {id: 'SKIMMING:G2'}) RETURN a.summary AS summary");
-    expect(row!.summary).toBe(
+    const row = alertById(await runAndRead(graph, "SKIMMING"), "SKIMMING:G2");
+    expect(row.summary).toBe(
       "Grant G2 to 村民2 (B2) was approved at 14000 yuan but paid 13700, 300 yuan (2.1%) short; approved by 干部C1 (C1), one of 2 short-paid grants they signed in 2019",
     );
   });
