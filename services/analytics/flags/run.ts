@@ -3,6 +3,7 @@
 import { cypher, type Graph, typedParams } from "../../graph/index.ts";
 import { gradeParams } from "../money.ts";
 import type { FlagDefinition } from "./definition.ts";
+import { AppError } from "../../errors.ts";
 
 export interface FlagRunOptions {
   runId: string;
@@ -17,8 +18,11 @@ export interface FlagRunResult {
   seconds: number;
 }
 
-export class FlagParameterError extends Error {
+export class FlagParameterError extends AppError {
   override name = "FlagParameterError";
+  constructor(message: string, options?: { cause?: unknown }) {
+    super("invalid", message, options);
+  }
 }
 
 /** The flag's parameters: its defaults with the overrides merged over them (unknown names refused). */
