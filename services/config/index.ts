@@ -1,6 +1,7 @@
 // Process configuration: parsed once from the environment with zod. The only reader of process.env.
 import path from "node:path";
 import { z } from "zod";
+import { AppError } from "../errors.ts";
 
 const schema = z.object({
   NEO4J_URI: z.string().url().optional(),
@@ -57,8 +58,11 @@ export interface ApiConfig {
   audit: { flushMs: number; batchSize: number };
 }
 
-export class ConfigError extends Error {
+export class ConfigError extends AppError {
   override name = "ConfigError";
+  constructor(message: string, options?: { cause?: unknown }) {
+    super("invalid", message, options);
+  }
 }
 
 export function parseConfig(env: Record<string, string | undefined>): Config {

@@ -4,6 +4,7 @@ import { createHash } from "node:crypto";
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import { AppError } from "../errors.ts";
 
 export const NEO4J_DIR = path.dirname(fileURLToPath(import.meta.url));
 export const LIB_DIR = path.join(NEO4J_DIR, "lib");
@@ -11,8 +12,11 @@ export const CLASSES_DIR = path.join(NEO4J_DIR, "target", "classes");
 const STAMP = path.join(NEO4J_DIR, "target", "install.stamp");
 const LAUNCHER_SRC = path.join(NEO4J_DIR, "src", "main", "java", "county", "Launcher.java");
 
-export class Neo4jInstallError extends Error {
+export class Neo4jInstallError extends AppError {
   override name = "Neo4jInstallError";
+  constructor(message: string, options?: { cause?: unknown }) {
+    super("unavailable", message, options);
+  }
 }
 
 /** What the installed jars and classes were built from: the pom and the launcher source. */

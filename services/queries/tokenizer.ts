@@ -1,5 +1,6 @@
 // A small Cypher tokenizer for the static safety check: it knows strings, comments, backticked
 // names and parameters well enough that a keyword inside any of them is never mistaken for a clause.
+import { AppError } from "../errors.ts";
 export type TokenKind = "word" | "quoted" | "string" | "number" | "param" | "punct";
 
 export interface Token {
@@ -11,14 +12,14 @@ export interface Token {
   column: number;
 }
 
-export class TokenizeError extends Error {
+export class TokenizeError extends AppError {
   override name = "TokenizeError";
   constructor(
     message: string,
     readonly line: number,
     readonly column: number,
   ) {
-    super(message);
+    super("invalid", message);
   }
 }
 

@@ -1,6 +1,7 @@
 // A detector definition: the YAML header of a cypher/flags/*.cypher file, validated with zod.
 import { z } from "zod";
 import { splitHeader } from "../../graph/header.ts";
+import { AppError } from "../../errors.ts";
 
 const parameter = z.object({
   type: z.enum(["integer", "number", "string", "boolean", "date", "list"]),
@@ -30,8 +31,11 @@ export interface FlagDefinition extends FlagHeader {
   cypher: string;
 }
 
-export class FlagDefinitionError extends Error {
+export class FlagDefinitionError extends AppError {
   override name = "FlagDefinitionError";
+  constructor(message: string, options?: { cause?: unknown }) {
+    super("invalid", message, options);
+  }
 }
 
 export function parseFlag(text: string, file: string): FlagDefinition {

@@ -1,8 +1,9 @@
 // Runs detectors: each flag query is wrapped by cypher/analysis/alerts-write.cypher and its hits
 // stored as Alerts; alerts the run no longer finds are retired.
-import { cypher, type Graph, typedParams } from "../../graph/index.ts";
+import { cypher, cypherWith, type Graph, SlotValue, typedParams } from "../../graph/index.ts";
 import { gradeParams } from "../money.ts";
 import type { FlagDefinition } from "./definition.ts";
+import { AppError } from "../../errors.ts";
 
 export interface FlagRunOptions {
   runId: string;
@@ -17,8 +18,11 @@ export interface FlagRunResult {
   seconds: number;
 }
 
-export class FlagParameterError extends Error {
+export class FlagParameterError extends AppError {
   override name = "FlagParameterError";
+  constructor(message: string, options?: { cause?: unknown }) {
+    super("invalid", message, options);
+  }
 }
 
 /** The flag's parameters: its defaults with the overrides merged over them (unknown names refused). */
@@ -35,7 +39,7 @@ export function flagParameters(flag: FlagDefinition, overrides: Record<string, u
 
 export async function runFlag(graph: Graph, flag: FlagDefinition, options: FlagRunOptions): Promise<FlagRunResult> {
   const started = performance.now();
-  const query = cypher("analysis/alerts-write.cypher").replace("{{FLAG}}", () => flag.cypher);
+  const query = cypherWith("analysis/alerts-write.cypher", { FLAG: SlotValue.cypher(flag.cypher) });
   const params = {
     ...flagParameters(flag, options.parameters?.[flag.id]),
     flagId: flag.id,
