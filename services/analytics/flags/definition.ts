@@ -8,6 +8,9 @@ const parameter = z.object({
   default: z.unknown(),
   min: z.number().optional(),
   max: z.number().optional(),
+  /** The name of a county baseline (services/analytics/scores/baselines.ts) that replaces the default
+   *  when the run has measured it; an explicit override still wins. */
+  learned: z.string().optional(),
   description: z.string().min(1),
 });
 

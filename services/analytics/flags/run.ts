@@ -9,6 +9,9 @@ export interface FlagRunOptions {
   runId: string;
   /** Overrides of flag parameters, by flag id then parameter name. */
   parameters?: Record<string, Record<string, unknown>>;
+  /** Values learned from the county, by baseline name: they replace the defaults of parameters that
+   *  name them (`learned:` in the header), not explicit overrides. */
+  learned?: Record<string, unknown>;
   timeoutMs?: number;
 }
 
@@ -25,10 +28,13 @@ export class FlagParameterError extends AppError {
   }
 }
 
-/** The flag's parameters: its defaults with the overrides merged over them (unknown names refused). */
-export function flagParameters(flag: FlagDefinition, overrides: Record<string, unknown> = {}): Record<string, unknown> {
+/** The flag's parameters: its defaults, replaced by learned values where the header names one, with
+ *  the overrides merged over them (unknown names refused). */
+export function flagParameters(flag: FlagDefinition, overrides: Record<string, unknown> = {}, learned: Record<string, unknown> = {}): Record<string, unknown> {
   const values: Record<string, unknown> = {};
-  for (const [name, spec] of Object.entries(flag.parameters)) values[name] = spec.default;
+  for (const [name, spec] of Object.entries(flag.parameters)) {
+    values[name] = spec.learned !== undefined && learned[spec.learned] !== undefined ? learned[spec.learned] : spec.default;
+  }
   for (const [name, value] of Object.entries(overrides)) {
     if (!(name in flag.parameters)) throw new FlagParameterError(`${flag.id}: unknown parameter ${name}`);
     values[name] = value;
@@ -41,7 +47,7 @@ export async function runFlag(graph: Graph, flag: FlagDefinition, options: FlagR
   const started = performance.now();
   const query = cypherWith("analysis/alerts-write.cypher", { FLAG: SlotValue.cypher(flag.cypher) });
   const params = {
-    ...flagParameters(flag, options.parameters?.[flag.id]),
+    ...flagParameters(flag, options.parameters?.[flag.id], options.learned),
     flagId: flag.id,
     typology: flag.typology,
     weight: flag.weight,

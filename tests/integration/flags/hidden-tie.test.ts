@@ -124,6 +124,10 @@ describe("HIDDEN_TIE", () => {
     expect(beneficiary.amount).toBe(8200);
     // cadre, son, phone, beneficiary, two grants
     expect(beneficiary.evidenceNodes).toHaveLength(6);
+    // One pattern per cadre and identifier; the identifier's holders are counted for the scores stage.
+    expect(beneficiary.group).toBe("HIDDEN_TIE:C1:13900000002");
+    // The phone is held by the son, the beneficiary and the son's own firm CO6.
+    expect(beneficiary.facts).toEqual(expect.arrayContaining(["idKind=phone", "idDegree=3", "form=approved"]));
 
     // The cadre's own phone: his mother, who shares it, is not named.
     expect(alertById(alerts, "HIDDEN_TIE:beneficiary:C4:B4").subjects).toEqual(["B4", "C4"]);

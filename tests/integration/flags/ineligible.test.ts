@@ -49,7 +49,10 @@ describe("INELIGIBLE", () => {
     expect(alertById(alerts, "INELIGIBLE:G1").confidence).toBeCloseTo(0.9);
     expect(alertById(alerts, "INELIGIBLE:G2").confidence).toBeCloseTo(0.8);
     const officer = alertById(alerts, "INELIGIBLE:G3");
-    expect(officer.subjects).toEqual(["B3", "CO1"]);
+    // The firm is where the disqualifying role is held: a party, not a subject.
+    expect(officer.subjects).toEqual(["B3"]);
+    expect(officer.parties).toEqual(["CO1:firm_of_beneficiary"]);
+    expect(officer.group).toBe("INELIGIBLE:B3:PG1");
     expect(officer.confidence).toBeCloseTo(0.8);
     const car = alertById(alerts, "INELIGIBLE:G4");
     expect(car.subjects).toEqual(["B4"]);

@@ -111,6 +111,8 @@ describe("KIN_BENEFIT", () => {
     // A wife's brother, reached through the spouse, in a village of the official's township.
     const inLaw = alertById(alerts, "KIN_BENEFIT:in_post:G4");
     expect(inLaw.subjects).toEqual(["C3", "K3"]);
+    expect(inLaw.group).toBe("KIN_BENEFIT:C3:K3");
+    expect(inLaw.facts).toEqual(expect.arrayContaining(["cadre=C3", "beneficiary=K3", "form=in_post", "year=2019", "meansTested=true", "declared=false"]));
     expect(inLaw.confidence).toBeCloseTo(0.7 * 0.8);
 
     // An entitlement that is not means-tested counts less.
