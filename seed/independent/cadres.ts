@@ -3,7 +3,7 @@
 import { age, day, type Day } from "./dates.ts";
 import { townships, villages } from "./geography.ts";
 import type { Person, Post, PostRole, Region, World } from "./model.ts";
-import { alive, regionAt } from "./population.ts";
+import { alive, regionAt, residence } from "./population.ts";
 
 interface Seat {
   role: PostRole;
@@ -19,12 +19,21 @@ const VILLAGE_SEATS: Seat[] = [
 export function buildCadres(world: World): void {
   const rng = world.rng.fork("cadres");
   const taken = new Set<number>();
+  const home = residence(world);
+  const byVillage = new Map<number, Person[]>();
+  for (const p of world.persons) {
+    if (!p.inData) continue;
+    const r = home[p.k] as number;
+    const list = byVillage.get(r);
+    if (list) list.push(p);
+    else byVillage.set(r, [p]);
+  }
   for (const v of villages(world)) {
     const starts: Day[] = [day(2014, rng.int(9, 12), rng.int(1, 28)), rng.chance(0.6) ? day(2017, rng.int(9, 12), rng.int(1, 28)) : day(2018, rng.int(1, 5), rng.int(1, 28)), day(2021, rng.int(1, 6), rng.int(1, 28))];
     const urban = v.urban;
     const titles: Seat[] = VILLAGE_SEATS.map((s) => (urban ? { ...s, title: s.title.replace("村党支部", "社区党支部").replace("村委会", "居委会").replace("村会计", "社区会计") } : s));
     let previous = new Map<string, number>();
-    const residents = world.persons.filter((p) => p.inData && regionAt(world, p, starts[0] as Day) === v.k && !p.publicEmployee);
+    const residents = (byVillage.get(v.k) ?? []).filter((p) => !p.publicEmployee);
     for (let t = 0; t < starts.length; t++) {
       const start = starts[t] as Day;
       const end = t + 1 < starts.length ? (starts[t + 1] as Day) - 1 : undefined;
@@ -65,18 +74,19 @@ export function buildCadres(world: World): void {
         world.posts.push({ person: holder.k, region: v.k, role: seat.role, title: seat.title, start, end: died ?? end });
         if (died !== undefined) {
           const next = residents.filter((p) => alive(p, died + 30) && !inTerm.has(p.k) && age(p.birth, died) >= 27 && age(p.birth, died) <= 62);
-          if (next.length > 0) {
+          const from = died + rng.int(20, 90);
+          if (next.length > 0 && (end === undefined || from < end - 30)) {
             const r = rng.pick(next);
             inTerm.add(r.k);
             current.set(key, r.k);
-            world.posts.push({ person: r.k, region: v.k, role: seat.role, title: seat.title, start: died + rng.int(20, 90), end });
+            world.posts.push({ person: r.k, region: v.k, role: seat.role, title: seat.title, start: from, end: r.death !== undefined && (end === undefined || r.death < end) ? r.death : end });
           }
         }
       }
       previous = current;
     }
   }
-  buildTownshipPosts(world, taken);
+  buildTownshipPosts(world, taken, home);
 }
 
 const TOWNSHIP_SEATS: [PostRole, string, number, number][] = [
@@ -89,12 +99,13 @@ const TOWNSHIP_SEATS: [PostRole, string, number, number][] = [
   ["program_officer", "扶贫工作站站长", 2015, 2020],
 ];
 
-function buildTownshipPosts(world: World, taken: Set<number>): void {
+function buildTownshipPosts(world: World, taken: Set<number>, home: Int32Array): void {
   const rng = world.rng.fork("township-posts");
-  const seatVillages = villages(world).filter((v) => v.urban);
+  const seatVillages = new Set(villages(world).filter((v) => v.urban).map((v) => v.k));
   for (const t of townships(world)) {
     const local = villages(world).filter((v) => v.township === t.k);
-    const pool = world.persons.filter((p) => p.inData && !taken.has(p.k) && !p.migrant && (local.some((v) => v.k === regionAt(world, p, day(2016)) && (v === local[0] || v.urban)) || seatVillages.some((v) => v.k === regionAt(world, p, day(2016)))));
+    const near = new Set([...seatVillages, ...local.filter((v, i) => i === 0 || v.urban).map((v) => v.k)]);
+    const pool = world.persons.filter((p) => p.inData && !taken.has(p.k) && !p.migrant && near.has(home[p.k] as number));
     for (const [role, title0, y0, y1] of TOWNSHIP_SEATS) {
       const title = t.name.endsWith("乡") ? title0.replace("镇长", "乡长") : title0;
       let from = day(y0, rng.int(1, 12), rng.int(1, 28));
@@ -117,10 +128,11 @@ function buildTownshipPosts(world: World, taken: Set<number>): void {
   }
   // County officers who sign machinery subsidies and large relief.
   const county = world.regions[0] as Region;
-  const pool = world.persons.filter((p) => p.inData && !taken.has(p.k) && seatVillages.some((v) => v.k === regionAt(world, p, day(2016))) && age(p.birth, day(2016)) >= 32 && age(p.birth, day(2016)) <= 52 && p.death === undefined);
+  const pool = world.persons.filter((p) => p.inData && !taken.has(p.k) && seatVillages.has(home[p.k] as number) && age(p.birth, day(2016)) >= 32 && age(p.birth, day(2016)) <= 52 && p.death === undefined);
   for (const title of ["县民政局社会救助股股长", "县农业农村局农机站站长", "县住建局村镇股股长"]) {
-    if (pool.length === 0) break;
-    const p = rng.pick(pool.filter((q) => !taken.has(q.k)));
+    const free = pool.filter((q) => !taken.has(q.k));
+    if (free.length === 0) break;
+    const p = rng.pick(free);
     taken.add(p.k);
     p.publicEmployee = true;
     p.employer = title.slice(0, title.indexOf("局") + 1).replace("县", world.style.county);

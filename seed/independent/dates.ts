@@ -13,17 +13,28 @@ export function iso(d: Day): string {
   return new Date(d * MS_PER_DAY).toISOString().slice(0, 10);
 }
 
+/** Year, month and day of a day number (civil-from-days, no Date allocation: this runs millions of times). */
+export function civil(d: Day): [number, number, number] {
+  const z = d + 719468;
+  const era = Math.floor(z / 146097);
+  const doe = z - era * 146097;
+  const yoe = Math.floor((doe - Math.floor(doe / 1460) + Math.floor(doe / 36524) - Math.floor(doe / 146096)) / 365);
+  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
+  const mp = Math.floor((5 * doy + 2) / 153);
+  const dd = doy - Math.floor((153 * mp + 2) / 5) + 1;
+  const m = mp < 10 ? mp + 3 : mp - 9;
+  return [yoe + era * 400 + (m <= 2 ? 1 : 0), m, dd];
+}
+
 export function yearOf(d: Day): number {
-  return new Date(d * MS_PER_DAY).getUTCFullYear();
+  return civil(d)[0];
 }
 
 /** Age in whole years on day `at` of someone born on `birth`. */
 export function age(birth: Day, at: Day): number {
-  const b = new Date(birth * MS_PER_DAY);
-  const a = new Date(at * MS_PER_DAY);
-  let years = a.getUTCFullYear() - b.getUTCFullYear();
-  if (a.getUTCMonth() < b.getUTCMonth() || (a.getUTCMonth() === b.getUTCMonth() && a.getUTCDate() < b.getUTCDate())) years--;
-  return years;
+  const [by, bm, bd] = civil(birth);
+  const [ay, am, ad] = civil(at);
+  return ay - by - (am < bm || (am === bm && ad < bd) ? 1 : 0);
 }
 
 export const YEARS = [2016, 2017, 2018, 2019, 2020, 2021] as const;

@@ -9,7 +9,7 @@ import { villages } from "./geography.ts";
 import { livingRelatives } from "./kin.ts";
 import type { Company, CompanyRole, Field, Person, Region, World } from "./model.ts";
 import { companyName, cooperativeName, STREETS, type Trade } from "./names.ts";
-import { alive, regionAt } from "./population.ts";
+import { alive, residence } from "./population.ts";
 import type { Rng } from "./rng.ts";
 
 export const TRADE_FIELDS: Record<string, Field[]> = {
@@ -95,10 +95,11 @@ function staffFirm(world: World, rng: Rng, c: Company, rep: Person, busy: Set<nu
 }
 
 function pickRep(world: World, rng: Rng, pool: Person[], busy: Set<number>, at: Day, near?: Region): Person | undefined {
+  const home = residence(world);
   const cands = pool.filter((p) => !busy.has(p.k) && alive(p, at) && (p.death === undefined || p.death > at + yearsToDays(3)) && age(p.birth, at) >= 25 && age(p.birth, at) <= 60);
   if (cands.length === 0) return undefined;
   return rng.weighted(cands, (p) => {
-    const r = world.regions[regionAt(world, p, Math.max(at, START))] as Region;
+    const r = world.regions[home[p.k] as number] as Region;
     let w = p.gender === "M" ? 3 : 1;
     if (r.urban) w *= 3;
     if (near && r.township === near.township) w *= 4;
@@ -140,7 +141,8 @@ export function buildFirms(world: World): void {
       if (mgr) addRole(world, mgr.k, c.k, "manager", { start: (c.registered ?? START) + rng.int(0, 700) });
     }
     const employees = trade === "coop" ? rng.int(0, 3) : rng.int(0, 5);
-    const local = people.filter((p) => regionAt(world, p, START) === where.k || (world.regions[regionAt(world, p, START)] as Region).township === where.township);
+    const home = residence(world);
+    const local = people.filter((p) => (world.regions[home[p.k] as number] as Region).township === where.township);
     for (let e = 0; e < employees && local.length > 0; e++) {
       const p = rng.pick(local);
       if (age(p.birth, START) < 18 || age(p.birth, START) > 60) continue;
@@ -158,7 +160,8 @@ export function buildFirms(world: World): void {
   // Business centres in the county seat: one agent, one address, unrelated firms.
   const firms = world.companies.filter((c) => !c.coop);
   for (let a = 0; a < style.agentCentres; a++) {
-    const agent = pickRep(world, rng, people.filter((p) => (world.regions[regionAt(world, p, START)] as Region).urban), busy, START);
+    const home = residence(world);
+    const agent = pickRep(world, rng, people.filter((p) => (world.regions[home[p.k] as number] as Region).urban), busy, START);
     if (!agent) break;
     busy.add(agent.k);
     agent.phone ??= newMobile(world, rng);

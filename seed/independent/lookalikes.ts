@@ -15,13 +15,18 @@ import type { Ctx } from "./schemes/common.ts";
 type Entity = Person | Company;
 
 class Collector {
+  /** Victims and other parties of schemes, except honest competitors and unwitting signers (innocent bystanders). */
+  private readonly parties: Set<string>;
+
   constructor(
     readonly ctx: Ctx,
     readonly world: World,
-  ) {}
+  ) {
+    this.parties = new Set(world.schemes.flatMap((s) => s.parties.filter((p) => !/competitor|unwitting/.test(p.part)).map((p) => p.entity)));
+  }
 
   usable(e: Entity): boolean {
-    return !this.world.culpritIds.has(e.id) && !this.ctx.involved.has(e.id) && !this.world.reserved.has(e.id);
+    return !this.world.culpritIds.has(e.id) && !this.parties.has(e.id) && !this.world.reserved.has(e.id);
   }
 
   add(kind: string, entities: Entity[]): boolean {
@@ -103,7 +108,7 @@ function agentCobid(c: Collector, used: Set<string>): boolean {
     }
   }
   const groups = rng.shuffle([...byKey.values()].filter((g) => g.length >= 4));
-  for (const group of groups) {
+  for (const group of [...groups, ...groups, ...groups, ...groups]) {
     const pair = rng.sample(group.filter((f) => f.fields.includes("infrastructure") || f.fields.includes("water")), 2);
     if (pair.length < 2) continue;
     const [a, b] = pair as [Company, Company];
@@ -215,19 +220,19 @@ function grantBeforeDeath(c: Collector): boolean {
 function weddingRemittance(c: Collector): boolean {
   const { world, ctx } = c;
   const rng = ctx.rng;
-  const officers = new Set(world.roles.filter((r) => r.role === "legal_rep" && !(world.companies[r.company] as Company).scheme).map((r) => r.person));
-  for (let attempt = 0; attempt < 80; attempt++) {
-    const slot = ctx.cadre(["party_secretary", "committee_director", "committee_member", "accountant"], 400);
-    if (!slot) return false;
-    const rels = livingRelatives(world, slot.person.k, slot.from, (r) => r === "child" || r === "sibling" || r === "nephew_niece").map(([q]) => q).filter((q) => c.usable(q) && q.account !== undefined);
-    for (const r of rels) {
-      const givers = livingRelatives(world, r.k, slot.from, (x) => x === "sibling" || x === "in_law" || x === "uncle_aunt" || x === "cousin").map(([q]) => q).filter((q) => officers.has(q.k) && c.usable(q) && q.k !== slot.person.k);
-      if (givers.length === 0) continue;
-      const o = rng.pick(givers);
-      const kids = r.children.map((k) => world.persons[k] as Person).filter((k) => k.marriage !== undefined && k.marriage >= START && k.marriage <= END);
-      const when = kids[0]?.marriage ?? r.marriage ?? rng.int(slot.from, slot.to);
-      if (when < START || when > END) continue;
-      if (!c.add("wedding_remittance", [o, r, slot.person])) continue;
+  const cadres = ctx.eligibility.cadres;
+  const officers = rng.shuffle([...new Set(world.roles.filter((r) => (r.role === "legal_rep" || r.role === "shareholder" || r.role === "manager") && !(world.companies[r.company] as Company).scheme).map((r) => r.person))]);
+  for (const ok of officers) {
+    const o = world.persons[ok] as Person;
+    if (!o.inData || !c.usable(o) || cadres.has(o.k)) continue;
+    for (const [r] of rng.shuffle(livingRelatives(world, o.k, START, (x) => x === "sibling" || x === "in_law" || x === "cousin" || x === "uncle_aunt" || x === "nephew_niece"))) {
+      if (!c.usable(r) || cadres.has(r.k) || r.account === undefined || !alive(r, END)) continue;
+      const cadreK = [...relatives(world, r.k)].find(([k, rel]) => cadres.has(k) && k !== o.k && rel !== "cousin" && !relatives(world, o.k).has(k))?.[0];
+      if (cadreK === undefined) continue;
+      const cadre = world.persons[cadreK] as Person;
+      const kids = [r, ...r.children.map((k) => world.persons[k] as Person)].filter((k) => k.marriage !== undefined && k.marriage >= START + 30 && k.marriage <= END);
+      const when = kids[0]?.marriage ?? rng.int(START + 30, END);
+      if (!c.add("wedding_remittance", [o, r, cadre])) continue;
       ctx.recordKin(o.k, r.k, false);
       addTransfer(world, ctx.account(o), r.account, rng.pick([20_000, 30_000, 36_000, 50_000, 66_000, 88_000]), when - rng.int(3, 20));
       return true;
@@ -243,6 +248,16 @@ function minorParentAccount(c: Collector): boolean {
     if (age(p.birth, g.paidDate) >= 18) continue;
     const parent = [p.father, p.mother].map((k) => P(world, k)).find((q) => q?.account === g.account);
     if (parent && c.add("minor_parent_account", [p, parent])) return true;
+  }
+  // No such grant yet (no education programme): medical relief for a poor family's child, paid to a parent.
+  const program = programByKey(world, "medical") ?? programByKey(world, "temp") ?? (programByKey(world, "dibao") as Program);
+  for (const p of ctx.rng.shuffle(world.persons.filter((x) => x.inData && !x.fictitious && age(x.birth, END) >= 4 && age(x.birth, END) <= 15))) {
+    const parent = [p.mother, p.father].map((k) => P(world, k)).find((q) => q?.inData && q.account !== undefined && alive(q, END));
+    const when = END - ctx.rng.int(30, 900);
+    if (!parent || !alive(p, when) || !ctx.needy(p, when) || !c.add("minor_parent_account", [p, parent])) continue;
+    const region = regionAt(world, p, when);
+    addGrant(world, { program, beneficiary: p.k, region, year: yearOf(when), amount: ctx.rng.int(10, 80) * 100, paidDate: when, approvedBy: defaultApprover(world, program, region, when, false), account: parent.account });
+    return true;
   }
   return false;
 }
@@ -268,7 +283,7 @@ function marriageMove(c: Collector): boolean {
     if (p.gender !== "F" || m.from === undefined || p.marriage === undefined || Math.abs(p.marriage - m.date) > 5 || !c.usable(p) || !alive(p, END)) continue;
     const fromRegion = (world.households[m.from] as { region: number }).region;
     const toRegion = (world.households[m.household] as { region: number }).region;
-    if (fromRegion === toRegion || m.date < START + 200 || m.date > END - 200) continue;
+    if (fromRegion === toRegion || m.date < START + 200 || m.date > END - 200 || !ctx.needy(p, m.date - 1) || !ctx.needy(p, m.date + 1)) continue;
     if (!c.add("marriage_move", [p])) continue;
     const before = m.date - rng.int(60, 180);
     const after = m.date + rng.int(90, 180);
@@ -342,12 +357,24 @@ export function plantLookalikes(world: World, ctx: Ctx): void {
   const used = new Set<string>();
   const scale = Math.min(1, world.style.persons / 15_000);
   const cap = Math.max(12, Math.round(rng.int(25, 30) * scale));
-  const plan = KINDS.map(([kind, fn, lo, hi]) => ({ kind, fn, n: rng.int(lo, hi) }));
+  const plan = KINDS.map(([kind, fn, lo, hi]) => ({ kind, fn, lo: scale < 1 ? Math.min(lo, 1) : lo, n: rng.int(lo, hi) }));
   let total = plan.reduce((t, p) => t + p.n, 0);
   while (total > cap) {
-    const p = rng.pick(plan.filter((x) => x.n > (scale < 1 ? 0 : 1)));
-    p.n--;
+    const over = plan.filter((x) => x.n > x.lo);
+    if (over.length === 0) break;
+    rng.pick(over).n--;
     total--;
   }
-  for (const p of plan) for (let i = 0; i < p.n; i++) p.fn(c, used);
+  for (const p of plan) {
+    let made = 0;
+    for (let i = 0; i < p.n + 4 && made < p.n; i++) if (p.fn(c, used)) made++;
+  }
+  // Some kinds find nothing in some counties: top up with the others, up to the floor.
+  const floor = Math.max(10, Math.round(25 * scale));
+  for (let round = 0; world.lookalikes.length < floor && round < 4; round++) {
+    for (const p of rng.shuffle(plan.slice())) {
+      if (world.lookalikes.length >= floor) break;
+      p.fn(c, used);
+    }
+  }
 }

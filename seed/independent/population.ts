@@ -518,3 +518,16 @@ export function movePerson(world: World, p: Person, to: Household, date: Day): v
   if (!to.members.includes(p.k)) to.members.push(p.k);
   world.moves.push({ person: p.k, household: to.k, date, from });
 }
+
+const residenceCache = new WeakMap<World, { key: string; at: Int32Array }>();
+
+/** Region of every person on 2016-01-01 (or at birth), computed once per build phase. */
+export function residence(world: World): Int32Array {
+  const cached = residenceCache.get(world);
+  const key = `${world.persons.length}/${world.moves.length}`;
+  if (cached && cached.key === key) return cached.at;
+  const at = new Int32Array(world.persons.length);
+  for (const p of world.persons) at[p.k] = regionAt(world, p, Math.max(START, p.birth));
+  residenceCache.set(world, { key, at });
+  return at;
+}

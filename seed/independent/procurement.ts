@@ -166,7 +166,8 @@ export function runTender(world: World, rng: Rng, t: Tendering, project: Project
   const announce = project.announce ?? project.award ?? END;
   const deadline = project.deadline ?? announce + 20;
   const bids: { c: Company; amount: number; dq: boolean }[] = bidders.map((c) => ({ c, amount: bidAmount(rng, world, c, project.budget), dq: false }));
-  if (bids.length > 2) for (const b of bids) if (rng.chance(0.05)) b.dq = true;
+  // A tender needs three valid bids to stand, so a bid is thrown out only when four or more came in.
+  if (bids.length > 3) for (const b of bids) if (rng.chance(0.05) && bids.filter((x) => !x.dq).length > 3) b.dq = true;
   if (bids.every((b) => b.dq) && bids[0]) bids[0].dq = false;
   for (const b of bids) {
     addBid(world, {
@@ -200,15 +201,16 @@ export function methodFor(rng: Rng, world: World, budget: number, region: Region
   return rng.weighted(["open_tender", "invited_tender", "competitive_negotiation"] as Method[], (_, i) => [80, 14, 6][i] ?? 0);
 }
 
-export function bidderCount(rng: Rng, world: World, method: Method, region: Region): number {
+export function bidderCount(rng: Rng, world: World, method: Method, region: Region, above = false): number {
   const mean = world.style.bidMean * (1 - 0.45 * region.remote);
   switch (method) {
     case "open_tender":
-      return Math.max(2, 2 + rng.poisson(Math.max(0.5, mean - 2)));
+      return 3 + rng.poisson(Math.max(0.3, mean - 3));
     case "invited_tender":
       return rng.int(3, 5);
     case "competitive_negotiation":
-      return Math.max(1, rng.poisson(Math.max(0.6, mean * 0.6)));
+      // Below the threshold a remote village may get a single offer; above it, at least two.
+      return Math.max(above ? 2 : 1, rng.poisson(Math.max(0.6, mean * 0.6)));
     default:
       return 1;
   }
@@ -226,21 +228,26 @@ export function honestProject(world: World, rng: Rng, t: Tendering, region: Regi
   if (award > END) return undefined;
   const pool = honestPool(world, t, region, field, announce);
   if (pool.length === 0) return undefined;
+  const above = budget >= world.style.threshold;
+  const bidders = competitive ? drawBidders(rng, t, pool, bidderCount(rng, world, method, region, above)) : [];
+  // Fewer than three bidders: the tender fails and the job is negotiated instead; above the
+  // threshold with a single offer it is put off altogether.
+  let shown: Method = method;
+  if (competitive && method !== "competitive_negotiation" && bidders.length < 3) shown = "competitive_negotiation";
+  if (competitive && above && bidders.length < 2) return undefined;
   const project = addProject(world, {
     name: projectName(rng, world, region, field),
     region: region.k,
     field,
     budget,
-    method,
+    method: shown,
     announce: competitive || rng.chance(0.4) ? announce : undefined,
     deadline,
     award,
     approvedBy: approverFor(world, rng, region, award),
   });
-  if (competitive) {
-    const bidders = drawBidders(rng, t, pool, bidderCount(rng, world, method, region));
-    runTender(world, rng, t, project, bidders);
-  } else {
+  if (competitive) runTender(world, rng, t, project, bidders);
+  else {
     const c = rng.weighted(pool, (x) => x.w).c;
     const amount = bidAmount(rng, world, c, budget);
     project.awardedTo = c.k;

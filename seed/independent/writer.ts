@@ -65,7 +65,7 @@ class Bundle {
     const eol = style.crlf ? "\r\n" : "\n";
     for (const [file, rows] of this.files) {
       const cols = COLUMNS[file] as string[];
-      const lines = rows.map((r) => ({ r, key: r.join("\u0001") }));
+      const lines = rows.map((r) => ({ r, key: r.map((v) => v.trim()).join("\u0001") }));
       lines.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
       counts[file] = rows.length;
       if (style.jsonl.includes(file)) {

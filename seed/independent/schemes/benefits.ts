@@ -169,7 +169,7 @@ export function deceasedPayee(ctx: Ctx): Scheme | undefined {
   for (let attempt = 0; attempt < 40; attempt++) {
     const slot = ctx.cadre(["accountant", "committee_director", "party_secretary"], 500, (s) => !s.region.urban);
     if (!slot) return undefined;
-    const dead = world.persons.filter((p) => p.inData && !p.fictitious && ctx.free(p) && p.death !== undefined && p.death > slot.from + 60 && p.death < slot.to - 150 && regionAt(world, p, p.death - 1) === slot.region.k && age(p.birth, p.death) >= 55 && !ctx.eligibility.cadres.has(p.k));
+    const dead = world.persons.filter((p) => p.inData && !p.fictitious && ctx.free(p) && p.death !== undefined && p.death > slot.from + 60 && p.death < slot.to - 150 && regionAt(world, p, p.death - 1) === slot.region.k && age(p.birth, p.death) >= 55 && !ctx.eligibility.cadres.has(p.k) && ctx.needy(p, p.death - 1));
     if (dead.length === 0) continue;
     const d = rng.pick(dead);
     const death = d.death as Day;
@@ -236,7 +236,7 @@ export function divertedPayment(ctx: Ctx): Scheme | undefined {
       b.party(f, "fictitious_identity");
     } else {
       const n = variant === "accountant_pool" ? rng.int(3, 5) : 1;
-      const cands = world.persons.filter((p) => p.inData && !p.fictitious && ctx.free(p) && alive(p, first) && alive(p, slot.to) && regionAt(world, p, first) === slot.region.k && age(p.birth, first) >= 65 && !relatives(world, slot.person.k).has(p.k) && !ctx.eligibility.cadres.has(p.k));
+      const cands = world.persons.filter((p) => p.inData && !p.fictitious && ctx.free(p) && alive(p, first) && alive(p, slot.to) && regionAt(world, p, first) === slot.region.k && age(p.birth, first) >= 65 && !relatives(world, slot.person.k).has(p.k) && !ctx.eligibility.cadres.has(p.k) && ctx.needy(p, first));
       for (const v of rng.sample(cands, n)) {
         victims.push(v);
         b.party(v, "beneficiary_victim");
@@ -261,7 +261,7 @@ export function skimming(ctx: Ctx): Scheme | undefined {
     const slot = ctx.cadre(["accountant", "committee_director", "party_secretary"], 400, (s) => !s.region.urban);
     if (!slot) return undefined;
     const victims = rng.sample(
-      world.persons.filter((p) => p.inData && !p.fictitious && ctx.free(p) && alive(p, slot.from) && alive(p, slot.to) && age(p.birth, slot.from) >= 30 && regionAt(world, p, slot.from) === slot.region.k && !ctx.eligibility.cadres.has(p.k) && !relatives(world, slot.person.k).has(p.k)),
+      world.persons.filter((p) => p.inData && !p.fictitious && ctx.free(p) && alive(p, slot.from) && alive(p, slot.to) && age(p.birth, slot.from) >= 30 && regionAt(world, p, slot.from) === slot.region.k && !ctx.eligibility.cadres.has(p.k) && !relatives(world, slot.person.k).has(p.k) && ctx.needy(p, slot.from)),
       rng.int(4, 9),
     );
     if (victims.length < 3) continue;

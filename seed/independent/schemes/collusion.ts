@@ -143,7 +143,7 @@ export function kickback(ctx: Ctx): Scheme | undefined {
     const spouse = c.spouse !== undefined ? (world.persons[c.spouse] as Person) : undefined;
     const kin = spouse?.inData && ctx.free(spouse) ? spouse : ctx.relative(c.k, slot.from, slot.to, ["child", "sibling", "in_law"], { minAge: 20 })?.[0];
     if (extortion) {
-      const victims = rng.sample(world.persons.filter((p) => p.inData && !p.fictitious && ctx.free(p) && p.death === undefined && p.account !== undefined && !ctx.eligibility.cadres.has(p.k) && !relatives(world, c.k).has(p.k) && regionAt(world, p, slot.from) === slot.region.k), rng.int(2, 4));
+      const victims = rng.sample(world.persons.filter((p) => p.inData && !p.fictitious && ctx.free(p) && p.death === undefined && p.account !== undefined && !ctx.eligibility.cadres.has(p.k) && !relatives(world, c.k).has(p.k) && regionAt(world, p, slot.from) === slot.region.k && ctx.needy(p, slot.from)), rng.int(2, 4));
       if (victims.length < 2) continue;
       const receiver = kin && rng.chance(0.5) ? kin : c;
       const b = ctx.start("KICKBACK", "extortion", slot.from, `${c.written}办危房改造要收好处费`);

@@ -4,15 +4,15 @@
 import { newAccount } from "../accounts.ts";
 import { postsAt } from "../cadres.ts";
 import { age, END, START, type Day } from "../dates.ts";
-import { addRole, companyNames, newCompany } from "../firms.ts";
+import { addRole, companyNames, isBusyFirm, newCompany } from "../firms.ts";
 import { livingRelatives, relatives, type Relation } from "../kin.ts";
-import type { Company, Person, Post, PostRole, Region, Scheme, Typology, World } from "../model.ts";
+import type { Company, Household, Person, Post, PostRole, Region, Scheme, Typology, World } from "../model.ts";
 import { pairKey } from "../model.ts";
 import type { Trade } from "../names.ts";
 import { ensureAccount } from "../money.ts";
 import { alive, householdAt, regionAt } from "../population.ts";
 import type { Tendering } from "../procurement.ts";
-import type { Eligibility } from "../programs.ts";
+import { passesMeansTest, type Eligibility } from "../programs.ts";
 import type { Rng } from "../rng.ts";
 
 export class SchemeBuilder {
@@ -149,6 +149,12 @@ export class Ctx {
     return newAccount(this.world, this.rng, { type: "person", k: p.k }, { urban: !urban, opened }).k;
   }
 
+  /** Whether the person's household (on `at`) would pass a means test. */
+  needy(p: Person, at: Day): boolean {
+    const hh = householdAt(p, at);
+    return hh !== undefined && passesMeansTest(this.world, this.eligibility, this.world.households[hh] as Household);
+  }
+
   /** An adult in a region, alive over the span, not involved, not a cadre. */
   villager(region: number, from: Day, to: Day, filter?: (p: Person) => boolean): Person | undefined {
     const cands = this.world.persons.filter((p) => p.inData && !p.fictitious && this.free(p) && alive(p, from) && alive(p, to) && age(p.birth, from) >= 25 && regionAt(this.world, p, from) === region && !this.eligibility.cadres.has(p.k) && (!filter || filter(p)));
@@ -165,7 +171,7 @@ export class Ctx {
 
   /** Existing honest firms of a trade, active over the span and not yet involved. */
   firms(from: Day, to: Day, filter?: (c: Company) => boolean): Company[] {
-    return this.world.companies.filter((c) => !c.scheme && !c.coop && this.free(c) && (c.registered ?? END) < from - 365 && (c.closed === undefined || c.closed > to) && (!filter || filter(c)));
+    return this.world.companies.filter((c) => !c.scheme && !c.coop && !isBusyFirm(c) && this.free(c) && (c.registered ?? END) < from - 365 && (c.closed === undefined || c.closed > to) && (!filter || filter(c)));
   }
 }
 

@@ -29,6 +29,7 @@ const PLANTERS: Record<Typology, (ctx: Ctx) => Scheme | undefined> = {
 /** How often a kind is planted again once every chosen kind has one. */
 const REPEAT: Partial<Record<Typology, number>> = { DOMINANT_WINNER: 0.5, BID_RIGGING: 0.4, COLLUSION_RING: 0.12 };
 const MAX: Partial<Record<Typology, number>> = { COLLUSION_RING: 2, BID_RIGGING: 3, DOMINANT_WINNER: 3 };
+const MAX_DEFAULT = 5;
 
 export function plantSchemes(world: World, tendering: Tendering): Ctx {
   const rng = world.rng.fork("schemes");
@@ -45,9 +46,9 @@ export function plantSchemes(world: World, tendering: Tendering): Ctx {
   for (const t of chosen) plant(t);
   let guard = 0;
   while (world.culpritIds.size < target && guard++ < 400) {
-    const open = chosen.filter((t) => (count.get(t) ?? 0) < (MAX[t] ?? 99));
+    const open = chosen.filter((t) => (count.get(t) ?? 0) < (MAX[t] ?? MAX_DEFAULT));
     if (open.length === 0) break;
-    plant(rng.weighted(open, (t) => REPEAT[t] ?? 1));
+    plant(rng.weighted(open, (t) => (REPEAT[t] ?? 1) / (1 + (count.get(t) ?? 0))));
   }
   return ctx;
 }
