@@ -70,16 +70,18 @@ const JSONL_CANDIDATES = ["grants", "transfers", "kinship", "bids", "persons", "
 
 export function chooseStyle(rng: Rng, persons: number): Style {
   const r = rng.fork("style");
-  const townships = r.int(8, 20);
-  const lowVillages = r.int(3, 6);
+  // A small sample of a county keeps fewer townships and villages, so villages keep realistic sizes.
+  const shrink = Math.min(1, Math.sqrt(persons / 15_000));
+  const townships = Math.max(3, Math.round(r.int(8, 20) * shrink));
+  const lowVillages = Math.max(2, Math.round(r.int(3, 6) * shrink));
   const jsonlCount = r.weighted([0, 1, 2, 3], (_, i) => [3, 3, 2, 1][i] ?? 0);
   return {
     county: countyName(r),
     areaCode: `${r.pick(["34", "36", "41", "42", "43", "51", "52", "45", "37"])}${r.digits(2)}${r.int(21, 29)}`,
     persons,
     townships,
-    villagesPerTownship: [lowVillages, lowVillages + r.int(2, 6)],
-    seatCommunities: r.int(3, 6),
+    villagesPerTownship: [lowVillages, lowVillages + Math.round(r.int(2, 6) * shrink)],
+    seatCommunities: Math.max(2, Math.round(r.int(3, 6) * shrink)),
     clanShare: r.float(0.1, 0.7),
     kinRecordClose: r.float(0.85, 1),
     kinRecordFar: r.float(0.3, 0.9),

@@ -36,7 +36,7 @@ export function plantSchemes(world: World, tendering: Tendering): Ctx {
   const ctx = new Ctx(world, rng, tendering, eligibility(world));
   const kinds = Object.keys(PLANTERS) as Typology[];
   const chosen = rng.sample(kinds, rng.weighted([11, 12, 13, 14, 15], (_, i) => [1, 2, 3, 3, 2][i] ?? 0));
-  const target = Math.max(24, Math.round(((100 * world.style.persons) / 15_000) * rng.float(0.92, 1.1)));
+  const target = Math.max(15, Math.round(((100 * world.style.persons) / 15_000) * rng.float(0.92, 1.1)));
   const count = new Map<Typology, number>();
   const plant = (t: Typology) => {
     const s = PLANTERS[t](ctx);
