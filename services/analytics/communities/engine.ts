@@ -22,6 +22,7 @@ export const graphologyEngine: CommunityEngine = {
       edges: projection.graph.size,
       seconds: { read: projection.seconds, louvain: partition.seconds },
       notes: [],
+      internalId: (key) => projection.graph.internalId(key),
     };
   },
 };

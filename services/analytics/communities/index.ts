@@ -87,6 +87,7 @@ export async function detectCommunities(graph: Graph, input: Partial<DetectCommu
     {
       communities: kept.map((c, i) => ({ id: stable.ids[i]!, members: c.members, modularity: c.modularity })),
       previous: previous.members,
+      internalId: detection.internalId,
       modularity: detection.modularity,
       maxIssued: stable.maxIssued,
       stats: {
@@ -135,11 +136,15 @@ export {
   readCompactProjection,
   readProjection,
   readTies,
+  readPagedTies,
+  readPackedTies,
+  packedReadAvailable,
   type CompactProjection,
   type Projection,
   type ProjectionInput,
   type ProjectionOptions,
   type TieRead,
+  type TieReader,
 } from "./project.ts";
 export { TieCollector } from "./tie-collector.ts";
 export { DEFAULT_TIE_WEIGHTS, PAGE_KINDS, type TieGraph, type TieKind, type TiePage, type TieWeights } from "./ties.ts";

@@ -7,8 +7,16 @@ import { CommunityOptionError, CommunityProjectionError } from "./errors.ts";
 import { TieCollector } from "./tie-collector.ts";
 import { DEFAULT_TIE_WEIGHTS, type TieGraph, type TiePage, type TieWeights } from "./ties.ts";
 
+/**
+ * How the ties are read: "packed" through the local server's own procedure (one query, packed
+ * arrays; services/neo4j/src/main/java/county/CommunityTies.java), "paged" by the Cypher page
+ * query (any Neo4j 5), "auto" packed where the server offers it, else paged.
+ */
+export type TieReader = "auto" | "packed" | "paged";
+
 export interface ProjectionOptions {
   weights: TieWeights;
+  reader: TieReader;
   /** Identifiers (phone, address, account) with more owners than this tie nobody (an apartment block, a village office phone). */
   identifierCap: number;
   /** Persons and companies per page. */
@@ -28,6 +36,7 @@ export type ProjectionInput = Partial<Omit<ProjectionOptions, "weights">> & { we
 
 export const DEFAULT_PROJECTION: Readonly<ProjectionOptions> = {
   weights: { ...DEFAULT_TIE_WEIGHTS },
+  reader: "auto",
   identifierCap: 20,
   pageSize: 10_000,
   concurrency: 2,
@@ -60,6 +69,7 @@ export function projectionOptions(input: ProjectionInput = {}): ProjectionOption
     if (!Number.isFinite(weight) || weight < 0) throw new CommunityOptionError(`weight of ${kind} must be a number ≥ 0, not ${weight}`);
   }
   const options: ProjectionOptions = { ...DEFAULT_PROJECTION, ...input, weights };
+  if (!["auto", "packed", "paged"].includes(options.reader)) throw new CommunityOptionError(`reader must be auto, packed or paged, not ${String(options.reader)}`);
   positiveInteger("identifierCap", options.identifierCap, 2);
   positiveInteger("pageSize", options.pageSize, 1);
   positiveInteger("concurrency", options.concurrency, 1);
@@ -94,12 +104,19 @@ function chunksInOrder(rows: PageRow[]): PageRow[] | undefined {
   return rows.length === 0 ? undefined : [...rows].sort((x, y) => x.j - y.j);
 }
 
+/** Reads the ties of the projection into a collector, with the reader the options name (see TieReader). */
+export async function readTies(graph: Graph, input: ProjectionInput = {}): Promise<TieRead> {
+  const options = projectionOptions(input);
+  const packed = options.reader === "packed" || (options.reader === "auto" && (await packedReadAvailable(graph)));
+  return packed ? readPackedTies(graph, options) : readPagedTies(graph, options);
+}
+
 /**
- * Reads the ties of the projection into a collector. Pages follow the entity id order: a cheap index query finds where the
+ * Reads the ties of the projection page by page with Cypher (cypher/communities/project-page.cypher). Pages follow the entity id order: a cheap index query finds where the
  * next page starts, so up to `concurrency` pages can be requested at once; they are merged in
  * order, so the same database always gives the same graph (same node and edge order).
  */
-export async function readTies(graph: Graph, input: ProjectionInput = {}): Promise<TieRead> {
+export async function readPagedTies(graph: Graph, input: ProjectionInput = {}): Promise<TieRead> {
   const options = projectionOptions(input);
   const started = performance.now();
   const pageQuery = cypher("communities/project-page.cypher");
@@ -125,6 +142,60 @@ export async function readTies(graph: Graph, input: ProjectionInput = {}): Promi
     ties.addPage(...page);
   }
   return { collector: ties, pages, seconds: (performance.now() - started) / 1000 };
+}
+
+/** One record of cypher/communities/ties-procedure.cypher: entity names, or packed ties. */
+interface PackedChunk extends Record<string, unknown> {
+  keys: string[] | null;
+  /** Little-endian arrays in base64 (the driver decodes text natively, Bolt bytes one byte at a time). */
+  nodes: string | null;
+  sources: string | null;
+  targets: string | null;
+  weights: string | null;
+}
+
+/** Records of the packed reader: at most this many entities or ties each. */
+const PACKED_CHUNK = 65_536;
+
+/** A little-endian array sent as base64, as a typed array (copied where Buffer's pool leaves it unaligned). */
+function packed<T>(text: string, width: number, View: new (buffer: ArrayBufferLike, offset: number, length: number) => T): T {
+  const bytes = Buffer.from(text, "base64");
+  if (bytes.byteLength % width !== 0) throw new CommunityProjectionError(`malformed projection chunk: ${bytes.byteLength} bytes for items of ${width}`);
+  const aligned = bytes.byteOffset % width === 0 ? bytes : Uint8Array.prototype.slice.call(bytes);
+  return new View(aligned.buffer, aligned.byteOffset, aligned.byteLength / width);
+}
+
+/** Whether the server offers the packed read (the local launcher's county.communities.ties procedure). */
+export async function packedReadAvailable(graph: Graph): Promise<boolean> {
+  const [row] = await graph.read<{ present: boolean }>(cypher("communities/ties-procedure-present.cypher"));
+  return row?.present === true;
+}
+
+/**
+ * Reads the same ties as readPagedTies() through the server's packed procedure (one query, a few dozen
+ * records of packed arrays), into a collector.
+ */
+export async function readPackedTies(graph: Graph, input: ProjectionInput = {}): Promise<TieRead> {
+  const options = projectionOptions(input);
+  const started = performance.now();
+  const run = { timeoutMs: options.timeoutMs, metadata: { stage: "communities.project" } };
+  const params = { ...tieParams(options), ...typedParams({ chunk: PACKED_CHUNK }, { chunk: "integer" }) };
+  let rows: PackedChunk[];
+  try {
+    rows = await graph.read<PackedChunk>(cypher("communities/ties-procedure.cypher"), params, run);
+  } catch (error) {
+    if (/county\.communities\.ties/.test((error as Error).message) && !(await packedReadAvailable(graph))) {
+      throw new CommunityOptionError(`the Neo4j server at ${graph.uri} has no county.communities.ties procedure (only the local launcher registers it): use the "paged" reader`);
+    }
+    throw error;
+  }
+  const ties = new TieCollector(options.weights);
+  for (const row of rows) {
+    if (row.keys && row.nodes) ties.namePositions(row.keys, packed(row.nodes, 8, Float64Array));
+    else if (row.sources && row.targets && row.weights) ties.addPositioned(packed(row.sources, 4, Int32Array), packed(row.targets, 4, Int32Array), packed(row.weights, 8, Float64Array));
+    else throw new CommunityProjectionError("malformed projection chunk: neither entities nor ties");
+  }
+  return { collector: ties, pages: rows.length, seconds: (performance.now() - started) / 1000 };
 }
 
 /** Reads the projection (readTies) into a graphology graph. */

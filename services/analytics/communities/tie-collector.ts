@@ -20,11 +20,15 @@ export class TieCollector {
   rows = 0;
   private readonly index = new Map<number, number>();
   private readonly keys: (string | undefined)[] = [];
+  /** The internal node id of each dense index. */
+  private readonly internal: number[] = [];
   /** Dense indices in the order they were named. */
   private named: number[] = [];
-  private sources: number[] = [];
-  private targets: number[] = [];
-  private weights: number[] = [];
+  /** The ties kept (dense ends and weight), in growing typed arrays: `size` of them are filled. */
+  private sources = new Int32Array(1024);
+  private targets = new Int32Array(1024);
+  private weights = new Float64Array(1024);
+  private size = 0;
 
   /** `weights`: the weight of a page's ties of each kind but TRANSFER (whose ties come weighed). */
   constructor(private readonly kindWeights: Readonly<TieWeights> = DEFAULT_TIE_WEIGHTS) {}
@@ -35,6 +39,7 @@ export class TieCollector {
       d = this.keys.length;
       this.index.set(node, d);
       this.keys.push(undefined);
+      this.internal.push(node);
     }
     return d;
   }
@@ -55,9 +60,50 @@ export class TieCollector {
   private add(a: number, b: number, w: number): void {
     this.rows += 1;
     if (a === b || !(w > 0)) return;
-    this.sources.push(a);
-    this.targets.push(b);
-    this.weights.push(w);
+    if (this.size === this.sources.length) this.grow();
+    this.sources[this.size] = a;
+    this.targets[this.size] = b;
+    this.weights[this.size] = w;
+    this.size += 1;
+  }
+
+  private grow(): void {
+    const grown = (from: Int32Array) => {
+      const to = new Int32Array(from.length * 2);
+      to.set(from);
+      return to;
+    };
+    this.sources = grown(this.sources);
+    this.targets = grown(this.targets);
+    const weights = new Float64Array(this.weights.length * 2);
+    weights.set(this.weights);
+    this.weights = weights;
+  }
+
+  /** Positions named by namePositions(), as dense indices. */
+  private positions: number[] = [];
+
+  /**
+   * Names entities by position, as the server-side reader (cypher/communities/ties-procedure.cypher)
+   * sends them: `keys[i]` has internal id `nodes[i]`, and takes the next position.
+   */
+  namePositions(keys: readonly string[], nodes: ArrayLike<number>): void {
+    if (keys.length !== nodes.length) throw new CommunityProjectionError(`malformed projection chunk: ${keys.length} keys, ${nodes.length} node ids`);
+    for (let i = 0; i < keys.length; i += 1) this.positions.push(this.node(nodes[i]!, keys[i]!));
+  }
+
+  /** Ties between positions named by namePositions(), with their weights. */
+  addPositioned(sources: ArrayLike<number>, targets: ArrayLike<number>, weights: ArrayLike<number>): void {
+    if (sources.length !== targets.length || sources.length !== weights.length) {
+      throw new CommunityProjectionError(`malformed projection chunk: ${sources.length} sources, ${targets.length} targets, ${weights.length} weights`);
+    }
+    const positions = this.positions;
+    for (let k = 0; k < sources.length; k += 1) {
+      const a = positions[sources[k]!];
+      const b = positions[targets[k]!];
+      if (a === undefined || b === undefined) throw new CommunityProjectionError(`malformed projection chunk: a tie between positions ${sources[k]} and ${targets[k]} of ${positions.length}`);
+      this.add(a, b, weights[k]!);
+    }
   }
 
   /**
@@ -96,73 +142,75 @@ export class TieCollector {
    * end first); ties to nodes that no page named are dropped. Empties the collector.
    */
   merged(): TieList {
-    const rank = new Int32Array(this.keys.length).fill(-1);
-    this.named.forEach((d, r) => (rank[d] = r));
     const n = this.named.length;
+    const rank = new Int32Array(this.keys.length).fill(-1);
+    for (let r = 0; r < n; r += 1) rank[this.named[r]!] = r;
+    const { sources, targets, weights } = this;
+    const m = this.size;
     // Bucket the ties by their lower end (counting sort, stable: reading order within a bucket).
     const start = new Int32Array(n + 1);
-    const m = this.sources.length;
     for (let i = 0; i < m; i += 1) {
-      const a = rank[this.sources[i]!]!;
-      const b = rank[this.targets[i]!]!;
-      if (a >= 0 && b >= 0) start[Math.min(a, b) + 1]! += 1;
+      const a = rank[sources[i]!]!;
+      const b = rank[targets[i]!]!;
+      if (a >= 0 && b >= 0) start[(a < b ? a : b) + 1]! += 1;
     }
     for (let r = 0; r < n; r += 1) start[r + 1]! += start[r]!;
+    const total = start[n]!;
     const fill = start.slice(0, n);
-    const highs = new Int32Array(start[n]!);
-    const ws = new Float64Array(start[n]!);
+    const highs = new Int32Array(total);
+    const ws = new Float64Array(total);
     for (let i = 0; i < m; i += 1) {
-      const a = rank[this.sources[i]!]!;
-      const b = rank[this.targets[i]!]!;
+      const a = rank[sources[i]!]!;
+      const b = rank[targets[i]!]!;
       if (a < 0 || b < 0) continue;
-      const at = fill[Math.min(a, b)]!++;
-      highs[at] = Math.max(a, b);
-      ws[at] = this.weights[i]!;
+      const at = fill[a < b ? a : b]!++;
+      highs[at] = a < b ? b : a;
+      ws[at] = weights[i]!;
     }
-    this.sources = [];
-    this.targets = [];
-    this.weights = [];
+    this.sources = new Int32Array(1024);
+    this.targets = new Int32Array(1024);
+    this.weights = new Float64Array(1024);
+    this.size = 0;
     // Sort each bucket by its upper end, then weight, and sum equal pairs: smallest weight first, so
     // the floating-point sum does not depend on the order the ties were read in.
-    const compact = new Int32Array(n).fill(-1);
-    const keys: string[] = [];
-    const enter = (r: number): number => {
-      if (compact[r] === -1) {
-        compact[r] = keys.length;
-        keys.push(this.keys[this.named[r]!]!);
-      }
-      return compact[r]!;
-    };
-    const lows: number[] = [];
-    const ups: number[] = [];
-    const sums: number[] = [];
+    const lows = new Int32Array(total);
+    const ups = new Int32Array(total);
+    const sums = new Float64Array(total);
+    const tied = new Uint8Array(n);
+    let edges = 0;
     for (let r = 0; r < n; r += 1) {
       const from = start[r]!;
       const to = start[r + 1]!;
       if (from === to) continue;
       sortBucket(highs, ws, from, to);
+      tied[r] = 1;
       for (let i = from; i < to; i += 1) {
-        if (i > from && highs[i] === highs[i - 1]) sums[sums.length - 1] = sums[sums.length - 1]! + ws[i]!;
+        if (i > from && highs[i] === highs[i - 1]) sums[edges - 1]! += ws[i]!;
         else {
-          lows.push(r);
-          ups.push(highs[i]!);
-          sums.push(ws[i]!);
+          lows[edges] = r;
+          ups[edges] = highs[i]!;
+          sums[edges] = ws[i]!;
+          tied[highs[i]!] = 1;
+          edges += 1;
         }
       }
     }
-    // Nodes enter in naming order: a node's compact index follows its rank.
-    const tied = new Uint8Array(n);
-    for (let i = 0; i < lows.length; i += 1) {
-      tied[lows[i]!] = 1;
-      tied[ups[i]!] = 1;
+    // Nodes enter in naming order: a tied node's compact index follows its rank.
+    const compact = new Int32Array(n).fill(-1);
+    const keys: string[] = [];
+    const nodes: number[] = [];
+    for (let r = 0; r < n; r += 1) {
+      if (!tied[r]) continue;
+      compact[r] = keys.length;
+      keys.push(this.keys[this.named[r]!]!);
+      nodes.push(this.internal[this.named[r]!]!);
     }
-    for (let r = 0; r < n; r += 1) if (tied[r]) enter(r);
-    return {
-      keys,
-      sources: Int32Array.from(lows, (r) => compact[r]!),
-      targets: Int32Array.from(ups, (r) => compact[r]!),
-      weights: Float64Array.from(sums),
-    };
+    const out = { keys, nodes: Float64Array.from(nodes), sources: new Int32Array(edges), targets: new Int32Array(edges), weights: sums.slice(0, edges) };
+    for (let e = 0; e < edges; e += 1) {
+      out.sources[e] = compact[lows[e]!]!;
+      out.targets[e] = compact[ups[e]!]!;
+    }
+    return out;
   }
 
   /** The graphology graph of the ties read so far (see merged()). Empties the collector. */
