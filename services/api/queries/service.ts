@@ -15,6 +15,7 @@ import {
   type QueryDefinition,
   QueryDefinitionError,
   QueryNotFoundError,
+  QueryOwnershipError,
   QueryParameterError,
   QueryRefusedError,
   type QueryRunRecord,
@@ -24,7 +25,8 @@ import {
   VersionConflictError,
 } from "../../queries/index.ts";
 import { type Actor, maskIdNumber, seesIdentityNumbers } from "../auth/roles.ts";
-import { ConflictError, HttpError, NotFoundError, ValidationError } from "../errors.ts";
+import type { ServiceStore } from "../../store/index.ts";
+import { ConflictError, ForbiddenError, HttpError, NotFoundError, ValidationError } from "../errors.ts";
 import { parseJson } from "../json.ts";
 
 export interface QueriesSettings extends RunSettings {
@@ -96,6 +98,7 @@ export function httpErrorOf(error: unknown, field = "body.params"): unknown {
     });
   }
   if (error instanceof BuiltinQueryError || error instanceof VersionConflictError) return new ConflictError(error.message);
+  if (error instanceof QueryOwnershipError) return new ForbiddenError(error.message);
   if (error instanceof QueryTimeoutError) return new HttpError(503, "Service Unavailable", error.message, { timeoutMs: error.timeoutMs });
   if (error instanceof QueryExecutionError) return new HttpError(422, "Unprocessable Content", `the query failed in the database: ${error.message}`, { code: error.code });
   return error;
@@ -114,6 +117,7 @@ export class QueryService {
 
   constructor(
     private readonly graph: Graph,
+    private readonly store: ServiceStore,
     private readonly logger: Logger | undefined,
     settings: Partial<QueriesSettings> = {},
     catalogue?: QueryCatalogue,
@@ -125,7 +129,7 @@ export class QueryService {
   /** Opens the catalogue (built-ins EXPLAINed) once; retried on the next call when Neo4j was down. */
   catalogue(): Promise<QueryCatalogue> {
     if (!this.opening) {
-      const opening = QueryCatalogue.open(this.graph);
+      const opening = QueryCatalogue.open(this.graph, this.store);
       this.opening = opening;
       opening.catch((error: unknown) => {
         // Neo4j down or too busy to plan: try again on the next request; a refused built-in stays refused.
@@ -238,6 +242,7 @@ export class QueryService {
         authorName: actor.name,
         comment: body.comment ?? null,
         baseVersion: body.baseVersion ?? null,
+        override: actor.role === "admin",
       });
       return { created, query: { ...summary(definition), text: definition.text, cypher: definition.cypher } };
     } catch (error) {
@@ -248,7 +253,7 @@ export class QueryService {
   async delete(name: string, actor: Actor) {
     const catalogue = await this.catalogue();
     try {
-      const row = await catalogue.delete(name, actor.keyId);
+      const row = await catalogue.delete(name, actor.keyId, actor.role === "admin");
       return { name: row.name, version: row.version, deleted: true as const, deletedAt: row.deletedAt };
     } catch (error) {
       throw httpErrorOf(error);
