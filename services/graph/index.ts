@@ -4,7 +4,26 @@ export { toPlain, type PlainNode, type PlainPath, type PlainRelationship } from 
 export { cypher, cypherWith, CypherSlotError, CYPHER_DIR, fillSlots, SlotValue, statements } from "./cypher.ts";
 export { migrate, schemaVersion, type MigrationResult } from "./migrate.ts";
 export { GraphUnavailableError } from "./errors.ts";
-export { typedParams, type ParamType } from "./params.ts";
+export {
+  bindParameters,
+  type Declares,
+  defaultProblem,
+  isIsoDate,
+  ITEM_TYPES,
+  type ItemType,
+  PARAM_NAME,
+  PARAM_TYPES,
+  ParameterError,
+  parameterSpec,
+  type ParameterSpec,
+  type ParameterSpecs,
+  parameterSpecs,
+  parametersSchema,
+  type ParamSource,
+  type ParamType,
+  plainParameters,
+  typedParams,
+} from "./params.ts";
 export { splitHeader, CypherHeaderError, type CypherFile } from "./header.ts";
 export { emptyDatabase } from "./empty.ts";
 export {

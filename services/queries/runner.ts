@@ -118,7 +118,7 @@ export class GraphCollector {
   }
 }
 
-/** Runs `def` with parameters already bound (see bindParameters) and returns rows and graph. */
+/** Runs `def` with parameters already bound (see bindParameters in services/graph/params.ts) and returns rows and graph. */
 export async function runQuery(
   graph: Graph,
   def: QueryDefinition,

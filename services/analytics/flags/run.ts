@@ -1,9 +1,8 @@
 // Runs detectors: each flag query is wrapped by cypher/analysis/alerts-write.cypher and its hits
 // stored as Alerts; alerts the run no longer finds are retired.
-import { cypher, cypherWith, type Graph, SlotValue, typedParams } from "../../graph/index.ts";
+import { bindParameters, cypher, cypherWith, type Graph, SlotValue } from "../../graph/index.ts";
 import { gradeParams } from "../money.ts";
 import type { FlagDefinition } from "./definition.ts";
-import { AppError } from "../../errors.ts";
 
 export interface FlagRunOptions {
   runId: string;
@@ -18,23 +17,13 @@ export interface FlagRunResult {
   seconds: number;
 }
 
-export class FlagParameterError extends AppError {
-  override name = "FlagParameterError";
-  constructor(message: string, options?: { cause?: unknown }) {
-    super("invalid", message, options);
-  }
-}
-
-/** The flag's parameters: its defaults with the overrides merged over them (unknown names refused). */
-export function flagParameters(flag: FlagDefinition, overrides: Record<string, unknown> = {}): Record<string, unknown> {
-  const values: Record<string, unknown> = {};
-  for (const [name, spec] of Object.entries(flag.parameters)) values[name] = spec.default;
-  for (const [name, value] of Object.entries(overrides)) {
-    if (!(name in flag.parameters)) throw new FlagParameterError(`${flag.id}: unknown parameter ${name}`);
-    values[name] = value;
-  }
-  const types = Object.fromEntries(Object.entries(flag.parameters).map(([n, s]) => [n, s.type]));
-  return typedParams(values, types);
+/**
+ * The flag's parameters: its defaults with the overrides merged over them, checked against the
+ * flag's declarations (unknown names, types, bounds) like a saved query's; ParameterError names
+ * each failure under `field`.
+ */
+export function flagParameters(flag: FlagDefinition, overrides: Record<string, unknown> = {}, field = `parameters.${flag.id}`): Record<string, unknown> {
+  return bindParameters(flag, overrides, "json", field);
 }
 
 export async function runFlag(graph: Graph, flag: FlagDefinition, options: FlagRunOptions): Promise<FlagRunResult> {
