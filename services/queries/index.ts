@@ -31,8 +31,6 @@ export {
   exportCsv,
   GraphCollector,
   type QueryGraph,
-  type QueryGraphEdge,
-  type QueryGraphNode,
   RUN_DEFAULTS,
   runQuery,
   type RunResult,
