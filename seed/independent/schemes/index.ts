@@ -4,6 +4,7 @@ import type { Scheme, Typology, World } from "../model.ts";
 import type { Tendering } from "../procurement.ts";
 import { eligibility } from "../programs.ts";
 import { deceasedPayee, divertedPayment, duplicateBenefit, ineligible, kinBenefit, skimming } from "./benefits.ts";
+import { blendSchemeFirms } from "./blend.ts";
 import { bidRigging, collusionRing, kickback } from "./collusion.ts";
 import { Ctx } from "./common.ts";
 import { dominantWinner, hiddenTie, kinContract, shellWinner, singleBid, splitPurchase } from "./contracts.ts";
@@ -50,5 +51,6 @@ export function plantSchemes(world: World, tendering: Tendering): Ctx {
     if (open.length === 0) break;
     plant(rng.weighted(open, (t) => (REPEAT[t] ?? 1) / (1 + (count.get(t) ?? 0))));
   }
+  blendSchemeFirms(ctx);
   return ctx;
 }
