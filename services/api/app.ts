@@ -22,12 +22,13 @@ import { healthRouter } from "./health/router.ts";
 import { type Importer, ingestImporter } from "./imports/importer.ts";
 import { importsRouter } from "./imports/router.ts";
 import { openApiDocument } from "./openapi.ts";
+import { pagesRouter } from "./pages/router.ts";
 import { pathsRouter } from "./paths/router.ts";
 import { errorHandler, notFound } from "./problem.ts";
-import { queriesPageRouter } from "./queries/page.ts";
 import { queriesRouter } from "./queries/router.ts";
 import { RiskCache } from "./risk/cache.ts";
 import { riskRouter } from "./risk/router.ts";
+import { schemaRouter } from "./schema/router.ts";
 import type { RiskExplanation } from "./risk/service.ts";
 import { API_PREFIX } from "./route.ts";
 
@@ -42,6 +43,8 @@ export interface AppDeps {
   importer?: Importer;
   /** The service's own records (keys, sessions, saved queries); opened on `config.serviceDir` when unset. */
   store?: ServiceStore;
+  /** The built pages (ui/dist when unset). */
+  pagesDir?: string;
 }
 
 export type App = express.Express & {
@@ -98,8 +101,9 @@ export function createApp(deps: AppDeps): App {
   v1.use(importsRouter(deps.graph, deps.importer ?? ingestImporter, { root: settings.importRoot, uploadMaxBytes: settings.importUploadMaxBytes }, deps.logger));
   v1.use(auditRouter(audit));
   v1.use(queriesRouter({ graph: deps.graph, store, logger: deps.logger }));
+  v1.use(schemaRouter(deps.graph));
   app.use(API_PREFIX, v1);
-  app.use("/queries", queriesPageRouter());
+  app.use(pagesRouter(deps.pagesDir));
 
   app.use(notFound);
   app.use(errorHandler(deps.logger));

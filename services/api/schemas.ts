@@ -53,6 +53,7 @@ export const GraphNode = registry.register(
     riskScore: z.number().nullable(),
     riskGrade: z.string().nullable(),
     communityId: z.number().int().nullable(),
+    year: z.number().int().nullable().openapi({ description: "a grant's year (the explorer's year filter); null for undated entities" }),
   }) satisfies z.ZodType<GraphNodeT>,
 );
 

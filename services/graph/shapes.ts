@@ -10,6 +10,8 @@ export interface GraphNodeT {
   riskScore: number | null;
   riskGrade: string | null;
   communityId: number | null;
+  /** A grant's year (the explorer's year filter); null for undated entities. */
+  year: number | null;
 }
 
 export interface GraphEdgeT {

@@ -55,6 +55,7 @@ function toGraphNode(n: PlainNode): GraphNodeT {
     riskScore: num(p.riskScore),
     riskGrade: typeof p.riskGrade === "string" ? p.riskGrade : null,
     communityId: num(p.communityId),
+    year: num(p.year),
   };
 }
 

@@ -239,22 +239,6 @@ describe("saving analysts' queries", () => {
   });
 });
 
-describe("the query page", () => {
-  it("serves the page and its script, without data", async () => {
-    const page = await fetch(`${api.url}/queries/`);
-    expect(page.status).toBe(200);
-    const html = await page.text();
-    expect(html).toContain('<script type="module" src="./queries.js">');
-    expect(page.headers.get("content-security-policy")).toContain("default-src 'self'");
-    const script = await fetch(`${api.url}/queries/queries.js`);
-    expect(script.headers.get("content-type")).toContain("javascript");
-    const js = await script.text();
-    expect(js).toContain("/api/v1");
-    expect(js).not.toMatch(/interface QuerySummary|: Promise<void>/);
-    expect((await fetch(`${api.url}/queries`, { redirect: "manual" })).status).toBe(301);
-  });
-});
-
 describe("the run record and the timeout", () => {
   it("stops a query past the timeout with 503, and the next one runs", async () => {
     const burner = PEOPLE().replace("MATCH (p:Person)\nRETURN p.id AS id, p.idNumber AS idNumber, p AS person\nORDER BY id", "UNWIND range(1, 2000000000) AS x\nWITH x WHERE x % 7919 = -1\nRETURN count(x) AS id");

@@ -1,6 +1,6 @@
 // Helpers for the saved-query tests: the small seed county (generated once per run into a temp
 // folder and imported), its planted-scheme labels, node counts, and an HTTP harness that mounts
-// the queries router behind the real authentication and error handling.
+// the queries router behind the real authentication and error handling (the page: ui-pages test).
 import { mkdtemp, rm } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
@@ -10,7 +10,6 @@ import { ApiKeys } from "../../../services/api/auth/keys.ts";
 import { authenticate } from "../../../services/api/auth/middleware.ts";
 import type { Role } from "../../../services/api/auth/roles.ts";
 import { errorHandler, notFound } from "../../../services/api/problem.ts";
-import { queriesPageRouter } from "../../../services/api/queries/page.ts";
 import { queriesRouter } from "../../../services/api/queries/router.ts";
 import type { QueriesSettings } from "../../../services/api/queries/service.ts";
 import { API_PREFIX } from "../../../services/api/route.ts";
@@ -90,7 +89,6 @@ export async function startQueriesApi(graph: Graph, settings: Partial<QueriesSet
   v1.use(authenticate(keysService), express.json({ limit: "1mb" }));
   v1.use(router);
   app.use(API_PREFIX, v1);
-  app.use("/queries", queriesPageRouter());
   app.use(notFound);
   app.use(errorHandler(logger));
   const { keys, keyIds } = await keysPerRole(keysService, "queries test");
