@@ -35,5 +35,7 @@ const width = Math.max(...Object.keys(result.rows).map((k) => k.length));
 console.log(`bundle:     ${result.bundleDir}`);
 console.log(`labels:     ${result.labelsPath}`);
 console.log(`lookalikes: ${result.lookalikesPath}`);
+console.log(`parties:    ${result.partiesPath}`);
+for (const line of result.profiles) console.log(`profile:    ${line}`);
 for (const [file, n] of Object.entries(result.rows)) console.log(`  ${file.padEnd(width)}  ${String(n).padStart(9)}`);
 console.log(`generated ${scale} (seed ${seed}) in ${result.seconds.toFixed(2)} s`);
