@@ -43,6 +43,7 @@ describe("progress", () => {
       seconds: 1.5,
       rowsPerSecond: 800,
       phases: { validate: phase, nodes: phase, relationships: phase },
+      method: "online",
     };
     const text = summary(report);
     expect(text).toContain("persons.csv  1,200  1,000       200");
