@@ -1,4 +1,4 @@
-// CLI: npx tsx seed/cli.ts --scale small|county|province --seed 42 --out .data/bundles/small
+// CLI: npx tsx seed/cli.ts --scale tiny|small|county|province --seed 42 --out .data/bundles/small-42
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { generateCounty } from "./generate.ts";
@@ -14,13 +14,13 @@ const { values } = parseArgs({
 });
 
 if (values.help) {
-  console.log("usage: tsx seed/cli.ts [--scale small|county|province] [--seed 42] [--out .data/bundles/<scale>-<seed>]");
+  console.log("usage: tsx seed/cli.ts [--scale tiny|small|county|province] [--seed 42] [--out .data/bundles/<scale>-<seed>]");
   process.exit(0);
 }
 
 const scale = values.scale as ScaleName;
-if (!["small", "county", "province"].includes(scale)) {
-  console.error(`unknown scale "${scale}" (small, county, province)`);
+if (!["tiny", "small", "county", "province"].includes(scale)) {
+  console.error(`unknown scale "${scale}" (tiny, small, county, province)`);
   process.exit(2);
 }
 const seed = Number(values.seed);

@@ -152,10 +152,9 @@ function schemeCounts(rng: Rng, total: number, rings: number, min: number): Map<
 
 export function drawStyle(seed: number, spec: ScaleSpec, countyIndex: number): CountyStyle {
   const rng = new Rng(seed, "style", countyIndex);
-  const small = spec.name === "small";
   const persons = Math.round(spec.persons * rng.float(0.85, 1.15));
   const townships = between(rng, spec.townships);
-  const villagesPerTownship = small ? logUniform(rng, 3.5, 11) : logUniform(rng, 12, 34);
+  const villagesPerTownship = logUniform(rng, spec.villagesPerTownship[0], spec.villagesPerTownship[1]);
   const villageSigma = rng.float(0.12, 0.6);
   const seatCommunities = between(rng, spec.seatCommunities);
   const clanVillages = rng.float(0.05, 0.85);
@@ -182,10 +181,10 @@ export function drawStyle(seed: number, spec: ScaleSpec, countyIndex: number): C
   const contractors = between(rng, spec.contractors);
   const suppliers = between(rng, spec.suppliers);
   const otherCompanies = between(rng, spec.otherCompanies);
-  const agentAddresses = small ? rng.int(1, 3) : rng.int(3, 8);
+  const agentAddresses = between(rng, spec.agentAddresses);
   const a0 = rng.int(6, 10);
   const firmsPerAddress: [number, number] = [a0, a0 + rng.int(2, 6)];
-  const accountants = small ? rng.int(1, 3) : rng.int(3, 8);
+  const accountants = between(rng, spec.accountants);
   const p0 = rng.int(4, 8);
   const firmsPerAccountant: [number, number] = [p0, p0 + rng.int(2, 6)];
   const accountantListed = rng.chance(0.5);
@@ -196,7 +195,7 @@ export function drawStyle(seed: number, spec: ScaleSpec, countyIndex: number): C
   const w0 = rng.float(0.78, 0.9);
   const winnerFactor: [number, number] = [w0, Math.min(0.99, w0 + rng.float(0.05, 0.15))];
   const minCv = rng.float(0.008, 0.025);
-  const busyFirms = small ? rng.int(1, 3) : rng.int(3, 10);
+  const busyFirms = between(rng, spec.busyFirms);
   const busyEntry = rng.float(0.3, 0.8);
   const busyWin = rng.float(0.3, 0.7);
   const tenderLimit = rng.pick(LIMITS);

@@ -14,7 +14,7 @@ import type {
   Ref, RoleRow, Tip, Transfer,
 } from "./model.ts";
 import type { CountyStyle } from "./style.ts";
-import { fullName } from "./model.ts";
+import { fullName, VICTIM_PARTS } from "./model.ts";
 
 export class Ids {
   private readonly counters = new Map<string, number>();
@@ -58,8 +58,9 @@ export class CountyState {
   readonly assets: Asset[] = [];
   /** Identifiers many unrelated firms share: agents' addresses and bookkeepers' phones. */
   readonly agents: Agent[] = [];
-  /** Entities labelled in any township (culprits and scheme records). */
+  /** Entities labelled in any township (culprits and scheme records), and victims of any scheme. */
   readonly labelled = new Set<string>();
+  readonly victims = new Set<string>();
   /** Look-alikes found once the whole county exists (shared identifiers, busy firms). */
   readonly lookalikes: LookalikeRow[] = [];
   /** Look-alike instances listed so far, by kind. */
@@ -202,7 +203,7 @@ export class TownshipState {
     }
   }
 
-  private journal: { labels: number; parties: number; lookalikes: number; used: string[]; labelled: string[] } | undefined;
+  private journal: { labels: number; parties: number; lookalikes: number; used: string[]; labelled: string[]; victims: string[] } | undefined;
 
   private use(entityId: string): void {
     if (this.used.has(entityId)) return;
@@ -210,22 +211,31 @@ export class TownshipState {
     this.journal?.used.push(entityId);
   }
 
-  /** Runs a planting attempt; when it fails, the labels and parties it wrote are taken back. */
+  /**
+   * Runs a planting attempt; when it fails, or would make a victim of one scheme a culprit of
+   * another, the labels, parties and look-alikes it wrote are taken back.
+   */
   attempt(plant: () => boolean): boolean {
-    const journal = { labels: this.labels.length, parties: this.parties.length, lookalikes: this.lookalikes.length, used: [] as string[], labelled: [] as string[] };
+    const journal = {
+      labels: this.labels.length, parties: this.parties.length, lookalikes: this.lookalikes.length,
+      used: [] as string[], labelled: [] as string[], victims: [] as string[],
+    };
     const outer = this.journal;
     this.journal = journal;
     try {
-      const ok = plant();
+      const ok = plant() && this.labels.slice(journal.labels).every((l) => !this.county.victims.has(l.entityId))
+        && this.parties.slice(journal.parties).every((p) => !VICTIM_PARTS.includes(p.part) || !this.county.labelled.has(p.entityId));
       if (!ok) {
         this.labels.length = journal.labels;
         this.parties.length = journal.parties;
         this.lookalikes.length = journal.lookalikes;
         for (const id of journal.used) this.used.delete(id);
         for (const id of journal.labelled) this.county.labelled.delete(id);
+        for (const id of journal.victims) this.county.victims.delete(id);
       } else if (outer !== undefined) {
         outer.used.push(...journal.used);
         outer.labelled.push(...journal.labelled);
+        outer.victims.push(...journal.victims);
       }
       return ok;
     } finally {
@@ -238,6 +248,10 @@ export class TownshipState {
     if (entityId === "") throw new Error(`empty entity id in scheme ${schemeId}`);
     this.parties.push({ schemeId, entityId, part });
     if (part !== "competitor" && part !== "signatory" && part !== "employer") this.use(entityId);
+    if (VICTIM_PARTS.includes(part) && !this.county.victims.has(entityId)) {
+      this.county.victims.add(entityId);
+      this.journal?.victims.push(entityId);
+    }
   }
 
   newLookalike(): string {

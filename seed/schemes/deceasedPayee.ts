@@ -24,7 +24,7 @@ export const deceasedPayee: Scheme = {
       let account = p.account?.id ?? "";
       let holder: Person | undefined;
       if (into === "relative") {
-        holder = tw.relatives(p).find((k) => k.person.account !== undefined && k.person.death > W1 && k.person.hh?.village.id === village.id)?.person;
+        holder = tw.relatives(p).find((k) => !tw.used.has(k.person.id) && k.person.account !== undefined && k.person.death > W1 && k.person.hh?.village.id === village.id)?.person;
         if (holder?.account !== undefined) account = holder.account.id;
       } else if (into === "cadre" && pick.cadre.account !== undefined) {
         account = pick.cadre.account.id;

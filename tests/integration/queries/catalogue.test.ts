@@ -1,4 +1,4 @@
-// Every built-in query on the small seed county: it passes the read-only checks, runs, and where a
+// Every built-in query on the tiny seed county: it passes the read-only checks, runs, and where a
 // scheme is planted its result is non-empty and holds the planted entities (labels.csv). Also the
 // governance statistics against the bundle, and a pathological query stopped by the timeout.
 import path from "node:path";
@@ -37,7 +37,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   if (timings.length > 0) {
-    console.log(`[queries] built-in run times on the small seed:\n${timings.map((t) => `  ${t.query.padEnd(50)} ${String(t.rows).padStart(5)} rows ${t.ms.toFixed(0).padStart(7)} ms`).join("\n")}`);
+    console.log(`[queries] built-in run times on the tiny seed:\n${timings.map((t) => `  ${t.query.padEnd(50)} ${String(t.rows).padStart(5)} rows ${t.ms.toFixed(0).padStart(7)} ms`).join("\n")}`);
   }
   await seed?.cleanup();
   await graph?.close();
