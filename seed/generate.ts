@@ -5,7 +5,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { Rng } from "./rng.ts";
 import { SCALES, type ScaleName } from "./scale.ts";
-import { drawStyle, profileLine } from "./style.ts";
+import { drawStyle, profileLine, type CountyStyle } from "./style.ts";
 import { planCounty, RegionIds } from "./geography.ts";
 import { Output } from "./output.ts";
 import { PROGRAM_LIST } from "./programs.ts";
@@ -38,9 +38,10 @@ export interface GenerateResult {
   labelsPath: string;
   lookalikesPath: string;
   partiesPath: string;
-  /** profile.txt: one line per county saying how it was drawn. */
+  /** profile.txt: one line per county saying how it was drawn; styles.json: the same, every parameter. */
   profilePath: string;
   profiles: string[];
+  styles: CountyStyle[];
   rows: Record<string, number>;
   seconds: number;
 }
@@ -52,12 +53,14 @@ export async function generateCounty(opts: GenerateOptions): Promise<GenerateRes
   const bundleDir = path.join(opts.out, "bundle");
   const out = new Output(bundleDir, opts.out);
   const profiles: string[] = [];
+  const styles: CountyStyle[] = [];
   try {
     const run = new RunState(opts.seed, spec);
     const regionIds = new RegionIds();
     out.programs(PROGRAM_LIST);
     for (let c = 0; c < spec.counties; c++) {
       const style = drawStyle(opts.seed, spec, c);
+      styles.push(style);
       const plan = planCounty(new Rng(opts.seed, "plan", c), spec, style, c, regionIds);
       out.regions(plan);
       const county = new CountyState(run, plan, style);
@@ -98,10 +101,11 @@ export async function generateCounty(opts: GenerateOptions): Promise<GenerateRes
   }
   const profilePath = path.join(opts.out, "profile.txt");
   fs.writeFileSync(profilePath, profiles.map((l) => l + "\n").join(""));
+  fs.writeFileSync(path.join(opts.out, "styles.json"), JSON.stringify(styles, (_k, v: unknown) => (v instanceof Map ? Object.fromEntries(v) : v), 1) + "\n");
   fs.writeFileSync(path.join(opts.out, "generator.json"), JSON.stringify(stamp(opts)) + "\n");
   return {
     bundleDir, labelsPath: path.join(opts.out, "labels.csv"), lookalikesPath: path.join(opts.out, "lookalikes.csv"),
-    partiesPath: path.join(opts.out, "parties.csv"), profilePath, profiles, rows: out.rows(), seconds: (performance.now() - started) / 1000,
+    partiesPath: path.join(opts.out, "parties.csv"), profilePath, profiles, styles, rows: out.rows(), seconds: (performance.now() - started) / 1000,
   };
 }
 

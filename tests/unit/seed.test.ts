@@ -129,6 +129,9 @@ describe("seed generator (small scale)", () => {
     expect(fs.readFileSync(a.profilePath, "utf8")).toBe(`${a.profiles[0]}\n`);
     for (const part of ["clan villages", "farmland subsidy", "agent addresses", "tender limit", "colleague signs", "noise:"]) expect(a.profiles[0]).toContain(part);
     expect(b.profiles).toEqual(a.profiles);
+    const styles = JSON.parse(fs.readFileSync(path.join(path.dirname(a.labelsPath), "styles.json"), "utf8")) as { tenderLimit: number }[];
+    expect(styles[0]?.tenderLimit).toBe(a.styles[0]?.tenderLimit);
+    expect(a.profiles[0]).toContain(`tender limit ${(a.styles[0]?.tenderLimit ?? 0) / 1000}k`);
     // Another seed: another county, described differently apart from its seed.
     expect(c.profiles[0]?.replace(/seed \d+/, "")).not.toBe(a.profiles[0]?.replace(/seed \d+/, ""));
   });
@@ -136,7 +139,7 @@ describe("seed generator (small scale)", () => {
   it("is deterministic: same seed gives byte-identical files, another seed does not", () => {
     const ha = hashes(path.dirname(a.labelsPath));
     const hb = hashes(path.dirname(b.labelsPath));
-    expect(Object.keys(ha).length).toBe(22);
+    expect(Object.keys(ha).length).toBe(23);
     expect(hb).toEqual(ha);
     const hc = hashes(path.dirname(c.labelsPath));
     expect(hc["bundle/persons.csv"]).not.toBe(ha["bundle/persons.csv"]);

@@ -31,6 +31,8 @@ export interface Seed {
   dir: string;
   bundle: string;
   labels: Label[];
+  /** The county's tender limit (its style): the threshold its split purchases stay under. */
+  tenderLimit: number;
   cleanup(): Promise<void>;
 }
 
@@ -44,7 +46,8 @@ export async function loadSmallSeed(graph: Graph): Promise<Seed> {
   const report = await importBundle(graph, generated.bundleDir);
   if (report.status !== "succeeded") throw new Error(`seed import ${report.status}: ${report.errors.slice(0, 5).join("; ")}`);
   const labels = (await readRows(generated.labelsPath)).map((r) => ({ scheme: r.scheme_id ?? "", typology: r.typology ?? "", entity: r.entity_id ?? "", role: r.role ?? "" }));
-  return { dir, bundle: generated.bundleDir, labels, cleanup: () => rm(dir, { recursive: true, force: true }) };
+  const tenderLimit = generated.styles[0]?.tenderLimit ?? 0;
+  return { dir, bundle: generated.bundleDir, labels, tenderLimit, cleanup: () => rm(dir, { recursive: true, force: true }) };
 }
 
 /** The rows of a CSV file as records keyed by header. */
