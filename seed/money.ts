@@ -17,7 +17,7 @@ export function openPersonAccounts(tw: TownshipState): void {
     const acc = alloc.open(rng, p.id, Math.min(W1, earliest + rng.int(0, years(2))));
     tw.accounts.push(acc);
     p.account = acc;
-    p.bankAccountText = rng.chance(0.85) ? writeAccount(acc.id, rng) : "";
+    p.bankAccountText = rng.chance(1 - tw.style.noise.accountMissing) ? writeAccount(acc.id, rng, tw.style.noise.account) : "";
     if (rng.chance(0.2)) {
       const second = alloc.open(rng, p.id, acc.opened + rng.int(100, 3000));
       if (second.opened <= W1) tw.accounts.push(second);

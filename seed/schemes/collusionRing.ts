@@ -131,8 +131,8 @@ function divertedToSon(tw: TownshipState, rng: Rng, ring: Ring, son: Person | un
       key: rng.pick(["housing", "industry", "dibao"] as const), person: b,
       day: dayIn(rng, Math.max(pick.from, yearStart(y)), Math.min(pick.to, yearEnd(y))), approver: cadre.id, account: son.account.id,
     });
-    R(b.id, "beneficiary");
-    DV(b.id, "beneficiary");
+    R.party(b.id, "diverted_from");
+    DV.party(b.id, "diverted_from");
     R(g.id, "grant");
     DV(g.id, "grant");
   }
@@ -153,7 +153,8 @@ export const collusionRing: Scheme = {
     const boss = kin.person;
     const spouse = cadre.spouse !== undefined && cadre.spouse.emitted && cadre.spouse.account !== undefined && cadre.spouse.death > W1 ? cadre.spouse : undefined;
     const son = cadre.children.find((c) => c.emitted && c.account !== undefined && c.death > W1 && c !== boss);
-    const dependant = usableKin(tw, cadre, { relations: ["sibling", "parent", "in_law"], sameVillage: true }, village.id, pick.from)
+    // The relative put on the dibao list does not qualify: a household that is not registered poor.
+    const dependant = usableKin(tw, cadre, { relations: ["sibling", "parent", "in_law"], sameVillage: true, filter: (p) => !(p.hh?.poor ?? false) }, village.id, pick.from)
       .find((k) => k.person !== boss && !k.person.officer)?.person;
     const friends: Person[] = [];
     for (let i = 0; i < 2; i++) {

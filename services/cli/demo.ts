@@ -1,6 +1,5 @@
 // `npm start`: the whole product with the county demo — Neo4j up, the seeded county generated and
 // imported, the analysis run, the API answering. A second start reuses what is already there.
-import { existsSync, renameSync, rmSync } from "node:fs";
 import path from "node:path";
 import { recoverInterruptedRuns, runAnalysis } from "../analytics/run.ts";
 import type { RunningServer } from "../api/server.ts";
@@ -8,7 +7,7 @@ import { config } from "../config/index.ts";
 import { cypher } from "../graph/index.ts";
 import { importBundle } from "../ingest/index.ts";
 import { createLogger } from "../logger.ts";
-import { generateCounty } from "../../seed/generate.ts";
+import { ensureGenerated, isGenerated } from "../../seed/generate.ts";
 import { onSignals, serveApi, startRuntime } from "./runtime.ts";
 
 const cfg = config();
@@ -24,18 +23,17 @@ const { graph } = runtime;
 try {
   const folder = path.join(cfg.dataDir, "bundles", `${cfg.demo.scale}-${cfg.demo.seed}`);
   const bundleDir = path.join(folder, "bundle");
-  if (!existsSync(bundleDir)) {
-    // Generate beside the final place and rename, so an interrupted run never leaves half a bundle.
-    const partial = `${folder}.partial`;
-    rmSync(partial, { recursive: true, force: true });
-    logger.info({ scale: cfg.demo.scale, seed: cfg.demo.seed }, "generating the synthetic county");
-    const generated = await generateCounty({ scale: cfg.demo.scale, seed: cfg.demo.seed, out: partial });
-    renameSync(partial, folder);
-    logger.info({ seconds: generated.seconds, rows: generated.rows }, "county generated");
-  }
-
+  const target = { scale: cfg.demo.scale, seed: cfg.demo.seed, out: folder };
   const state = async () =>
     (await graph.read<{ imported: boolean; analysed: boolean }>(cypher("demo/state.cypher"), { source: bundleDir }))[0]!;
+  if (!isGenerated(target)) {
+    logger.info({ scale: cfg.demo.scale, seed: cfg.demo.seed }, "generating the synthetic county");
+    const generated = await ensureGenerated(target);
+    if (generated !== undefined) logger.info({ seconds: generated.seconds, rows: generated.rows, profile: generated.profiles[0] }, "county generated");
+    // A bundle from an earlier generator was imported at this path: its data is still in the database.
+    if ((await state()).imported) logger.warn("the database holds the county an earlier generator wrote; `npm run db:reset -- --yes` and start again to see the new one");
+  }
+
   if (!(await state()).imported) {
     logger.info({ bundle: bundleDir }, "importing");
     const report = await importBundle(graph, bundleDir, {

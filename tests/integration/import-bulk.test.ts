@@ -1,7 +1,7 @@
 // The offline path (Neo4j's importer on an empty local store) gives exactly the online loader's graph:
 // every label, relationship type, property with its value and type, and count. Bundles: the fixture
 // with repeated rows added (merged relationships keep the last row's properties, repeated subjects
-// and assets make one tie) and a seeded small county. The offline load runs on a local server of its
+// and assets make one tie) and a seeded tiny county. The offline load runs on a local server of its
 // own (data DATA_DIR/test-offline, port NEO4J_LOCAL_PORT + 11); the online one on the test database.
 import { appendFileSync, cpSync, mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
@@ -109,9 +109,9 @@ describe("offline import", () => {
     expect(report.nodesCreated).toBe(got.filter((x) => x.startsWith("(")).length);
   }, 300_000);
 
-  it("gives the online loader's graph for a seeded small county", async () => {
-    const out = path.join(work, "small");
-    await generateCounty({ scale: "small", seed: 7, out });
+  it("gives the online loader's graph for a seeded tiny county", async () => {
+    const out = path.join(work, "tiny");
+    await generateCounty({ scale: "tiny", seed: 7, out });
     const bundle = path.join(out, "bundle");
     const expected = await online(bundle);
     const { snapshot: got, report } = await offline(bundle);
