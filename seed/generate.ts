@@ -25,6 +25,8 @@ export interface GenerateOptions {
   scale: ScaleName;
   seed: number;
   out: string;
+  /** Called after each township is written: townships done, and in all. */
+  onProgress?: (done: number, total: number) => void;
 }
 
 export interface GenerateResult {
@@ -46,6 +48,7 @@ export async function generateCounty(opts: GenerateOptions): Promise<GenerateRes
   try {
     const run = new RunState(opts.seed, spec);
     const regionIds = new RegionIds();
+    let townshipsDone = 0;
     out.programs(PROGRAM_LIST);
     for (let c = 0; c < spec.counties; c++) {
       const plan = planCounty(new Rng(opts.seed, "plan", c), spec, c, regionIds);
@@ -71,6 +74,7 @@ export async function generateCounty(opts: GenerateOptions): Promise<GenerateRes
         backgroundTips(tw);
         pastCases(tw);
         out.township(tw);
+        opts.onProgress?.(++townshipsDone, spec.counties * plan.townships.length);
         // Yield between townships so a long province run does not starve the event loop.
         await new Promise<void>((resolve) => setImmediate(resolve));
       }

@@ -1,7 +1,7 @@
 // Validation of a whole bundle before anything is written: each row against its file's schema, ids
 // unique across the bundle, every reference resolved to a valid row of the right kind, obvious date
 // orders. Errors are collected across all files; valid rows are spilled to disk for the writer.
-import { readdir } from "node:fs/promises";
+import { readdir, stat } from "node:fs/promises";
 import path from "node:path";
 import { readCsvBatches } from "./csv.ts";
 import { formatIssue, ReadError, type Issue } from "./errors.ts";
@@ -13,7 +13,7 @@ import type { SourceRecord } from "./record.ts";
 import { cell, rowParser } from "./rows.ts";
 import type { FileReport, ImportProgress } from "./report.ts";
 import { SpillWriter } from "./spill.ts";
-import type { TextOptions } from "./text.ts";
+import { TEXT_DEFAULTS, type TextOptions } from "./text.ts";
 
 export interface ValidateOptions {
   /** Keep going with the valid rows when some are rejected (otherwise spilling stops at the first error). */
@@ -39,6 +39,8 @@ export const VALIDATE_DEFAULTS: ValidateOptions = { allowPartial: false, batchSi
 export interface BundleSource extends FileReport {
   spec: BundleFile;
   path: string;
+  /** File size in bytes. */
+  size: number;
   /** Spill file of the rows that passed; rows of referenced files are filtered again by `keep`. */
   spill?: string;
 }
@@ -91,7 +93,9 @@ async function discover(folder: string, issues: Issues, warn: (warning: string) 
       issues.add(BUNDLE_FILES.indexOf(spec), { file: entry.name, reason: `${other.file} is present too: give each file once, as .csv or .jsonl` });
       continue;
     }
-    found.set(spec.name, { spec, path: path.join(folder, entry.name), file: entry.name, format: match[2] as "csv" | "jsonl", read: 0, valid: 0, rejected: 0 });
+    const file = path.join(folder, entry.name);
+    const { size } = await stat(file);
+    found.set(spec.name, { spec, path: file, size, file: entry.name, format: match[2] as "csv" | "jsonl", read: 0, valid: 0, rejected: 0 });
   }
   const sources = BUNDLE_FILES.flatMap((spec) => found.get(spec.name) ?? []);
   if (sources.length === 0 && issues.count === 0) {
@@ -118,6 +122,8 @@ export async function validateBundle(folder: string, options: Partial<ValidateOp
   const indexOf = new Map(sources.map((s) => [s, BUNDLE_FILES.indexOf(s.spec)]));
   const order = (s: BundleSource) => indexOf.get(s) ?? -1;
   const ids = new IdRegistry((source, line) => `${sources[source]?.file ?? "?"}:${line}`);
+  const totalBytes = sources.reduce((n, s) => n + s.size, 0);
+  let bytesBefore = 0;
   /** Account numbers named in persons, companies and grants → the slots of the rows naming them. */
   const mentions = new Map<string, number[]>();
   let settled = false;
@@ -192,6 +198,8 @@ export async function validateBundle(folder: string, options: Partial<ValidateOp
       ids.add(raw, spec.id.kind, index, line, INVALID);
     };
 
+    const chunk = opts.reader?.chunkSize ?? TEXT_DEFAULTS.chunkSize;
+    let batchesRead = 0;
     try {
       for await (const batch of batches) {
         for (const record of batch) {
@@ -270,13 +278,15 @@ export async function validateBundle(folder: string, options: Partial<ValidateOp
             if (wait) await wait;
           }
         }
-        opts.onProgress?.({ stage: "validate", file: source.file, rows: source.read });
+        const bytes = bytesBefore + Math.min(source.size, ++batchesRead * chunk);
+        opts.onProgress?.({ stage: "validate", file: source.file, rows: source.read, bytes, totalBytes });
       }
     } catch (error) {
       if (error instanceof ReadError) report(error.line, error.column, error.reason);
       else if ((error as NodeJS.ErrnoException).code) issues.add(at, { file: source.file, reason: `cannot read (${(error as NodeJS.ErrnoException).code})` });
       else throw error;
     } finally {
+      bytesBefore += source.size;
       if (spill) {
         await spill.close();
         source.spill = spill.path;
