@@ -5,7 +5,7 @@ import path from "node:path";
 import { config } from "../../services/config/index.ts";
 import { generateCounty } from "../../seed/generate.ts";
 
-export type BenchScale = "small" | "county";
+export type BenchScale = "small" | "county" | "province";
 
 /** The bundle folder for a scale and seed, generated on first use (beside its place, then renamed). */
 export async function benchBundle(scale: BenchScale, seed = 42): Promise<string> {
