@@ -2,6 +2,7 @@
 // handler. A route cannot be mounted without roles, and every input is validated before the handler.
 import type { Request, Response, Router } from "express";
 import type { Actor, Roles } from "./auth/roles.ts";
+import { answered } from "./audit/middleware.ts";
 import { actorOf, allow } from "./auth/middleware.ts";
 import { registry, z } from "./openapi.ts";
 import { Problem } from "./schemas.ts";
@@ -112,7 +113,7 @@ export function mount<P extends AnyObject, Q extends AnyObject, B extends z.ZodT
       const query = (ep.query ? parse(ep.query, req.query, "query") : {}) as z.output<Q>;
       const body = (ep.body ? parse(ep.body, req.body ?? {}, "body") : undefined) as z.output<B>;
       const result = await handler({ params, query, body, actor: actorOf(res), req, res });
-      if (!res.headersSent) res.status(ep.status ?? 200).json(result);
+      if (!answered(res)) res.status(ep.status ?? 200).json(result);
     },
   );
 }

@@ -4,12 +4,15 @@
 import path from "node:path";
 import type { Logger } from "pino";
 import { recoverInterruptedRuns } from "../analytics/run.ts";
+import { AuditLog } from "../api/audit/log.ts";
 import { bootstrapKeyFile, ensureBootstrapKey } from "../api/auth/keys.ts";
+import { moveRecordsOutOfGraph } from "../api/move-records.ts";
 import { listen, type RunningServer } from "../api/server.ts";
 import { type Config, config } from "../config/index.ts";
 import { Graph, migrate } from "../graph/index.ts";
 import { importBundleOffline, type ImportProgress, type ImportReport, type LoadedStore, type OfflineLoader } from "../ingest/index.ts";
 import { type Neo4jTarget, resolveNeo4j } from "../neo4j/connect.ts";
+import { ServiceStore } from "../store/index.ts";
 import { importerOutput } from "../neo4j/importer-output.ts";
 
 export { canImportOffline } from "../neo4j/connect.ts";
@@ -125,12 +128,20 @@ export function onSignals(shutdown: () => Promise<void>, logger: Logger): void {
   process.on("SIGTERM", handler);
 }
 
-/** Serves the API: interrupted analysis runs are closed, a first admin key is made if none exists. */
+/**
+ * Serves the API: interrupted analysis runs are closed, the service's records still in the graph
+ * (an older version's) are moved out of it, a first admin key is made if none exists.
+ */
 export async function serveApi(runtime: Runtime, logger: Logger): Promise<RunningServer> {
   const recovered = await recoverInterruptedRuns(runtime.graph);
   if (recovered > 0) logger.warn({ recovered }, "analysis runs interrupted by an earlier stop were marked failed");
-  await ensureBootstrapKey(runtime.graph, bootstrapKeyFile(config().dataDir), (line) => logger.info(line));
-  const server = await listen(config(), runtime.graph, logger);
+  const settings = config().api;
+  const store = new ServiceStore(settings.serviceDir);
+  const moving = new AuditLog(settings.audit.dir, logger, settings.audit);
+  const moved = await moveRecordsOutOfGraph(runtime.graph, store, moving).finally(() => moving.close());
+  if (moved.keys + moved.auditEvents + moved.queries + moved.runs > 0) logger.info(moved, "moved the service's records out of the graph (keys, audit events, saved queries, runs)");
+  await ensureBootstrapKey(store, bootstrapKeyFile(config().dataDir), (line) => logger.info(line));
+  const server = await listen(config(), runtime.graph, logger, { store });
   logger.info(`API listening on ${server.url} (health: ${server.url}/health/ready, spec: ${server.url}/api/openapi.json)`);
   return server;
 }

@@ -1,7 +1,7 @@
 // The graph service: the only module that talks to the Neo4j driver.
 export { Graph, addCounters, emptyCounters, type Connection, type Params, type Row, type RunOptions, type Statement, type WriteCounters } from "./client.ts";
 export { toPlain, type PlainNode, type PlainPath, type PlainRelationship } from "./convert.ts";
-export { cypher, statements, CYPHER_DIR } from "./cypher.ts";
+export { cypher, cypherWith, CypherSlotError, CYPHER_DIR, fillSlots, SlotValue, statements } from "./cypher.ts";
 export { migrate, schemaVersion, type MigrationResult } from "./migrate.ts";
 export { GraphUnavailableError } from "./errors.ts";
 export { typedParams, type ParamType } from "./params.ts";

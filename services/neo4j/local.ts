@@ -5,6 +5,7 @@ import { closeSync, existsSync, mkdirSync, openSync, readFileSync, readSync, rmS
 import net from "node:net";
 import path from "node:path";
 import { CLASSES_DIR, LIB_DIR } from "./install.ts";
+import { AppError } from "../errors.ts";
 
 export interface LocalOptions {
   dataDir: string;
@@ -32,8 +33,11 @@ export interface LocalServer {
   passwordFile: string;
 }
 
-export class Neo4jStartError extends Error {
+export class Neo4jStartError extends AppError {
   override name = "Neo4jStartError";
+  constructor(message: string, options?: { cause?: unknown }) {
+    super("unavailable", message, options);
+  }
 }
 
 const START_TIMEOUT_MS = 180_000;

@@ -5,6 +5,7 @@ import { z } from "zod";
 import { CypherHeaderError, splitHeader } from "../graph/index.ts";
 import { type Refusal, staticCheck } from "./safety.ts";
 import { tokenize } from "./tokenizer.ts";
+import { AppError } from "../errors.ts";
 
 export const QUERY_NAME = /^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$/;
 export const PARAM_NAME = /^[a-z][A-Za-z0-9]*$/;
@@ -76,7 +77,7 @@ export interface DefinitionIssue {
 }
 
 /** The text is not a valid query definition: header, parameters or static safety. */
-export class QueryDefinitionError extends Error {
+export class QueryDefinitionError extends AppError {
   override name = "QueryDefinitionError";
   constructor(
     readonly file: string,
@@ -84,7 +85,15 @@ export class QueryDefinitionError extends Error {
     /** Set when the issues are safety refusals. */
     readonly refusals: Refusal[] = [],
   ) {
-    super(`${file}: ${issues.map((i) => `${i.line !== undefined ? `${i.line}:${i.column ?? 1}: ` : ""}${i.where ? `${i.where}: ` : ""}${i.message}`).join("; ")}`);
+    super("refused", `${file}: ${issues.map((i) => `${i.line !== undefined ? `${i.line}:${i.column ?? 1}: ` : ""}${i.where ? `${i.where}: ` : ""}${i.message}`).join("; ")}`);
+  }
+
+  /** Each issue as a field of the saved text (`body.text:parameters.limit`) with its line:column. */
+  override extensions(): Record<string, unknown> {
+    return {
+      errors: this.issues.map((i) => ({ field: `body.text${i.where ? `:${i.where}` : ""}`, message: `${i.line !== undefined ? `line ${i.line}:${i.column ?? 1}: ` : ""}${i.message}` })),
+      ...(this.refusals.length > 0 ? { refusals: this.refusals } : {}),
+    };
   }
 }
 

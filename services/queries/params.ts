@@ -2,15 +2,13 @@
 // values, required, unknown names refused), defaults filled in, and typed for the driver: integers
 // as Neo4j integers, dates as `YYYY-MM-DD` strings that the query wraps with date().
 import { z } from "zod";
+import { ValidationError } from "../errors.ts";
 import { typedParams } from "../graph/index.ts";
 import { isIsoDate, type ItemType, type QueryDefinition, type QueryParameter } from "./definition.ts";
 
 /** Values that failed validation, one message per parameter path. */
-export class QueryParameterError extends Error {
+export class QueryParameterError extends ValidationError {
   override name = "QueryParameterError";
-  constructor(readonly errors: { field: string; message: string }[]) {
-    super(errors.map((e) => `${e.field}: ${e.message}`).join("; "));
-  }
 }
 
 /** Parameter values as they arrive in a URL query string: text to be read as the declared type. */

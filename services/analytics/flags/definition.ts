@@ -1,12 +1,16 @@
 // A detector definition: the YAML header of a cypher/flags/*.cypher file, validated with zod.
 import { z } from "zod";
 import { splitHeader } from "../../graph/header.ts";
+import { AppError } from "../../errors.ts";
 
 const parameter = z.object({
   type: z.enum(["integer", "number", "string", "boolean", "date", "list"]),
   default: z.unknown(),
   min: z.number().optional(),
   max: z.number().optional(),
+  /** The name of a county baseline (services/analytics/scores/baselines.ts) that replaces the default
+   *  when the run has measured it; an explicit override still wins. */
+  learned: z.string().optional(),
   description: z.string().min(1),
 });
 
@@ -30,8 +34,11 @@ export interface FlagDefinition extends FlagHeader {
   cypher: string;
 }
 
-export class FlagDefinitionError extends Error {
+export class FlagDefinitionError extends AppError {
   override name = "FlagDefinitionError";
+  constructor(message: string, options?: { cause?: unknown }) {
+    super("invalid", message, options);
+  }
 }
 
 export function parseFlag(text: string, file: string): FlagDefinition {

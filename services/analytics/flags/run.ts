@@ -1,13 +1,17 @@
 // Runs detectors: each flag query is wrapped by cypher/analysis/alerts-write.cypher and its hits
 // stored as Alerts; alerts the run no longer finds are retired.
-import { cypher, type Graph, typedParams } from "../../graph/index.ts";
+import { cypher, cypherWith, type Graph, SlotValue, typedParams } from "../../graph/index.ts";
 import { gradeParams } from "../money.ts";
 import type { FlagDefinition } from "./definition.ts";
+import { AppError } from "../../errors.ts";
 
 export interface FlagRunOptions {
   runId: string;
   /** Overrides of flag parameters, by flag id then parameter name. */
   parameters?: Record<string, Record<string, unknown>>;
+  /** Values learned from the county, by baseline name: they replace the defaults of parameters that
+   *  name them (`learned:` in the header), not explicit overrides. */
+  learned?: Record<string, unknown>;
   timeoutMs?: number;
 }
 
@@ -17,14 +21,20 @@ export interface FlagRunResult {
   seconds: number;
 }
 
-export class FlagParameterError extends Error {
+export class FlagParameterError extends AppError {
   override name = "FlagParameterError";
+  constructor(message: string, options?: { cause?: unknown }) {
+    super("invalid", message, options);
+  }
 }
 
-/** The flag's parameters: its defaults with the overrides merged over them (unknown names refused). */
-export function flagParameters(flag: FlagDefinition, overrides: Record<string, unknown> = {}): Record<string, unknown> {
+/** The flag's parameters: its defaults, replaced by learned values where the header names one, with
+ *  the overrides merged over them (unknown names refused). */
+export function flagParameters(flag: FlagDefinition, overrides: Record<string, unknown> = {}, learned: Record<string, unknown> = {}): Record<string, unknown> {
   const values: Record<string, unknown> = {};
-  for (const [name, spec] of Object.entries(flag.parameters)) values[name] = spec.default;
+  for (const [name, spec] of Object.entries(flag.parameters)) {
+    values[name] = spec.learned !== undefined && learned[spec.learned] !== undefined ? learned[spec.learned] : spec.default;
+  }
   for (const [name, value] of Object.entries(overrides)) {
     if (!(name in flag.parameters)) throw new FlagParameterError(`${flag.id}: unknown parameter ${name}`);
     values[name] = value;
@@ -35,9 +45,9 @@ export function flagParameters(flag: FlagDefinition, overrides: Record<string, u
 
 export async function runFlag(graph: Graph, flag: FlagDefinition, options: FlagRunOptions): Promise<FlagRunResult> {
   const started = performance.now();
-  const query = cypher("analysis/alerts-write.cypher").replace("{{FLAG}}", () => flag.cypher);
+  const query = cypherWith("analysis/alerts-write.cypher", { FLAG: SlotValue.cypher(flag.cypher) });
   const params = {
-    ...flagParameters(flag, options.parameters?.[flag.id]),
+    ...flagParameters(flag, options.parameters?.[flag.id], options.learned),
     flagId: flag.id,
     typology: flag.typology,
     weight: flag.weight,

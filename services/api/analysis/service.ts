@@ -2,7 +2,7 @@
 // so a typo is a 400 naming the field rather than a failed run.
 import { loadFlags } from "../../analytics/flags/registry.ts";
 import type { Graph } from "../../graph/index.ts";
-import { ConflictError, NotFoundError, ValidationError } from "../errors.ts";
+import { NotFoundError, ValidationError } from "../../errors.ts";
 import type { AnalysisRun, AnalysisRunner } from "./runner.ts";
 
 type Parameters = Record<string, Record<string, unknown>>;
@@ -35,7 +35,7 @@ export function checkParameters(parameters: Parameters): void {
       }
     }
   }
-  if (errors.length > 0) throw new ValidationError(errors.map((e) => `${e.field}: ${e.message}`).join("; "), errors);
+  if (errors.length > 0) throw new ValidationError(errors);
 }
 
 export class AnalysisService {
@@ -46,12 +46,8 @@ export class AnalysisService {
 
   async start(parameters: Parameters): Promise<{ id: string }> {
     checkParameters(parameters);
-    try {
-      return await this.runner.start(this.graph, { parameters });
-    } catch (error) {
-      if ((error as Error).name === "AnalysisBusyError") throw new ConflictError((error as Error).message);
-      throw error;
-    }
+    // A run already going is an AnalysisBusyError (kind busy): the error middleware answers 409.
+    return this.runner.start(this.graph, { parameters });
   }
 
   async get(id: string): Promise<AnalysisRun> {

@@ -2,7 +2,7 @@
 // among them (capped) and the alerts that explain its score.
 import { page } from "../cursor.ts";
 import type { EntityRepository } from "../entities/repository.ts";
-import { NotFoundError } from "../errors.ts";
+import { NotFoundError } from "../../errors.ts";
 import type { RiskService } from "../risk/service.ts";
 import type { GraphEdgeT, GraphNodeT } from "../schemas.ts";
 import type { CommunityListItem, CommunityRepository, CommunitySummary } from "./repository.ts";

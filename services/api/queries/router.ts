@@ -12,12 +12,14 @@
 import { type Request, type Response, Router } from "express";
 import type { Logger } from "pino";
 import type { Graph } from "../../graph/index.ts";
+import type { ServiceStore } from "../../store/index.ts";
 import { PARAM_TYPES, type QueryCatalogue, QUERY_NAME } from "../../queries/index.ts";
 import { actorOf, allow } from "../auth/middleware.ts";
 import { EXPLORERS, type Roles } from "../auth/roles.ts";
 import { registry, z } from "../openapi.ts";
 import { API_PREFIX, endpoint, mount } from "../route.ts";
 import { GraphEdge, GraphNode, limitParam, Problem } from "../schemas.ts";
+import { writeChunk } from "../stream.ts";
 import { parse } from "../validate.ts";
 import { type QueriesSettings, QueryService } from "./service.ts";
 
@@ -140,11 +142,12 @@ export const SaveQuery = endpoint({
   path: "/queries/:name",
   roles: AUTHORS,
   tags: ["queries"],
-  summary: "Save a new version of an analyst's query",
+  summary: "Save a new version of an analyst's query (its author or an admin; others save a copy)",
   description:
     "The text is a Cypher file with a YAML header in leading // lines (name, title, title_zh, description, parameters with type, required, default, min, max, description; " +
     "an integer `limit` parameter used as LIMIT $limit). It is validated like the built-ins: header, parameters, static read-only check and EXPLAIN (422 with the reasons and line:column). " +
-    "Built-in names cannot be taken (409). `baseVersion` guards against overwriting someone else's save (409); 0 means the name must be new.",
+    "Built-in names cannot be taken (409). `baseVersion` guards against overwriting someone else's save (409); 0 means the name must be new. " +
+    "Only the query's author or an admin publishes new versions (403 for anyone else, who saves a copy under another name).",
   params: NameParams,
   body: z.object({
     text: z.string().min(1).max(100_000),
@@ -160,7 +163,7 @@ export const DeleteQuery = endpoint({
   path: "/queries/:name",
   roles: AUTHORS,
   tags: ["queries"],
-  summary: "Delete an analyst's query (its versions are kept)",
+  summary: "Delete an analyst's query (its versions are kept); its author or an admin",
   params: NameParams,
   response: z.object({ name: z.string(), version: z.number().int(), deleted: z.literal(true), deletedAt: z.string() }),
   problems: [404, 409],
@@ -250,6 +253,8 @@ for (const method of ["get", "post"] as const) {
 
 export interface QueriesRouterDeps {
   graph: Graph;
+  /** Where saved queries and their runs are kept (never the graph). */
+  store: ServiceStore;
   logger?: Logger;
   /** Timeout, row caps; defaults: 10 s, 1000 rows (100,000 for exports). */
   settings?: Partial<QueriesSettings>;
@@ -272,23 +277,13 @@ function csvSink(req: Request, res: Response, name: string) {
         res.setHeader("Content-Disposition", `attachment; filename="${name}.csv"`);
         res.setHeader("Trailer", "X-Row-Count, X-Truncated");
       }
-      if (!res.write(chunk)) {
-        await new Promise<void>((resolve) => {
-          const done = () => {
-            res.off("drain", done);
-            res.off("close", done);
-            resolve();
-          };
-          res.on("drain", done);
-          res.on("close", done);
-        });
-      }
+      await writeChunk(res, chunk);
     },
   };
 }
 
 export function queriesRouter(deps: QueriesRouterDeps): QueriesRouter {
-  const service = new QueryService(deps.graph, deps.logger, deps.settings, deps.catalogue);
+  const service = new QueryService(deps.graph, deps.store, deps.logger, deps.settings, deps.catalogue);
   // Validate the built-ins at start-up, not on the first request.
   void service.catalogue().catch(() => undefined);
   const router = Router();

@@ -1,6 +1,6 @@
 // Risk for consumers and the explorer: score, grade, money at stake and the hits that explain it.
 import { page } from "../cursor.ts";
-import { NotFoundError } from "../errors.ts";
+import { NotFoundError } from "../../errors.ts";
 import { flagTitle } from "../flags.ts";
 import type { RiskCache } from "./cache.ts";
 import type { BatchItem, RankItem, RiskRepository, RiskRow } from "./repository.ts";

@@ -16,6 +16,8 @@ import org.neo4j.configuration.helpers.SocketAddress;
 import org.neo4j.dbms.api.DatabaseManagementService;
 import org.neo4j.dbms.api.DatabaseManagementServiceBuilder;
 import org.neo4j.graphdb.GraphDatabaseService;
+import org.neo4j.kernel.api.procedure.GlobalProcedures;
+import org.neo4j.kernel.internal.GraphDatabaseAPI;
 
 /**
  * Usage: java -cp "classes:lib/*" county.Launcher --home DIR --port 7687 [--pagecache 1g] [--import ARGS]
@@ -89,6 +91,9 @@ public final class Launcher {
 
     setPassword(dbms, password);
     GraphDatabaseService db = dbms.database(GraphDatabaseSettings.DEFAULT_DATABASE_NAME);
+    // The project's own procedures (county.*), registered before Bolt is announced ready.
+    GlobalProcedures procedures = ((GraphDatabaseAPI) db).getDependencyResolver().resolveDependency(GlobalProcedures.class);
+    procedures.registerProcedure(CommunityTies.class);
     db.executeTransactionally("RETURN 1");
     System.out.println("NEO4J READY bolt://127.0.0.1:" + port);
     System.out.flush();
