@@ -55,7 +55,7 @@ export function buildOversight(world: World): void {
       closed: rng.chance(0.9) ? opened + rng.int(30, 300) : undefined,
       subjects: [subject],
       typology: repeat ? rng.pick(["优亲厚友", "虚报冒领", "违规发包工程", "截留挪用"]) : rng.pick(["违规操办婚丧喜庆", "工作作风", "信访件核查了结"]),
-      field: rng.chance(0.7) ? rng.pick(["dibao", "infrastructure", "housing", "agriculture", "other"] as const) : undefined,
+      field: repeat && rng.chance(0.7) ? rng.pick(["dibao", "infrastructure", "housing", "agriculture"] as const) : rng.chance(0.3) ? "other" : undefined,
       amount: repeat && rng.chance(0.6) ? rng.int(5, 200) * 100 : undefined,
       outcome,
     });

@@ -90,7 +90,9 @@ export function firmAt(c: Company, at: Day): boolean {
 
 export function bidAmount(rng: Rng, world: World, c: Company, budget: number): number {
   const discount = c.efficiency + rng.normal(0, world.style.bidSpread);
-  const x = budget * Math.min(1, Math.max(0.7, 1 - discount));
+  // The budget is the ceiling price: a firm whose costs run over it bids just under it.
+  const factor = 1 - discount > 1 ? 1 - Math.abs(rng.normal(0, world.style.bidSpread / 4)) : 1 - discount;
+  const x = budget * Math.min(1, Math.max(0.7, factor));
   return rng.chance(0.5) ? Math.round(x) : Math.round(x / 100) * 100;
 }
 

@@ -169,7 +169,7 @@ export function writeCounty(world: World, out: string): Record<string, number> {
       pad(c.id),
       c.name,
       c.region !== undefined && noise.keep(0.05) ? (world.regions[c.region] as Region).id : undefined,
-      c.registered !== undefined && (c.scheme || noise.keep(style.noise * 0.1)) ? d(c.registered) : undefined,
+      d(c.registered),
       noise.keep(0.05) || c.status !== "active" ? c.status : undefined,
       c.address ? noise.address(c.address) : undefined,
       c.phone ? noise.phone(c.phone) : undefined,

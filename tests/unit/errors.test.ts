@@ -7,7 +7,7 @@ import { AnalysisBusyError } from "../../services/analytics/run.ts";
 import { errorHandler, STATUS_OF_KIND } from "../../services/api/problem.ts";
 import { AppError, ERROR_KINDS, kindOf, NotFoundError } from "../../services/errors.ts";
 import { GraphUnavailableError, QueryExecutionError, QueryTimeoutError } from "../../services/graph/index.ts";
-import { BuiltinQueryError, QueryDefinitionError, QueryNotFoundError, QueryParameterError, QueryRefusedError, VersionConflictError } from "../../services/queries/index.ts";
+import { BuiltinQueryError, QueryDefinitionError, QueryNotFoundError, ParameterError, QueryRefusedError, VersionConflictError } from "../../services/queries/index.ts";
 
 /** The problem document the error middleware answers for `error`. */
 async function problemOf(error: unknown): Promise<{ status: number; body: Record<string, unknown> }> {
@@ -38,7 +38,7 @@ describe("the error model", () => {
     expect(await problemOf(new QueryNotFoundError("x"))).toEqual({ status: 404, body: { type: "about:blank", title: "Not Found", status: 404, detail: "no saved query x", instance: "/x" } });
     expect((await problemOf(new BuiltinQueryError("x"))).status).toBe(409);
     expect((await problemOf(new VersionConflictError("x", 2))).body).toMatchObject({ status: 409, title: "Conflict", detail: "x changed since version 2: reload it and save again" });
-    expect((await problemOf(new QueryParameterError([{ field: "body.params.limit", message: "too big" }]))).body).toMatchObject({
+    expect((await problemOf(new ParameterError([{ field: "body.params.limit", message: "too big" }]))).body).toMatchObject({
       status: 400,
       title: "Bad Request",
       detail: "body.params.limit: too big",

@@ -88,7 +88,7 @@ describe("independent county generator", () => {
     expect(a).toEqual(files(dirB));
     expect(a).toContain("labels.csv");
     for (const f of a) expect(readFileSync(path.join(dirB, f)).equals(readFileSync(path.join(dirA, f))), f).toBe(true);
-  });
+  }, 60_000);
 
   it("writes a different county for another seed", () => {
     expect(readFileSync(path.join(dirC, "county.json"), "utf8")).not.toEqual(readFileSync(path.join(dirA, "county.json"), "utf8"));
@@ -125,7 +125,7 @@ describe("independent county generator", () => {
       expect(v.sources.reduce((t, s) => t + s.rejected, 0)).toBe(0);
       expect(v.sources.length).toBeGreaterThanOrEqual(15);
     }
-  });
+  }, 120_000);
 
   it("refuses bad arguments with the usage", () => {
     expect(parseArgs(["--seed", "3", "--out", "/tmp/x"])).toMatchObject({ seed: "3", out: "/tmp/x", persons: 15_000 });

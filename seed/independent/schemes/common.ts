@@ -59,6 +59,8 @@ export interface CadreSlot {
 export class Ctx {
   /** Persons and firms already used by a scheme (culprit or party). */
   readonly involved = new Set<string>();
+  /** Projects steered by a scheme (honest tenders are the others). */
+  readonly steered = new Set<number>();
   constructor(
     readonly world: World,
     readonly rng: Rng,

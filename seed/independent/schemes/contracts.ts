@@ -56,6 +56,7 @@ export function steeredProject(ctx: Ctx, o: AwardOpts): { project: Project; riva
     awardedTo: o.winner.k,
     awardAmount: amount,
   });
+  ctx.steered.add(project.k);
   if (competitive || world.style.directAwardBidRows) {
     addBid(world, { project: project.k, company: o.winner.k, amount, submitted: (deadline ?? o.award) - rng.int(0, 5), deposit: o.deposit ?? (rng.chance(0.7) ? o.winner.account : undefined), preparer: o.preparer ?? preparerFor(world, rng, o.winner, ctx.tendering.agency), disqualified: rng.chance(0.5) ? false : undefined });
   }

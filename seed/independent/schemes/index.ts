@@ -4,6 +4,7 @@ import type { Scheme, Typology, World } from "../model.ts";
 import type { Tendering } from "../procurement.ts";
 import { eligibility } from "../programs.ts";
 import { deceasedPayee, divertedPayment, duplicateBenefit, ineligible, kinBenefit, skimming } from "./benefits.ts";
+import { blendSchemeFirms } from "./blend.ts";
 import { bidRigging, collusionRing, kickback } from "./collusion.ts";
 import { Ctx } from "./common.ts";
 import { dominantWinner, hiddenTie, kinContract, shellWinner, singleBid, splitPurchase } from "./contracts.ts";
@@ -44,11 +45,20 @@ export function plantSchemes(world: World, tendering: Tendering): Ctx {
     return s;
   };
   for (const t of chosen) plant(t);
+  // A kind that found nothing to work with (small counties) gives way to one not chosen yet.
+  if (count.size < 11) {
+    for (const t of rng.shuffle(kinds.filter((k) => !chosen.includes(k)))) {
+      if (count.size >= 11) break;
+      if (plant(t)) chosen.push(t);
+    }
+  }
+  for (const t of chosen.slice()) if (!count.has(t)) chosen.splice(chosen.indexOf(t), 1);
   let guard = 0;
   while (world.culpritIds.size < target && guard++ < 400) {
     const open = chosen.filter((t) => (count.get(t) ?? 0) < (MAX[t] ?? MAX_DEFAULT));
     if (open.length === 0) break;
     plant(rng.weighted(open, (t) => (REPEAT[t] ?? 1) / (1 + (count.get(t) ?? 0))));
   }
+  blendSchemeFirms(ctx);
   return ctx;
 }

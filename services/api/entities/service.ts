@@ -4,7 +4,7 @@ import { normaliseAccount, normaliseIdNumber, normalisePhone } from "../../inges
 import { type Actor, maskIdNumber, seesIdentityNumbers } from "../auth/roles.ts";
 import { NotFoundError } from "../../errors.ts";
 import { nodeRef } from "../nodes.ts";
-import type { GraphEdgeT, GraphNodeT } from "../schemas.ts";
+import type { GraphEdgeT, GraphNodeT } from "../shapes.ts";
 import { type EntityRepository, type EntityRow, type SearchHit } from "./repository.ts";
 
 const LUCENE_SPECIAL = /[+\-&|!(){}[\]^"~*?:\\/]/g;

@@ -1,6 +1,6 @@
 // Path search in the graph: the bounded shortest-path query of cypher/api/paths.cypher.
 import { cypherWith, type Graph, SlotValue, typedParams } from "../../graph/index.ts";
-import type { GraphEdgeT, GraphNodeT } from "../schemas.ts";
+import type { GraphEdgeT, GraphNodeT } from "../shapes.ts";
 
 export interface RawPath {
   nodes: GraphNodeT[];

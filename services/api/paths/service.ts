@@ -1,7 +1,8 @@
 // Shortest paths between two entities, told as readable steps: 王军 —spouse→ 李华 —legal_rep→ 恒达建筑.
 import { AppError, NotFoundError, ValidationError } from "../../errors.ts";
 import type { EntityRepository } from "../entities/repository.ts";
-import type { GraphEdgeT, GraphNodeT, RelType } from "../schemas.ts";
+import type { RelType } from "../schemas.ts";
+import type { GraphEdgeT, GraphNodeT } from "../shapes.ts";
 import type { PathRepository, RawPath } from "./repository.ts";
 
 /** Ties that mean something between two people or firms; region, program and post ties are left out by default. */

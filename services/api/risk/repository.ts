@@ -2,18 +2,11 @@
 // one indexed query.
 import type { Grade } from "../../analytics/money.ts";
 import { cypher, type Graph, typedParams } from "../../graph/index.ts";
-import type { EvidenceT } from "../schemas.ts";
+import { withEvidence } from "../evidence.ts";
+import type { AlertFieldsT, EvidenceT } from "../shapes.ts";
 
-export interface HitRow {
+export interface HitRow extends AlertFieldsT {
   alertId: string;
-  flag: string;
-  weight: number;
-  confidence: number;
-  score: number;
-  amount: number;
-  grade: Grade | null;
-  summary: string | null;
-  status: string;
   evidence: EvidenceT;
 }
 
@@ -62,7 +55,7 @@ export class RiskRepository {
 
   async entity(id: string, communityId: number | null, maxHits: number): Promise<RiskRow | undefined> {
     const [row] = await this.graph.read<{ risk: RiskRow }>(
-      cypher("api/risk-entity.cypher"),
+      withEvidence("api/risk-entity.cypher"),
       typedParams({ id, communityId, maxHits }, { maxHits: "integer" }),
     );
     return row?.risk;

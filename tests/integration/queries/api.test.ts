@@ -105,7 +105,7 @@ describe("running", () => {
       [{}, "body.params.cadreId"],
       [{ cadreId: "P1", fromYear: "2016" }, "body.params.fromYear"],
       [{ cadreId: "P1", limit: 100000 }, "body.params.limit"],
-      [{ cadreId: "P1", drop: 1 }, "body.params"],
+      [{ cadreId: "P1", drop: 1 }, "body.params.drop"],
     ];
     for (const [params, field] of cases) {
       const r = await api.call("POST", "/api/v1/queries/kin-subsidies-of-cadre/run", { body: { params } });
