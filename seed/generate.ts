@@ -28,6 +28,8 @@ export interface GenerateOptions {
   scale: ScaleName;
   seed: number;
   out: string;
+  /** Called after each township is written: townships done, and in all. */
+  onProgress?: (done: number, total: number) => void;
 }
 
 /** Bumped whenever the generator's output changes shape or meaning, so cached bundles are redrawn. */
@@ -57,6 +59,7 @@ export async function generateCounty(opts: GenerateOptions): Promise<GenerateRes
   try {
     const run = new RunState(opts.seed, spec);
     const regionIds = new RegionIds();
+    let townshipsDone = 0;
     out.programs(PROGRAM_LIST);
     for (let c = 0; c < spec.counties; c++) {
       const style = drawStyle(opts.seed, spec, c);
@@ -86,6 +89,7 @@ export async function generateCounty(opts: GenerateOptions): Promise<GenerateRes
         pastCases(tw);
         county.persons += tw.emitted.length;
         out.township(tw);
+        opts.onProgress?.(++townshipsDone, spec.counties * plan.townships.length);
         // Yield between townships so a long province run does not starve the event loop.
         await new Promise<void>((resolve) => setImmediate(resolve));
       }

@@ -4,7 +4,7 @@
 import { mkdtemp, rm } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
-import { emptyCounters, type Graph } from "../graph/index.ts";
+import { cypher, emptyCounters, type Graph } from "../graph/index.ts";
 import { BundleRejectedError, ImportFailedError } from "./errors.ts";
 import { LOAD_DEFAULTS, loadBundle, type LoadOptions } from "./load.ts";
 import type { ImportProgress, ImportReport } from "./report.ts";
@@ -24,8 +24,13 @@ export interface ImportOptions {
   source?: string;
   /** Where spill files go while importing; the system temp folder when unset. */
   tempDir?: string;
-  /** Write transactions in flight per phase (see LOAD_DEFAULTS: 2 for nodes, 1 for relationships). */
+  /** Write transactions in flight per phase (see LOAD_DEFAULTS). */
   writers?: Partial<LoadOptions["writers"]>;
+  /**
+   * CREATE the nodes instead of MERGE; by default when the database holds no entity as the writing
+   * begins (validation proved the bundle's ids unique, so none can exist).
+   */
+  createNodes?: boolean;
   onProgress?: (progress: ImportProgress) => void;
 }
 
@@ -57,7 +62,10 @@ export async function importBundle(graph: Graph, folder: string, options: Partia
       throw new BundleRejectedError(report);
     }
     const writers = { ...LOAD_DEFAULTS.writers, ...opts.writers };
-    const loaded = await loadBundle(graph, validation, { onProgress: opts.onProgress, writers }, counters);
+    const createNodes = opts.createNodes ?? !(await graph.read<{ exist: boolean }>(cypher("ingest/entities-exist.cypher")))[0]?.exist;
+    const loaded = await loadBundle(graph, validation, { onProgress: opts.onProgress, writers, createNodes }, counters);
+    // The full-text index of names is eventually consistent (off the write path): catch up before reporting.
+    await graph.autoCommit(cypher("ingest/fulltext-refresh.cypher"));
     const report = buildReport(base, "succeeded", validation, {
       nodesCreated: counters.nodesCreated,
       relationshipsCreated: counters.relationshipsCreated,

@@ -65,4 +65,7 @@ export interface ImportProgress {
   file: string;
   rows: number;
   totalRows?: number;
+  /** While checking: bytes of the bundle read so far (estimated within a file) and in all. */
+  bytes?: number;
+  totalBytes?: number;
 }

@@ -4,7 +4,7 @@ import path from "node:path";
 import { config } from "../../services/config/index.ts";
 import { ensureGenerated } from "../../seed/generate.ts";
 
-export type BenchScale = "small" | "county";
+export type BenchScale = "small" | "county" | "province";
 
 /** The bundle folder for a scale and seed, generated on first use or when the generator changed. */
 export async function benchBundle(scale: BenchScale, seed = 42): Promise<string> {

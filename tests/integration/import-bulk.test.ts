@@ -1,7 +1,8 @@
 // The offline path (Neo4j's importer on an empty local store) gives exactly the online loader's graph:
 // every label, relationship type, property with its value and type, and count. Bundles: the fixture
 // with repeated rows added (merged relationships keep the last row's properties, repeated subjects
-// and assets make one tie) and a seeded tiny county. The offline load runs on a local server of its
+// and assets make one tie) and a seeded tiny county. The online loader's CREATE and MERGE of nodes
+// are compared on the fixture as well. The offline load runs on a local server of its
 // own (data DATA_DIR/test-offline, port NEO4J_LOCAL_PORT + 11); the online one on the test database.
 import { appendFileSync, cpSync, mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
@@ -72,9 +73,10 @@ async function offline(bundle: string): Promise<{ snapshot: string[]; report: Im
   }
 }
 
-async function online(bundle: string): Promise<string[]> {
+/** The online loader into the emptied test database: nodes created (the default there), or merged. */
+async function online(bundle: string, createNodes?: boolean): Promise<string[]> {
   await emptyGraph(graph);
-  await importBundle(graph, bundle);
+  await importBundle(graph, bundle, { createNodes });
   return snapshot(graph);
 }
 
@@ -96,6 +98,8 @@ describe("offline import", () => {
   it("gives the online loader's graph for the fixture with repeated rows", async () => {
     const bundle = bundleWithRepeats();
     const expected = await online(bundle);
+    // The online loader's two ways with nodes agree too: CREATE into an empty database, MERGE otherwise.
+    expect(await online(bundle, false)).toEqual(expected);
     const { snapshot: got, report } = await offline(bundle);
     expect(report.method).toBe("offline");
     expect(report.status).toBe("succeeded");

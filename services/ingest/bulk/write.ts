@@ -27,13 +27,25 @@ export interface ImporterFiles {
 
 type Row = Record<string, unknown>;
 
+const NO_CELLS: readonly Cell[] = [];
+
+/** What is known of a numbered entity: only referenced so far, defined by its row, or named as an account. */
+const REFERENCED = 0;
+const DEFINED = 1;
+const ACCOUNT = 2;
+
+/** A copy of `s` that does not keep alive the chunk of text it was sliced from (as kept keys are). */
+function own(s: string): string {
+  return s.length > 12 ? (" " + s).slice(1) : s;
+}
+
 /** Numbers nodes and writes the rows the emitters make; one instance per bundle and folder. */
 export class ImporterWriter implements Emitter {
   private readonly ids = new Map<string, number>();
   private readonly phones = new Map<string, number>();
   private readonly addresses = new Map<string, number>();
-  /** Entities numbered before (or without) a row of their own, and whether a row names them as an account. */
-  private readonly pending = new Map<number, { id: string; account: boolean }>();
+  /** Per node number: REFERENCED, DEFINED or ACCOUNT (phones and addresses are DEFINED). */
+  private state = new Uint8Array(1 << 16);
   private readonly nodeFiles = new Map<NodeTable, ImporterCsv>();
   private readonly relFiles = new Map<RelTable, ImporterCsv>();
   private readonly keys = new Map<RelTable, PairKeys>();
@@ -62,20 +74,26 @@ export class ImporterWriter implements Emitter {
     return Promise.all(waits).then(() => undefined);
   }
 
+  private number(state: number): number {
+    const n = this.next++;
+    if (n >= this.state.length) {
+      const grown = new Uint8Array(this.state.length * 2);
+      grown.set(this.state);
+      this.state = grown;
+    }
+    this.state[n] = state;
+    return n;
+  }
+
   entity(id: string): number {
     let n = this.ids.get(id);
-    if (n === undefined) {
-      n = this.next++;
-      this.ids.set(id, n);
-      this.pending.set(n, { id, account: false });
-    }
+    if (n === undefined) this.ids.set(own(id), (n = this.number(REFERENCED)));
     return n;
   }
 
   account(id: string): number {
     const n = this.entity(id);
-    const waiting = this.pending.get(n);
-    if (waiting) waiting.account = true;
+    if (this.state[n] === REFERENCED) this.state[n] = ACCOUNT;
     return n;
   }
 
@@ -90,30 +108,28 @@ export class ImporterWriter implements Emitter {
   private shared(map: Map<string, number>, table: NodeTable, value: string): number {
     let n = map.get(value);
     if (n === undefined) {
-      n = this.next++;
-      map.set(value, n);
-      this.write(this.nodeFile(table), [n, value]);
+      map.set(own(value), (n = this.number(DEFINED)));
+      this.write(this.nodeFile(table), n, value);
     }
     return n;
   }
 
   node(table: NodeTable, id: string, cells: readonly Cell[]): number {
-    const known = this.ids.get(id);
-    if (known !== undefined && !this.pending.has(known)) return known; // a repeated asset row: one node
-    const n = known ?? this.next++;
-    if (known === undefined) this.ids.set(id, n);
-    else this.pending.delete(n);
-    this.write(this.nodeFile(table), [n, id, ...cells]);
+    let n = this.ids.get(id);
+    if (n === undefined) this.ids.set(own(id), (n = this.number(DEFINED)));
+    else if (this.state[n] === DEFINED) return n; // a repeated asset row: one node
+    else this.state[n] = DEFINED;
+    this.write(this.nodeFile(table), n, id, cells);
     return n;
   }
 
-  rel(table: RelTable, start: number, end: number, cells: readonly Cell[] = []): void {
+  rel(table: RelTable, start: number, end: number, cells: readonly Cell[] = NO_CELLS): void {
     const file = this.relFile(table);
     const { merge } = table;
     if (merge.by !== "unique") {
       let keys = this.keys.get(table);
       if (!keys) this.keys.set(table, (keys = new PairKeys()));
-      const extra = merge.by === "key" ? merge.columns.map((c) => String(cells[c])).join("\u0000") : "";
+      const extra = merge.by === "pair" ? "" : merge.columns.length === 1 ? String(cells[merge.columns[0] as number]) : merge.columns.map((c) => String(cells[c])).join("\u0000");
       const first = keys.add(start, end, extra, file.rows);
       if (first >= 0) {
         if (merge.by === "key") {
@@ -124,11 +140,11 @@ export class ImporterWriter implements Emitter {
         return;
       }
     }
-    this.write(file, [start, end, ...cells]);
+    this.write(file, start, end, cells);
   }
 
-  private write(file: ImporterCsv, cells: readonly Cell[]): void {
-    const wait = file.add(cells);
+  private write(file: ImporterCsv, first: Cell, second: Cell, cells: readonly Cell[] = NO_CELLS): void {
+    const wait = file.add(first, second, cells);
     if (wait) this.waits.push(wait);
   }
 
@@ -149,11 +165,10 @@ export class ImporterWriter implements Emitter {
    * repeated relationship keys take their last row's properties. Returns the importer's arguments.
    */
   async finish(database: string): Promise<ImporterFiles> {
-    for (const [n, { id, account }] of this.pending) {
-      if (!account) throw new Error(`bulk import: ${id} is referenced but no valid row defines it (validation should have rejected it)`);
-      this.write(this.nodeFile(NODES.mentionedAccounts), [n, id]);
+    for (const [id, n] of this.ids) {
+      if (this.state[n] === REFERENCED) throw new Error(`bulk import: ${id} is referenced but no valid row defines it (validation should have rejected it)`);
+      if (this.state[n] === ACCOUNT) this.write(this.nodeFile(NODES.mentionedAccounts), n, id);
     }
-    this.pending.clear();
     await this.close();
     for (const [table, changed] of this.overrides) await rewrite(table, this.relFile(table).path, changed);
     const files = [...this.nodeFiles.values(), ...this.relFiles.values()];
@@ -197,7 +212,8 @@ async function rewrite(table: RelTable, file: string, changed: Map<number, reado
   try {
     for await (const batch of readCsvBatches(file)) {
       for (const record of batch) {
-        const wait = out.add(changed.get(index++) ?? header.map((column) => record.fields[column]));
+        const cells = changed.get(index++) ?? header.map((column) => record.fields[column]);
+        const wait = out.add(cells[0], cells[1], cells.slice(2));
         if (wait) await wait;
       }
     }
