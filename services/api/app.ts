@@ -25,9 +25,9 @@ import { pathsRouter } from "./paths/router.ts";
 import { errorHandler, notFound } from "./problem.ts";
 import { queriesPageRouter } from "./queries/page.ts";
 import { queriesRouter } from "./queries/router.ts";
-import { RiskCache } from "./risk/cache.ts";
+import { RiskReadModel } from "./risk/model.ts";
+import { RiskRepository } from "./risk/repository.ts";
 import { riskRouter } from "./risk/router.ts";
-import type { RiskExplanation } from "./risk/service.ts";
 import { API_PREFIX } from "./route.ts";
 
 export interface AppDeps {
@@ -44,8 +44,8 @@ export interface AppDeps {
 export type App = express.Express & {
   keys: ApiKeys;
   audit: AuditLog;
-  /** Risk explanations of this app (see risk/cache.ts); its stats are the hit ratio. */
-  riskCache: RiskCache<RiskExplanation>;
+  /** The in-memory risk view of this app (see risk/model.ts); its stats say how many answers it gave. */
+  risk: RiskReadModel;
   /** Flushes the audit log; call after the server stopped accepting requests. */
   shutdown(): Promise<void>;
 };
@@ -54,12 +54,15 @@ export function createApp(deps: AppDeps): App {
   const settings = deps.config ?? config().api;
   const keys = new ApiKeys(deps.graph, settings.keyCacheMs);
   const audit = new AuditLog(deps.graph, deps.logger, settings.audit);
-  const riskCache = new RiskCache<RiskExplanation>({ ttlMs: settings.riskCacheMs });
-  // Risk answers change when a run finishes or an alert is triaged in this process: drop them at once.
-  const unsubscribe = onAnalysisFinished(() => riskCache.clear());
+  const risk = new RiskReadModel(new RiskRepository(deps.graph), deps.logger, { refreshMs: settings.riskRefreshMs });
+  risk.start();
+  // A run finished in this process: Neo4j answers until a view of its results is built.
+  const unsubscribe = onAnalysisFinished(() => risk.invalidate());
 
   const app = express();
   app.disable("x-powered-by");
+  // Answers are never cached (Cache-Control: no-store below), so an ETag would only cost a hash of every body.
+  app.set("etag", false);
   app.set("trust proxy", "loopback");
   app.use((_req, res, next) => {
     res.setHeader("X-Content-Type-Options", "nosniff");
@@ -84,10 +87,10 @@ export function createApp(deps: AppDeps): App {
   });
   v1.use(keysRouter(keys));
   v1.use(entitiesRouter(deps.graph));
-  v1.use(riskRouter(deps.graph, riskCache));
+  v1.use(riskRouter(deps.graph, risk));
   v1.use(pathsRouter(deps.graph));
   v1.use(communitiesRouter(deps.graph));
-  v1.use(alertsRouter(deps.graph, () => riskCache.clear()));
+  v1.use(alertsRouter(deps.graph, (alertId, status) => risk.triaged(alertId, status)));
   v1.use(analysisRouter(deps.graph, deps.analysis ?? analyticsRunner));
   v1.use(importsRouter(deps.graph, deps.importer ?? ingestImporter, { root: settings.importRoot, uploadMaxBytes: settings.importUploadMaxBytes }, deps.logger));
   v1.use(auditRouter(audit));
@@ -100,9 +103,10 @@ export function createApp(deps: AppDeps): App {
   return Object.assign(app, {
     keys,
     audit,
-    riskCache,
+    risk,
     shutdown: () => {
       unsubscribe();
+      risk.close();
       return audit.close();
     },
   });
