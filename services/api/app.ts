@@ -26,10 +26,10 @@ import { pagesRouter } from "./pages/router.ts";
 import { pathsRouter } from "./paths/router.ts";
 import { errorHandler, notFound } from "./problem.ts";
 import { queriesRouter } from "./queries/router.ts";
-import { RiskCache } from "./risk/cache.ts";
+import { RiskReadModel } from "./risk/model.ts";
+import { RiskRepository } from "./risk/repository.ts";
 import { riskRouter } from "./risk/router.ts";
 import { schemaRouter } from "./schema/router.ts";
-import type { RiskExplanation } from "./risk/service.ts";
 import { API_PREFIX } from "./route.ts";
 
 export interface AppDeps {
@@ -51,8 +51,8 @@ export type App = express.Express & {
   keys: ApiKeys;
   store: ServiceStore;
   audit: AuditLog;
-  /** Risk explanations of this app (see risk/cache.ts); its stats are the hit ratio. */
-  riskCache: RiskCache<RiskExplanation>;
+  /** The in-memory risk view of this app (see risk/model.ts); its stats say how many answers it gave. */
+  risk: RiskReadModel;
   /** Flushes the audit trail and closes the store; call after the server stopped accepting requests. */
   shutdown(): Promise<void>;
 };
@@ -63,12 +63,15 @@ export function createApp(deps: AppDeps): App {
   const store = deps.store ?? new ServiceStore(settings.serviceDir);
   const keys = new ApiKeys(store, settings.keyCacheMs);
   const audit = new AuditLog(settings.audit.dir, deps.logger, settings.audit);
-  const riskCache = new RiskCache<RiskExplanation>({ ttlMs: settings.riskCacheMs });
-  // Risk answers change when a run finishes or an alert is triaged in this process: drop them at once.
-  const unsubscribe = onAnalysisFinished(() => riskCache.clear());
+  const risk = new RiskReadModel(new RiskRepository(deps.graph), deps.logger, { refreshMs: settings.riskRefreshMs });
+  risk.start();
+  // A run finished in this process: Neo4j answers until a view of its results is built.
+  const unsubscribe = onAnalysisFinished(() => risk.invalidate());
 
   const app = express();
   app.disable("x-powered-by");
+  // Answers are never cached (Cache-Control: no-store below), so an ETag would only cost a hash of every body.
+  app.set("etag", false);
   app.set("trust proxy", "loopback");
   app.use((_req, res, next) => {
     res.setHeader("X-Content-Type-Options", "nosniff");
@@ -93,10 +96,10 @@ export function createApp(deps: AppDeps): App {
   });
   v1.use(keysRouter(keys));
   v1.use(entitiesRouter(deps.graph));
-  v1.use(riskRouter(deps.graph, riskCache));
+  v1.use(riskRouter(deps.graph, risk));
   v1.use(pathsRouter(deps.graph));
   v1.use(communitiesRouter(deps.graph));
-  v1.use(alertsRouter(deps.graph, () => riskCache.clear()));
+  v1.use(alertsRouter(deps.graph, (alertId, status) => risk.triaged(alertId, status)));
   v1.use(analysisRouter(deps.graph, deps.analysis ?? analyticsRunner));
   v1.use(importsRouter(deps.graph, deps.importer ?? ingestImporter, { root: settings.importRoot, uploadMaxBytes: settings.importUploadMaxBytes }, deps.logger));
   v1.use(auditRouter(audit));
@@ -111,9 +114,10 @@ export function createApp(deps: AppDeps): App {
     keys,
     store,
     audit,
-    riskCache,
+    risk,
     shutdown: async () => {
       unsubscribe();
+      risk.close();
       await audit.close();
       if (ownStore) await store.close();
     },

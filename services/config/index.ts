@@ -28,8 +28,8 @@ const schema = z.object({
   AUDIT_BATCH: z.coerce.number().int().min(1).max(10_000).default(256),
   /** Largest file accepted by a bundle upload (PUT /api/v1/imports/uploads/...), in MiB. */
   IMPORT_UPLOAD_MAX_MB: z.coerce.number().int().min(1).max(10_000).default(512),
-  /** How long a risk answer is served from this process's cache (0 disables it); an analysis run or a triage in this process clears it at once. */
-  RISK_CACHE_MS: z.coerce.number().int().min(0).max(3_600_000).default(5000),
+  /** How often the API checks whether its in-memory risk view is current (0: no view, every risk answer from Neo4j). */
+  RISK_REFRESH_MS: z.coerce.number().int().min(0).max(3_600_000).default(1000),
 });
 
 export interface Config {
@@ -56,8 +56,8 @@ export interface ApiConfig {
   keyCacheMs: number;
   /** Folder of the service's own records (keys, sessions, saved queries, runs): never the graph. */
   serviceDir: string;
-  /** Lifetime of a cached risk answer in ms; 0 = no cache. */
-  riskCacheMs: number;
+  /** How often the in-memory risk view checks the data's generation, in ms; 0 = no view. */
+  riskRefreshMs: number;
   audit: { dir: string; batchSize: number };
 }
 
@@ -92,7 +92,7 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
       importUploadMaxBytes: e.IMPORT_UPLOAD_MAX_MB * 1024 * 1024,
       keyCacheMs: e.API_KEY_CACHE_SECONDS * 1000,
       serviceDir: path.resolve(e.DATA_DIR, "service"),
-      riskCacheMs: e.RISK_CACHE_MS,
+      riskRefreshMs: e.RISK_REFRESH_MS,
       audit: { dir: path.resolve(e.AUDIT_DIR ?? path.join(e.DATA_DIR, "audit")), batchSize: e.AUDIT_BATCH },
     },
   };

@@ -81,12 +81,12 @@ export const TriageAlert = endpoint({
   problems: [404],
 });
 
-/** `onTriage`: called once a triage is written, before the reply (the app clears its risk cache: hits show their status). */
-export function alertsRouter(graph: Graph, onTriage: () => void = () => {}): Router {
+/** `onTriage`: called with the alert and its new status once a triage is written, before the reply (the app's risk view shows it at once). */
+export function alertsRouter(graph: Graph, onTriage: (alertId: string, status: string) => void = () => {}): Router {
   const service = new AlertService(new AlertRepository(graph));
   const router = Router();
   mount(router, ListAlerts, ({ query }) => service.list(query));
   mount(router, GetAlert, ({ params }) => service.get(params.id));
-  mount(router, TriageAlert, ({ params, body, actor }) => service.triage(params.id, body.status, body.note, actor, onTriage));
+  mount(router, TriageAlert, ({ params, body, actor }) => service.triage(params.id, body.status, body.note, actor, () => onTriage(params.id, body.status)));
   return router;
 }
