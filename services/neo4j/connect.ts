@@ -13,10 +13,9 @@ export interface Neo4jTarget {
 }
 
 export async function resolveNeo4j(config: Config, progress: (line: string) => void = () => {}): Promise<Neo4jTarget> {
-  if (config.neo4jUri) {
-    if (!config.neo4jPassword) throw new Error("NEO4J_URI is set but NEO4J_PASSWORD is not");
+  if (config.external) {
     return {
-      connection: { uri: config.neo4jUri, user: config.neo4jUser, password: config.neo4jPassword, database: config.neo4jDatabase },
+      connection: config.external,
       startedHere: false,
       release: async () => {},
     };
