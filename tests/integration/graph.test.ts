@@ -20,11 +20,22 @@ describe("graph", () => {
     expect(records).toHaveLength(1);
   });
 
-  it("converts integers, dates and nodes to plain values", async () => {
+  it("converts integers, dates, nodes, relationships and paths to plain values", async () => {
+    await graph.write("CREATE (:Entity:Person {id: 'conv-a', born: date('1970-01-02'), n: 7})-[:KIN {relation: 'spouse', since: 2001}]->(:Entity:Person {id: 'conv-b'})");
     const [row] = await graph.read(
-      "RETURN 42 AS small, 9007199254740993 AS big, date('2020-02-29') AS day, {a: [1, 2]} AS map",
+      `MATCH p = (a:Entity {id: 'conv-a'})-[r:KIN]->(b:Entity {id: 'conv-b'})
+       RETURN 42 AS small, 9007199254740993 AS big, date('2020-02-29') AS day, {a: [1, 2]} AS map,
+              a AS node, r AS rel, p AS path, elementId(a) AS aId, elementId(b) AS bId, elementId(r) AS rId`,
     );
-    expect(row).toEqual({ small: 42, big: "9007199254740993", day: "2020-02-29", map: { a: [1, 2] } });
+    const { aId, bId, rId } = row as { aId: string; bId: string; rId: string };
+    const a = { elementId: aId, labels: ["Entity", "Person"], properties: { id: "conv-a", born: "1970-01-02", n: 7 } };
+    const b = { elementId: bId, labels: ["Entity", "Person"], properties: { id: "conv-b" } };
+    const r = { elementId: rId, type: "KIN", start: aId, end: bId, properties: { relation: "spouse", since: 2001 } };
+    const sortLabels = (n: { labels: string[] }) => ({ ...n, labels: [...n.labels].sort() });
+    const { node, path, ...rest } = row as { node: typeof a; path: { nodes: (typeof a)[]; relationships: (typeof r)[] } } & Record<string, unknown>;
+    expect(rest).toEqual({ small: 42, big: "9007199254740993", day: "2020-02-29", map: { a: [1, 2] }, rel: r, aId, bId, rId });
+    expect(sortLabels(node)).toEqual(a);
+    expect({ nodes: path.nodes.map(sortLabels), relationships: path.relationships }).toEqual({ nodes: [a, b], relationships: [r] });
   });
 
   it("refuses to read local files with LOAD CSV", async () => {
