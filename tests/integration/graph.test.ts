@@ -1,6 +1,6 @@
 // The graph layer against a real Neo4j: migrations, value conversion, CSV file access refused.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type Graph, migrate } from "../../services/graph/index.ts";
+import { cypher, type Graph, migrate } from "../../services/graph/index.ts";
 import { connectTestGraph, emptyGraph } from "../support/graph.ts";
 
 let graph: Graph;
@@ -14,8 +14,11 @@ describe("graph", () => {
   it("applies the schema once and records its version", async () => {
     const again = await migrate(graph);
     expect(again.applied).toBe(false);
-    const constraints = await graph.read<{ name: string }>("SHOW CONSTRAINTS YIELD name RETURN name");
-    expect(constraints.map((c) => c.name)).toContain("entity_id");
+    // Exactly the constraints cypher/schema.cypher declares.
+    const declared = [...cypher("schema.cypher").matchAll(/^CREATE CONSTRAINT (\w+)/gm)].map((m) => m[1]).sort();
+    expect(declared).toContain("entity_id");
+    const constraints = await graph.read<{ name: string }>("SHOW CONSTRAINTS YIELD name RETURN name ORDER BY name");
+    expect(constraints.map((c) => c.name)).toEqual(declared);
     const records = await graph.read("MATCH (m:SchemaMigration {version: $version}) RETURN m.checksum AS checksum", { version: again.version });
     expect(records).toHaveLength(1);
   });
