@@ -1,4 +1,6 @@
-// Shared start-up for the long-running entry points: Neo4j target, graph connection, schema.
+// Shared start-up of the entry points that work on the database (demo, serve, analyze): the Neo4j
+// target (started locally when needed), the graph connection and the schema; and for those that
+// serve, the API with its first admin key and the stop on SIGINT/SIGTERM.
 import type { Logger } from "pino";
 import { recoverInterruptedRuns } from "../analytics/run.ts";
 import { bootstrapKeyFile, ensureBootstrapKey } from "../api/auth/keys.ts";
