@@ -5,10 +5,11 @@ import type { Rng } from "./rng.ts";
 import { NEVER, W0, W1, ageOn, day, yearOf, years, type Day } from "./dates.ts";
 import { pickGivenName, pickSurname } from "./names.ts";
 import { SHANXI_CODES } from "./idnumber.ts";
-import { writeAddress, writePhone } from "./contacts.ts";
 import type { VillagePlan } from "./geography.ts";
 import type { Household, Person } from "./model.ts";
 import { inWindow, type TownshipState } from "./world.ts";
+import { describePersons } from "./describe.ts";
+import { assignLivelihoods } from "./livelihoods.ts";
 
 // Gompertz mortality: hazard B·e^(C·age); median age at death ≈ 77.
 const B = Math.exp(-10.2);
@@ -325,64 +326,4 @@ export function buildPopulation(tw: TownshipState): void {
   }
   describePersons(tw, rng.fork("describe"));
   assignLivelihoods(tw, rng.fork("livelihood"));
-}
-
-/** Identity numbers, phones and addresses as written on the registers. */
-function describePersons(tw: TownshipState, rng: Rng): void {
-  for (const h of tw.households) if (h.emitted) h.addressText = writeAddress(h.address, rng, 0.1);
-  for (const p of tw.emitted) {
-    p.idNumber = tw.run.idNumbers.next(p.codeIndex, p.birth, p.gender);
-    const age = ageOn(p.birth, Math.min(W1, p.death));
-    const prob = age < 14 ? 0 : age < 60 ? 0.97 : age < 75 ? 0.75 : 0.4;
-    if (rng.chance(prob)) {
-      p.phone = tw.run.phones.mobile(rng);
-      p.phoneText = writePhone(p.phone, rng);
-    }
-    p.addressText = writeAddress((p.hh as Household).address, rng, 0.2);
-  }
-  // Old people without a phone of their own give a son's or daughter's number.
-  for (const p of tw.emitted) {
-    if (p.phone !== "" || ageOn(p.birth, W0) < 60 || !rng.chance(0.5)) continue;
-    const child = p.children.find((c) => c.emitted && c.phone !== "");
-    if (child !== undefined) {
-      p.phone = child.phone;
-      p.phoneText = writePhone(child.phone, rng, 0.5);
-    }
-  }
-}
-
-const VILLAGE_EMPLOYERS = ["中心学校", "卫生院", "人民政府", "中心幼儿园", "农业综合服务中心", "财政所", "派出所"];
-const COUNTY_EMPLOYERS = ["第一中学", "第二中学", "人民医院", "中医院", "公安局", "财政局", "自然资源局", "市场监督管理局", "人力资源和社会保障局", "实验小学", "疾病预防控制中心", "税务局", "交通运输局", "卫生健康局"];
-
-/** Registered-poor households (建档立卡), dibao households within them, and public employees. */
-function assignLivelihoods(tw: TownshipState, rng: Rng): void {
-  const final = new Map<Household, Person[]>();
-  for (const p of tw.emitted) {
-    const h = p.hh as Household;
-    let list = final.get(h);
-    if (list === undefined) final.set(h, (list = []));
-    list.push(p);
-  }
-  for (const [h, members] of final) {
-    const living = members.filter((m) => m.death > W0);
-    if (living.length === 0) continue;
-    const elderly = living.every((m) => ageOn(m.birth, W0) >= 60);
-    let p = h.village.community ? 0.04 : 0.13;
-    if (elderly) p += 0.12;
-    if (living.length === 1) p += 0.06;
-    h.poor = rng.chance(p);
-    h.dibao = h.poor && rng.chance(elderly ? 0.6 : 0.35);
-  }
-  const county = tw.county.plan;
-  for (const p of tw.emitted) {
-    const h = p.hh as Household;
-    if (h.poor) continue;
-    const age = ageOn(p.birth, day(2019, 1, 1));
-    if (age < 23 || age > 58) continue;
-    if (!rng.chance(h.village.community ? 0.08 : 0.025)) continue;
-    p.publicEmployee = true;
-    p.employer = h.village.community || rng.chance(0.3)
-      ? county.name + rng.pick(COUNTY_EMPLOYERS)
-      : tw.plan.name + rng.pick(VILLAGE_EMPLOYERS);
-  }
 }

@@ -5,7 +5,7 @@ import type { Rng } from "./rng.ts";
 import { W1, YEARS, ageOn, day, yearEnd, yearStart, type Day } from "./dates.ts";
 import type { Field } from "./contract.ts";
 import type { Grant, Household, Person, Post } from "./model.ts";
-import { aliveOn, type TownshipState } from "./world.ts";
+import { aliveOn, byHousehold, type TownshipState } from "./world.ts";
 
 export interface Program {
   id: string;
@@ -125,14 +125,7 @@ export function addBackgroundGrant(tw: TownshipState, rng: Rng, key: ProgramKey,
 
 export function backgroundGrants(tw: TownshipState): void {
   const rng = tw.rng.fork("grants");
-  const byHousehold = new Map<Household, Person[]>();
-  for (const p of tw.emitted) {
-    const h = p.hh as Household;
-    let list = byHousehold.get(h);
-    if (list === undefined) byHousehold.set(h, (list = []));
-    list.push(p);
-  }
-  for (const [h, members] of byHousehold) {
+  for (const [h, members] of byHousehold(tw.emitted)) {
     for (const year of YEARS) {
       const mid = day(year, 7, 1);
       const living = members.filter((m) => aliveOn(m, mid) || aliveOn(m, yearStart(year) + 1));

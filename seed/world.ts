@@ -4,7 +4,7 @@ import { Rng } from "./rng.ts";
 import { W0, W1, type Day } from "./dates.ts";
 import { IdNumberAllocator } from "./idnumber.ts";
 import { PhoneAllocator } from "./contacts.ts";
-import { AccountAllocator } from "./money.ts";
+import { AccountAllocator } from "./accounts.ts";
 import type { CountyPlan, TownshipPlan, VillagePlan } from "./geography.ts";
 import type { ScaleSpec } from "./scale.ts";
 import type { PostRole, Typology } from "./contract.ts";
@@ -204,4 +204,16 @@ export function aliveThrough(p: Person, from: Day, to: Day): boolean {
 
 export function inWindow(p: Person): boolean {
   return p.birth <= W1 && p.death >= W0;
+}
+
+/** Emitted persons grouped by their final household, in the order the persons come. */
+export function byHousehold(persons: readonly Person[]): Map<Household, Person[]> {
+  const out = new Map<Household, Person[]>();
+  for (const p of persons) {
+    const h = p.hh as Household;
+    let list = out.get(h);
+    if (list === undefined) out.set(h, (list = []));
+    list.push(p);
+  }
+  return out;
 }

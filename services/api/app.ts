@@ -6,6 +6,7 @@ import type { Logger } from "pino";
 import { onAnalysisFinished } from "../analytics/events.ts";
 import { type ApiConfig, config } from "../config/index.ts";
 import type { Graph } from "../graph/index.ts";
+import { ServiceStore } from "../store/index.ts";
 import { analysisRouter } from "./analysis/router.ts";
 import { type AnalysisRunner, analyticsRunner } from "./analysis/runner.ts";
 import { alertsRouter } from "./alerts/router.ts";
@@ -39,21 +40,26 @@ export interface AppDeps {
   analysis?: AnalysisRunner;
   /** Imports bundles; services/ingest when unset. */
   importer?: Importer;
+  /** The service's own records (keys, sessions, saved queries); opened on `config.serviceDir` when unset. */
+  store?: ServiceStore;
 }
 
 export type App = express.Express & {
   keys: ApiKeys;
+  store: ServiceStore;
   audit: AuditLog;
   /** Risk explanations of this app (see risk/cache.ts); its stats are the hit ratio. */
   riskCache: RiskCache<RiskExplanation>;
-  /** Flushes the audit log; call after the server stopped accepting requests. */
+  /** Flushes the audit trail and closes the store; call after the server stopped accepting requests. */
   shutdown(): Promise<void>;
 };
 
 export function createApp(deps: AppDeps): App {
   const settings = deps.config ?? config().api;
-  const keys = new ApiKeys(deps.graph, settings.keyCacheMs);
-  const audit = new AuditLog(deps.graph, deps.logger, settings.audit);
+  const ownStore = deps.store === undefined;
+  const store = deps.store ?? new ServiceStore(settings.serviceDir);
+  const keys = new ApiKeys(store, settings.keyCacheMs);
+  const audit = new AuditLog(settings.audit.dir, deps.logger, settings.audit);
   const riskCache = new RiskCache<RiskExplanation>({ ttlMs: settings.riskCacheMs });
   // Risk answers change when a run finishes or an alert is triaged in this process: drop them at once.
   const unsubscribe = onAnalysisFinished(() => riskCache.clear());
@@ -91,7 +97,7 @@ export function createApp(deps: AppDeps): App {
   v1.use(analysisRouter(deps.graph, deps.analysis ?? analyticsRunner));
   v1.use(importsRouter(deps.graph, deps.importer ?? ingestImporter, { root: settings.importRoot, uploadMaxBytes: settings.importUploadMaxBytes }, deps.logger));
   v1.use(auditRouter(audit));
-  v1.use(queriesRouter({ graph: deps.graph, logger: deps.logger }));
+  v1.use(queriesRouter({ graph: deps.graph, store, logger: deps.logger }));
   app.use(API_PREFIX, v1);
   app.use("/queries", queriesPageRouter());
 
@@ -99,11 +105,13 @@ export function createApp(deps: AppDeps): App {
   app.use(errorHandler(deps.logger));
   return Object.assign(app, {
     keys,
+    store,
     audit,
     riskCache,
-    shutdown: () => {
+    shutdown: async () => {
       unsubscribe();
-      return audit.close();
+      await audit.close();
+      if (ownStore) await store.close();
     },
   });
 }

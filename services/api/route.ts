@@ -4,9 +4,11 @@
 // validated before the handler.
 import type { Request, Response, Router } from "express";
 import type { Actor, Roles } from "./auth/roles.ts";
+import { answered } from "./audit/middleware.ts";
 import { actorOf, allow } from "./auth/middleware.ts";
 import { registry, z } from "./openapi.ts";
 import { Problem } from "./schemas.ts";
+import { writeChunk } from "./stream.ts";
 import { parse } from "./validate.ts";
 
 export const API_PREFIX = "/api/v1";
@@ -111,7 +113,8 @@ export function endpoint<P extends AnyObject = z.ZodObject<Record<string, never>
 export function streamEndpoint<P extends AnyObject = z.ZodObject<Record<string, never>>, Q extends AnyObject = z.ZodObject<Record<string, never>>, B extends z.ZodType = z.ZodUndefined>(
   spec: StreamEndpoint<P, Q, B>,
 ): StreamEndpoint<P, Q, B> {
-  register(spec, { 200: { description: spec.produces.description, content: { [spec.produces.contentType]: { schema: { type: "string" } } } } });
+  const mediaType = spec.produces.contentType.split(";")[0]!.trim();
+  register(spec, { 200: { description: spec.produces.description, content: { [mediaType]: { schema: { type: "string" } } } } });
   return spec;
 }
 
@@ -155,7 +158,7 @@ export function mount<P extends AnyObject, Q extends AnyObject, B extends z.ZodT
 ): void {
   route(router, ep, async (input) => {
     const result = await handler(input);
-    if (!input.res.headersSent) input.res.status(ep.status ?? 200).json(result);
+    if (!answered(input.res)) input.res.status(ep.status ?? 200).json(result);
   });
 }
 
@@ -187,7 +190,7 @@ export function mountStream<P extends AnyObject, Q extends AnyObject, B extends 
           for (const [name, value] of Object.entries(headers)) res.setHeader(name, value);
           if (ep.produces.trailers?.length) res.setHeader("Trailer", ep.produces.trailers.join(", "));
         }
-        if (!res.write(chunk)) await drained(res);
+        await writeChunk(res, chunk);
       },
     });
     try {
@@ -201,18 +204,5 @@ export function mountStream<P extends AnyObject, Q extends AnyObject, B extends 
       onAbort(error, req);
       res.destroy(error as Error);
     }
-  });
-}
-
-/** Resolves when `res` may take more (or is closed). */
-function drained(res: Response): Promise<void> {
-  return new Promise<void>((resolve) => {
-    const done = () => {
-      res.off("drain", done);
-      res.off("close", done);
-      resolve();
-    };
-    res.on("drain", done);
-    res.on("close", done);
   });
 }

@@ -22,9 +22,10 @@ const schema = z.object({
   IMPORT_ROOT: z.string().min(1).optional(),
   /** How long a verified API key is trusted without asking Neo4j again (a revocation through the API is immediate). */
   API_KEY_CACHE_SECONDS: z.coerce.number().int().min(0).max(3600).default(30),
-  /** Audit events are written in batches: every AUDIT_FLUSH_MS or every AUDIT_BATCH events, whichever comes first. */
-  AUDIT_FLUSH_MS: z.coerce.number().int().min(10).max(60_000).default(1000),
-  AUDIT_BATCH: z.coerce.number().int().min(1).max(10_000).default(200),
+  /** Folder of the audit trail (audit.jsonl and its head file audit.head); `<DATA_DIR>/audit` when unset. */
+  AUDIT_DIR: z.string().min(1).optional(),
+  /** Most audit records made durable by one flush (group commit). */
+  AUDIT_BATCH: z.coerce.number().int().min(1).max(10_000).default(256),
   /** Largest file accepted by a bundle upload (PUT /api/v1/imports/uploads/...), in MiB. */
   IMPORT_UPLOAD_MAX_MB: z.coerce.number().int().min(1).max(10_000).default(512),
   /** How long a risk answer is served from this process's cache (0 disables it); an analysis run or a triage in this process clears it at once. */
@@ -58,9 +59,11 @@ export interface ApiConfig {
   importRoot: string;
   importUploadMaxBytes: number;
   keyCacheMs: number;
+  /** Folder of the service's own records (keys, sessions, saved queries, runs): never the graph. */
+  serviceDir: string;
   /** Lifetime of a cached risk answer in ms; 0 = no cache. */
   riskCacheMs: number;
-  audit: { flushMs: number; batchSize: number };
+  audit: { dir: string; batchSize: number };
 }
 
 export class ConfigError extends AppError {
@@ -94,8 +97,9 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
       importRoot: path.resolve(e.IMPORT_ROOT ?? path.join(e.DATA_DIR, "imports")),
       importUploadMaxBytes: e.IMPORT_UPLOAD_MAX_MB * 1024 * 1024,
       keyCacheMs: e.API_KEY_CACHE_SECONDS * 1000,
+      serviceDir: path.resolve(e.DATA_DIR, "service"),
       riskCacheMs: e.RISK_CACHE_MS,
-      audit: { flushMs: e.AUDIT_FLUSH_MS, batchSize: e.AUDIT_BATCH },
+      audit: { dir: path.resolve(e.AUDIT_DIR ?? path.join(e.DATA_DIR, "audit")), batchSize: e.AUDIT_BATCH },
     },
   };
 }

@@ -8,6 +8,7 @@ export { GraphUnavailableError } from "./errors.ts";
 export {
   bindParameters,
   type Declares,
+  checkParameter,
   defaultProblem,
   isIsoDate,
   ITEM_TYPES,
@@ -15,6 +16,7 @@ export {
   PARAM_NAME,
   PARAM_TYPES,
   ParameterError,
+  parameterFields,
   parameterSpec,
   type ParameterSpec,
   type ParameterSpecs,

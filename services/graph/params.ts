@@ -13,9 +13,8 @@ export const ITEM_TYPES = ["string", "integer", "number", "boolean", "date"] as 
 export type ParamType = (typeof PARAM_TYPES)[number];
 export type ItemType = (typeof ITEM_TYPES)[number];
 
-/** One declared parameter, as written in a header. */
-export const parameterSpec = z
-  .object({
+/** The fields of a parameter declaration, before the rules across fields (see parameterSpec). */
+export const parameterFields = z.object({
     type: z.enum(PARAM_TYPES),
     required: z.boolean().default(false),
     default: z.unknown().optional(),
@@ -28,15 +27,19 @@ export const parameterSpec = z
     values: z.array(z.union([z.string(), z.number()])).min(1).optional(),
     description: z.string().min(1),
   })
-  .strict()
-  .superRefine((p, ctx) => {
+
+/** The rules across a declaration's fields. */
+export function checkParameter(p: z.infer<typeof parameterFields>, ctx: z.RefinementCtx): void {
     if (p.min !== undefined && p.max !== undefined && p.min > p.max) ctx.addIssue({ code: "custom", message: "min is above max", path: ["min"] });
     if (p.required && p.default !== undefined) ctx.addIssue({ code: "custom", message: "a required parameter has no default", path: ["default"] });
     if (p.items !== undefined && p.type !== "list") ctx.addIssue({ code: "custom", message: "items applies to lists only", path: ["items"] });
     if ((p.min !== undefined || p.max !== undefined) && !["integer", "number", "list", "string"].includes(p.type)) {
       ctx.addIssue({ code: "custom", message: `min and max do not apply to ${p.type}`, path: ["min"] });
     }
-  });
+  }
+
+/** One declared parameter (saved queries and detectors). */
+export const parameterSpec = parameterFields.strict().superRefine(checkParameter);
 
 export type ParameterSpec = z.infer<typeof parameterSpec>;
 export type ParameterSpecs = Record<string, ParameterSpec>;

@@ -138,6 +138,11 @@ export async function explain(graph: Graph, query: string, options: { timeoutMs?
       throw new CypherCompileError(error.message.split("\n")[0] ?? error.message, error.code, positionOf(error, 1));
     }
     if (unavailable(error)) throw new GraphUnavailableError(`Neo4j is unavailable: ${(error as Error).message}`, { cause: error });
+    // Neo4j's parser fails on some texts with an internal error (an index out of bounds): the text is
+    // what it could not read, so it is refused like a syntax error, without the server's words.
+    if (error instanceof Neo4jError && (error.code.startsWith("Neo.DatabaseError.") || /^5/.test(error.gqlStatus ?? ""))) {
+      throw new CypherCompileError("Neo4j could not read the query (its parser failed)", error.code, undefined);
+    }
     throw error;
   }
 }

@@ -26,6 +26,12 @@ export interface ValidateOptions {
   spillDir?: string;
   onProgress?: (progress: ImportProgress) => void;
   reader?: Partial<TextOptions>;
+  /**
+   * Receives each row that passed its checks, as long as no error has been found: when the
+   * validation ends without errors these are exactly the bundle's valid rows (the offline importer
+   * writes its files from them as they come). A returned promise is awaited (back-pressure).
+   */
+  onRow?: (source: BundleSource, row: Record<string, unknown>) => Promise<void> | undefined;
 }
 
 export const VALIDATE_DEFAULTS: ValidateOptions = { allowPartial: false, batchSize: 10_000, errorLimit: 1000 };
@@ -258,6 +264,10 @@ export async function validateBundle(folder: string, options: Partial<ValidateOp
           if (spill && (opts.allowPartial || issues.count === 0)) {
             const full = spill.add(row);
             if (full) await full;
+          }
+          if (opts.onRow && issues.count === 0) {
+            const wait = opts.onRow(source, row);
+            if (wait) await wait;
           }
         }
         opts.onProgress?.({ stage: "validate", file: source.file, rows: source.read });

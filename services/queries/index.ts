@@ -46,5 +46,5 @@ export {
   QueryRefusedError,
   staticCheck,
 } from "./safety.ts";
-export { type QueryRunRecord, SavedQueryStore, type StoredQuery, type StoredVersion } from "./store.ts";
+export { QueryOwnershipError, type QueryRunRecord, SavedQueryStore, type StoredQuery, type StoredVersion } from "./store.ts";
 export { type Token, tokenize, TokenizeError } from "./tokenizer.ts";

@@ -43,6 +43,7 @@ describe("progress", () => {
       seconds: 1.5,
       rowsPerSecond: 800,
       phases: { validate: phase, nodes: phase, relationships: phase },
+      method: "online",
     };
     expect(summary(report).split("\n")).toEqual([
       "file          read  valid  rejected",

@@ -3,9 +3,17 @@
 // every detector parameter has a default.
 import { z } from "zod";
 import { AppError } from "../../errors.ts";
-import { defaultProblem, PARAM_NAME, parameterSpec, type ParameterSpec, splitHeader } from "../../graph/index.ts";
+import { checkParameter, defaultProblem, PARAM_NAME, parameterFields, type ParameterSpec, splitHeader } from "../../graph/index.ts";
 
-const parameter = parameterSpec.refine((p) => p.default !== undefined && p.default !== null, { message: "a detector parameter needs a default", path: ["default"] });
+const parameter = parameterFields
+  .extend({
+    /** The name of a county baseline (services/analytics/scores/baselines.ts) that replaces the default
+     *  when the run has measured it; an explicit override still wins. */
+    learned: z.string().optional(),
+  })
+  .strict()
+  .superRefine(checkParameter)
+  .refine((p) => p.default !== undefined && p.default !== null, { message: "a detector parameter needs a default", path: ["default"] });
 
 export const flagHeader = z.object({
   id: z.string().regex(/^[A-Z][A-Z_]+$/),

@@ -12,6 +12,7 @@
 import { type Request, Router } from "express";
 import type { Logger } from "pino";
 import type { Graph } from "../../graph/index.ts";
+import type { ServiceStore } from "../../store/index.ts";
 import type { ParamSource, QueryCatalogue } from "../../queries/index.ts";
 import { type Actor, EXPLORERS, type Roles } from "../auth/roles.ts";
 import { z } from "../openapi.ts";
@@ -74,11 +75,12 @@ export const SaveQuery = endpoint({
   path: "/queries/:name",
   roles: AUTHORS,
   tags: ["queries"],
-  summary: "Save a new version of an analyst's query",
+  summary: "Save a new version of an analyst's query (its author or an admin; others save a copy)",
   description:
     "The text is a Cypher file with a YAML header in leading // lines (name, title, title_zh, description, parameters with type, required, default, min, max, description; " +
     "an integer `limit` parameter used as LIMIT $limit). It is validated like the built-ins: header, parameters, static read-only check and EXPLAIN (422 with the reasons and line:column). " +
-    "Built-in names cannot be taken (409). `baseVersion` guards against overwriting someone else's save (409); 0 means the name must be new.",
+    "Built-in names cannot be taken (409). `baseVersion` guards against overwriting someone else's save (409); 0 means the name must be new. " +
+    "Only the query's author or an admin publishes new versions (403 for anyone else, who saves a copy under another name).",
   params: NameParams,
   body: z.object({
     text: z.string().min(1).max(100_000),
@@ -94,7 +96,7 @@ export const DeleteQuery = endpoint({
   path: "/queries/:name",
   roles: AUTHORS,
   tags: ["queries"],
-  summary: "Delete an analyst's query (its versions are kept)",
+  summary: "Delete an analyst's query (its versions are kept); its author or an admin",
   params: NameParams,
   response: z.object({ name: z.string(), version: z.number().int(), deleted: z.literal(true), deletedAt: z.string() }),
   problems: [404, 409],
@@ -158,6 +160,8 @@ export const ExportQueryPost = streamEndpoint({
 
 export interface QueriesRouterDeps {
   graph: Graph;
+  /** Where saved queries and their runs are kept (never the graph). */
+  store: ServiceStore;
   logger?: Logger;
   /** Timeout, row caps; defaults: 10 s, 1000 rows (100,000 for exports). */
   settings?: Partial<QueriesSettings>;
@@ -171,7 +175,7 @@ export type QueriesRouter = Router & {
 };
 
 export function queriesRouter(deps: QueriesRouterDeps): QueriesRouter {
-  const service = new QueryService(deps.graph, deps.logger, deps.settings, deps.catalogue);
+  const service = new QueryService(deps.graph, deps.store, deps.logger, deps.settings, deps.catalogue);
   // Validate the built-ins at start-up, not on the first request.
   void service.catalogue().catch(() => undefined);
   const router = Router();

@@ -19,6 +19,7 @@ import {
   type RunSettings,
 } from "../../queries/index.ts";
 import { type Actor, maskIdNumber, seesIdentityNumbers } from "../auth/roles.ts";
+import type { ServiceStore } from "../../store/index.ts";
 import { parseJson } from "../json.ts";
 
 export interface QueriesSettings extends RunSettings {
@@ -85,6 +86,7 @@ export class QueryService {
 
   constructor(
     private readonly graph: Graph,
+    private readonly store: ServiceStore,
     private readonly logger: Logger | undefined,
     settings: Partial<QueriesSettings> = {},
     catalogue?: QueryCatalogue,
@@ -96,7 +98,7 @@ export class QueryService {
   /** Opens the catalogue (built-ins EXPLAINed) once; retried on the next call when Neo4j was down. */
   catalogue(): Promise<QueryCatalogue> {
     if (!this.opening) {
-      const opening = QueryCatalogue.open(this.graph);
+      const opening = QueryCatalogue.open(this.graph, this.store);
       this.opening = opening;
       opening.catch((error: unknown) => {
         // Neo4j down or too busy to plan: try again on the next request; a refused built-in stays refused.

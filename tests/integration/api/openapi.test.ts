@@ -29,6 +29,7 @@ const ROUTES = [
   "put /api/v1/imports/uploads/{upload}/{file}",
   "get /api/v1/imports/{id}",
   "get /api/v1/audit",
+  "get /api/v1/audit/export.jsonl",
   "get /api/v1/keys",
   "get /api/v1/keys/me",
   "post /api/v1/keys",

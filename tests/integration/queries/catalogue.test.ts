@@ -16,6 +16,7 @@ import {
   type RunResult,
 } from "../../../services/queries/index.ts";
 import { connectTestGraph, emptyGraph } from "../../support/graph.ts";
+import { tempStore } from "../../support/store.ts";
 import { countNodes, type Label, loadSmallSeed, readRows, type Seed, stringsIn } from "./support.ts";
 
 let graph: Graph;
@@ -31,7 +32,7 @@ beforeAll(async () => {
   // A few fast detectors, so the alert-based statistics have alerts to count.
   const wanted = new Set(["DECEASED_PAYEE", "SKIMMING", "SPLIT_PURCHASE", "TIP", "PRIOR_CASE"]);
   for (const flag of loadFlags().filter((f) => wanted.has(f.id))) await runFlag(graph, flag, { runId: "queries-test" });
-  catalogue = await QueryCatalogue.open(graph);
+  catalogue = await QueryCatalogue.open(graph, tempStore());
 }, 900_000);
 
 afterAll(async () => {

@@ -18,6 +18,7 @@ import type { Graph } from "../../../services/graph/index.ts";
 import { importBundle, readCsv } from "../../../services/ingest/index.ts";
 import { generateCounty } from "../../../seed/generate.ts";
 import { closeServer, keysPerRole, listenLocally } from "../../support/http.ts";
+import { tempStore } from "../../support/store.ts";
 
 export interface Label {
   scheme: string;
@@ -80,8 +81,9 @@ export interface QueryHarness {
  */
 export async function startQueriesApi(graph: Graph, settings: Partial<QueriesSettings> = {}): Promise<QueryHarness> {
   const logger = pino({ level: "silent" });
-  const keysService = new ApiKeys(graph, 30_000);
-  const router = queriesRouter({ graph, logger, settings });
+  const store = tempStore();
+  const keysService = new ApiKeys(store, 30_000);
+  const router = queriesRouter({ graph, store, logger, settings });
   await router.ready();
   const app = express();
   const v1 = express.Router();
