@@ -14,13 +14,15 @@ export const LAYERS = {
   "services/logger.ts": ["services/config"],
   // Only the graph layer talks to the driver.
   "services/graph": ["services/errors.ts", "neo4j-driver"],
+  // The service's own records on disk (saved queries, keys, audit): files only.
+  "services/store": ["services/errors.ts"],
   "services/neo4j": ["services/errors.ts", "services/config", "services/graph"],
   "services/ingest": ["services/errors.ts", "services/graph"],
-  "services/queries": ["services/errors.ts", "services/graph"],
+  "services/queries": ["services/errors.ts", "services/graph", "services/store"],
   "services/analytics": ["services/errors.ts", "services/graph", "services/ingest"],
-  "services/api": ["services/errors.ts", "services/config", "services/logger.ts", "services/graph", "services/ingest", "services/queries", "services/analytics"],
+  "services/api": ["services/errors.ts", "services/config", "services/logger.ts", "services/graph", "services/store", "services/ingest", "services/queries", "services/analytics"],
   // Entry points wire everything together.
-  "services/cli": ["services/errors.ts", "services/config", "services/logger.ts", "services/graph", "services/neo4j", "services/ingest", "services/queries", "services/analytics", "services/api", "seed"],
+  "services/cli": ["services/errors.ts", "services/config", "services/logger.ts", "services/graph", "services/store", "services/neo4j", "services/ingest", "services/queries", "services/analytics", "services/api", "seed"],
   // The generator writes bundles to the import contract; it shares only the contract's enumerations.
   seed: ["services/ingest/schemas/enums.ts"],
   // Browser pages talk to the API over HTTP.

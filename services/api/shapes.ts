@@ -1,7 +1,7 @@
 // The plain shapes repositories return (the map projections of cypher/api), owned here so that a
 // repository needs no HTTP schema (eslint keeps it so: docs/ARCHITECTURE.md). services/api/schemas.ts
 // describes the same shapes for the OpenAPI document and is type-checked against them.
-import type { Grade } from "../analytics/money.ts";
+import type { Grade } from "../analytics/grades.ts";
 import type { GraphEdgeT } from "../graph/index.ts";
 
 export type { GraphEdgeT, GraphNodeT } from "../graph/index.ts";

@@ -1,6 +1,7 @@
-// Shared start-up of the entry points: the Neo4j target (the local server started when needed, or
-// NEO4J_URI), the graph connection and the schema; for an empty local database, the offline import
-// that fills the store before the server starts; and serving the API.
+// Shared start-up of the entry points that work on the database (demo, serve, analyze): the Neo4j
+// target (the local server started when needed, or NEO4J_URI), the graph connection and the
+// schema; for an empty local database, the offline import that fills the store before the server
+// starts; and for those that serve, the API with its first admin key and the stop on SIGINT/SIGTERM.
 import path from "node:path";
 import type { Logger } from "pino";
 import { recoverInterruptedRuns } from "../analytics/run.ts";

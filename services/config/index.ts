@@ -30,6 +30,9 @@ const schema = z.object({
   IMPORT_UPLOAD_MAX_MB: z.coerce.number().int().min(1).max(10_000).default(512),
   /** How often the API checks whether its in-memory risk view is current (0: no view, every risk answer from Neo4j). */
   RISK_REFRESH_MS: z.coerce.number().int().min(0).max(3_600_000).default(1000),
+}).superRefine((e, ctx) => {
+  // The local server's password is generated; an external server's has to be given.
+  if (e.NEO4J_URI && !e.NEO4J_PASSWORD) ctx.addIssue({ code: "custom", path: ["NEO4J_PASSWORD"], message: "required when NEO4J_URI is set" });
 });
 
 export interface Config {
@@ -38,6 +41,8 @@ export interface Config {
   neo4jUser: string;
   neo4jPassword: string | undefined;
   neo4jDatabase: string;
+  /** The external server's connection, exactly when NEO4J_URI is set (its password is then required). */
+  external: { uri: string; user: string; password: string; database: string } | undefined;
   local: { port: number; heap: string; pagecache: string };
   dataDir: string;
   port: number;
@@ -80,6 +85,7 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
     neo4jUser: e.NEO4J_USER,
     neo4jPassword: e.NEO4J_PASSWORD,
     neo4jDatabase: e.NEO4J_DATABASE,
+    external: e.NEO4J_URI && e.NEO4J_PASSWORD ? { uri: e.NEO4J_URI, user: e.NEO4J_USER, password: e.NEO4J_PASSWORD, database: e.NEO4J_DATABASE } : undefined,
     local: { port: e.NEO4J_LOCAL_PORT, heap: e.NEO4J_LOCAL_HEAP, pagecache: e.NEO4J_LOCAL_PAGECACHE },
     dataDir: path.resolve(e.DATA_DIR),
     port: e.PORT,

@@ -21,11 +21,10 @@ export function canImportOffline(config: Config): boolean {
 }
 
 export async function resolveNeo4j(config: Config, progress: (line: string) => void = () => {}, start: StartOptions = {}): Promise<Neo4jTarget> {
-  if (config.neo4jUri) {
+  if (config.external) {
     if (start.importArgs) throw new Error("the offline importer only fills the local database, and NEO4J_URI is set");
-    if (!config.neo4jPassword) throw new Error("NEO4J_URI is set but NEO4J_PASSWORD is not");
     return {
-      connection: { uri: config.neo4jUri, user: config.neo4jUser, password: config.neo4jPassword, database: config.neo4jDatabase },
+      connection: config.external,
       startedHere: false,
       release: async () => {},
     };

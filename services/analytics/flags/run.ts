@@ -1,7 +1,7 @@
 // Runs detectors: each flag query is wrapped by cypher/analysis/alerts-write.cypher and its hits
 // stored as Alerts; alerts the run no longer finds are retired.
 import { bindParameters, cypher, cypherWith, type Graph, SlotValue } from "../../graph/index.ts";
-import { gradeParams } from "../money.ts";
+import { gradeParams } from "../grades.ts";
 import type { FlagDefinition } from "./definition.ts";
 
 export interface FlagRunOptions {

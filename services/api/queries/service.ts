@@ -140,63 +140,56 @@ export class QueryService {
     return seesIdentityNumbers(actor.role) ? (row) => row : (row) => maskIdentity(row) as Record<string, unknown>;
   }
 
-  async run(name: string, input: unknown, actor: Actor) {
+  /**
+   * Binds `input` to the named query, runs `work` and records the run: ok with its counts, or the
+   * outcome that stopped it (refused, invalid, timeout, failed). A run is not recorded when Neo4j
+   * was unavailable (the record could not be written either) or the query does not exist.
+   */
+  private async recorded<T extends { rowCount: number; truncated: boolean; ms: number }>(
+    name: string,
+    input: unknown,
+    source: ParamSource,
+    format: "json" | "csv",
+    actor: Actor,
+    work: (def: QueryDefinition, params: Record<string, unknown>) => Promise<T>,
+  ): Promise<{ def: QueryDefinition; result: T }> {
     const catalogue = await this.catalogue();
     const at = new Date();
     const started = performance.now();
+    const record = (def: QueryDefinition, outcome: Pick<QueryRunRecord, "rows" | "truncated" | "ms" | "status" | "error">) =>
+      this.record({ query: name, version: def.version ?? 1, source: def.source, params: this.paramsText(def, input, source), format, ...outcome }, actor, at);
     let def: QueryDefinition | undefined;
     try {
       def = await catalogue.require(name);
-      const params = bindParameters(def, input, "json", "body.params");
-      const result = await runQuery(this.graph, def, params, this.settings, { keyId: actor.keyId });
-      await this.record(
-        { query: name, version: def.version ?? 1, source: def.source, params: this.paramsText(def, input, "json"), rows: result.rowCount, truncated: result.truncated, ms: result.ms, status: "ok", error: null, format: "json" },
-        actor,
-        at,
-      );
-      const mapRow = this.rowMapper(actor);
-      return { name, version: def.version ?? 1, ...result, rows: result.rows.map(mapRow) };
+      const result = await work(def, bindParameters(def, input, source, source === "query" ? "query" : "body.params"));
+      await record(def, { rows: result.rowCount, truncated: result.truncated, ms: result.ms, status: "ok", error: null });
+      return { def, result };
     } catch (error) {
       if (def && kindOf(error) !== "unavailable") {
-        await this.record(
-          { query: name, version: def.version ?? 1, source: def.source, params: this.paramsText(def, input, "json"), rows: 0, truncated: false, ms: Math.round(performance.now() - started), status: statusOf(error), error: (error as Error).message.slice(0, 2000), format: "json" },
-          actor,
-          at,
-        ).catch(() => undefined);
+        const failed = { rows: 0, truncated: false, ms: Math.round(performance.now() - started), status: statusOf(error), error: (error as Error).message.slice(0, 2000) };
+        await record(def, failed).catch(() => undefined);
       }
       throw error;
     }
   }
 
+  async run(name: string, input: unknown, actor: Actor) {
+    const { def, result } = await this.recorded(name, input, "json", "json", actor, (def, params) => runQuery(this.graph, def, params, this.settings, { keyId: actor.keyId }));
+    const mapRow = this.rowMapper(actor);
+    return { name, version: def.version ?? 1, ...result, rows: result.rows.map(mapRow) };
+  }
+
   /**
-   * Streams the CSV of a run into `sink`. `open` is called before the first byte (to send headers);
-   * errors before it become problems, errors after it abort the stream.
+   * Streams the CSV of a run into `sink`. The route sends its headers with the first chunk, so an
+   * error before it is still a problem document and one after it breaks the stream
+   * (services/api/route.ts, mountStream).
    */
   async export(name: string, input: unknown, source: ParamSource, actor: Actor, sink: CsvSink): Promise<{ rowCount: number; truncated: boolean; ms: number }> {
-    const catalogue = await this.catalogue();
-    const at = new Date();
-    const started = performance.now();
-    let def: QueryDefinition | undefined;
-    try {
-      def = await catalogue.require(name);
-      const params = bindParameters(def, input, source, source === "query" ? "query" : "body.params");
-      const result = await exportCsv(this.graph, def, params, sink, { ...this.settings, maxRows: this.settings.exportMaxRows }, { metadata: { keyId: actor.keyId }, mapRow: this.rowMapper(actor) });
-      await this.record(
-        { query: name, version: def.version ?? 1, source: def.source, params: this.paramsText(def, input, source), rows: result.rowCount, truncated: result.truncated, ms: result.ms, status: "ok", error: null, format: "csv" },
-        actor,
-        at,
-      );
-      return result;
-    } catch (error) {
-      if (def && kindOf(error) !== "unavailable") {
-        await this.record(
-          { query: name, version: def.version ?? 1, source: def.source, params: this.paramsText(def, input, source), rows: 0, truncated: false, ms: Math.round(performance.now() - started), status: statusOf(error), error: (error as Error).message.slice(0, 2000), format: "csv" },
-          actor,
-          at,
-        ).catch(() => undefined);
-      }
-      throw error;
-    }
+    const settings = { ...this.settings, maxRows: this.settings.exportMaxRows };
+    const { result } = await this.recorded(name, input, source, "csv", actor, (def, params) =>
+      exportCsv(this.graph, def, params, sink, settings, { metadata: { keyId: actor.keyId }, mapRow: this.rowMapper(actor) }),
+    );
+    return result;
   }
 
   async save(name: string, body: { text: string; baseVersion?: number; comment?: string }, actor: Actor) {

@@ -1,6 +1,6 @@
 // Risk reads: one entity's score with its explanation, the ranking, and batch lookups. Each is
 // one indexed query.
-import type { Grade } from "../../analytics/money.ts";
+import type { Grade } from "../../analytics/grades.ts";
 import { cypher, type Graph, typedParams } from "../../graph/index.ts";
 import { withEvidence } from "../evidence.ts";
 import type { AlertFieldsT, EvidenceT } from "../shapes.ts";
