@@ -54,6 +54,31 @@ export type Evidence = {
   })[];
 };
 
+export type RiskHit = {
+  flag: string;
+  title: string;
+  weight: number;
+  confidence: number;
+  score: number;
+  amount: number;
+  grade: Grade | null;
+  summary: string | null;
+  status: string;
+  alertId: string;
+  evidence: Evidence;
+};
+
+export type RiskExplanation = {
+  id: string;
+  type: string;
+  name: string;
+  score: number;
+  grade: Grade | null;
+  amount: number;
+  hitCount: number;
+  hits: RiskHit[];
+};
+
 export type AnalysisRun = {
   id: string;
   status: "running" | "succeeded" | "failed";
@@ -71,10 +96,8 @@ export type AnalysisRun = {
 };
 
 export type Alert = {
-  id: string;
   flag: string;
   title: string;
-  typology: string | null;
   weight: number;
   confidence: number;
   score: number;
@@ -82,6 +105,8 @@ export type Alert = {
   grade: Grade | null;
   summary: string | null;
   status: "new" | "investigating" | "confirmed" | "dismissed";
+  id: string;
+  typology: string | null;
   active: boolean;
   runId: string | null;
   createdAt: string | null;
@@ -102,6 +127,7 @@ export type AlertDetail = (Alert) & ({
 });
 
 export type AuditEvent = {
+  seq: number;
   id: string;
   at: string;
   keyId: string | null;
@@ -112,8 +138,14 @@ export type AuditEvent = {
   path: string;
   params?: unknown;
   status: number;
+  outcome: string;
   ms: number;
   ip: string | null;
+  entities: string[];
+  count: number | null;
+  migrated?: boolean;
+  prev: string;
+  hash: string;
 };
 
 export type ApiKey = {
@@ -122,48 +154,6 @@ export type ApiKey = {
   role: "admin" | "investigator" | "analyst" | "consumer" | "auditor";
   createdAt: string;
   revokedAt: string | null;
-};
-
-export type RiskHit = {
-  alertId: string;
-  flag: string;
-  title: string;
-  weight: number;
-  confidence: number;
-  score: number;
-  amount: number;
-  grade: Grade | null;
-  summary: string | null;
-  status: string;
-  evidence: Evidence;
-};
-
-export type RiskExplanation = {
-  id: string;
-  type: string;
-  name: string;
-  score: number;
-  grade: Grade | null;
-  amount: number;
-  hitCount: number;
-  hits: RiskHit[];
-};
-
-export type RankedItem = {
-  id: string;
-  type: string;
-  name: string;
-  score: number;
-  amount: number;
-  grade: Grade | null;
-};
-
-export type BatchScore = {
-  id: string;
-  type: string;
-  score: number;
-  grade: Grade | null;
-  amount: number;
 };
 
 export type CommunitySummary = {
@@ -354,6 +344,23 @@ export type QueryRunResult = {
   ms: number;
 };
 
+export type RankedItem = {
+  id: string;
+  type: string;
+  name: string;
+  score: number;
+  amount: number;
+  grade: Grade | null;
+};
+
+export type BatchScore = {
+  id: string;
+  type: string;
+  score: number;
+  grade: Grade | null;
+  amount: number;
+};
+
 export type GraphSchema = {
   labels: string[];
   relationshipTypes: string[];
@@ -408,12 +415,18 @@ export interface Routes {
   };
   "GET /api/v1/audit": {
     path: Record<string, never>;
-    query: { from?: string; to?: string; actor?: string; limit?: number; cursor?: string };
+    query: { from?: string; to?: string; actor?: string; entity?: string; route?: string; limit?: number; cursor?: string };
     body: never;
     response: {
       items: AuditEvent[];
       nextCursor: string | null;
     };
+  };
+  "GET /api/v1/audit/export.jsonl": {
+    path: Record<string, never>;
+    query: { from?: string; to?: string; actor?: string; entity?: string; route?: string };
+    body: never;
+    response: unknown;
   };
   "GET /api/v1/keys": {
     path: Record<string, never>;
@@ -449,32 +462,6 @@ export interface Routes {
     query: Record<string, never>;
     body: never;
     response: ApiKey;
-  };
-  "GET /api/v1/entities/{id}/risk": {
-    path: { id: string };
-    query: Record<string, never>;
-    body: never;
-    response: RiskExplanation;
-  };
-  "GET /api/v1/risk/ranking": {
-    path: Record<string, never>;
-    query: { type?: "person" | "company" | "region" | "community"; region?: string; minScore?: number; flag?: string; limit?: number; cursor?: string };
-    body: never;
-    response: {
-      items: RankedItem[];
-      nextCursor: string | null;
-    };
-  };
-  "POST /api/v1/risk/batch": {
-    path: Record<string, never>;
-    query: Record<string, never>;
-    body: {
-      ids: string[];
-    };
-    response: {
-      items: BatchScore[];
-      missing: string[];
-    };
   };
   "GET /api/v1/communities": {
     path: Record<string, never>;
@@ -678,6 +665,32 @@ export interface Routes {
       };
     };
     response: unknown;
+  };
+  "GET /api/v1/entities/{id}/risk": {
+    path: { id: string };
+    query: Record<string, never>;
+    body: never;
+    response: RiskExplanation;
+  };
+  "GET /api/v1/risk/ranking": {
+    path: Record<string, never>;
+    query: { type?: "person" | "company" | "region" | "community"; region?: string; minScore?: number; flag?: string; limit?: number; cursor?: string };
+    body: never;
+    response: {
+      items: RankedItem[];
+      nextCursor: string | null;
+    };
+  };
+  "POST /api/v1/risk/batch": {
+    path: Record<string, never>;
+    query: Record<string, never>;
+    body: {
+      ids: string[];
+    };
+    response: {
+      items: BatchScore[];
+      missing: string[];
+    };
   };
   "GET /api/v1/schema": {
     path: Record<string, never>;

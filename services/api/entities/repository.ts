@@ -1,7 +1,7 @@
 // Entity reads: search, detail, neighbourhood rings, nodes and the ties among them.
 import { cypher, type Graph, typedParams } from "../../graph/index.ts";
 import { type NodeRef, nodeRef } from "../nodes.ts";
-import type { GraphEdgeT, GraphNodeT } from "../schemas.ts";
+import type { GraphEdgeT, GraphNodeT } from "../shapes.ts";
 
 export interface SearchHit extends GraphNodeT {
   match: "id" | "identifier" | "name";

@@ -2,9 +2,9 @@
 // neighbourhoods that say how many ties of a very connected node were left out.
 import { normaliseAccount, normaliseIdNumber, normalisePhone } from "../../ingest/normalise.ts";
 import { type Actor, maskIdNumber, seesIdentityNumbers } from "../auth/roles.ts";
-import { NotFoundError } from "../errors.ts";
+import { NotFoundError } from "../../errors.ts";
 import { nodeRef } from "../nodes.ts";
-import type { GraphEdgeT, GraphNodeT } from "../schemas.ts";
+import type { GraphEdgeT, GraphNodeT } from "../shapes.ts";
 import { type EntityRepository, type EntityRow, type SearchHit } from "./repository.ts";
 
 const LUCENE_SPECIAL = /[+\-&|!(){}[\]^"~*?:\\/]/g;
