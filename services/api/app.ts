@@ -18,6 +18,7 @@ import { authenticate } from "./auth/middleware.ts";
 import { keysRouter } from "./auth/router.ts";
 import { communitiesRouter } from "./communities/router.ts";
 import { entitiesRouter } from "./entities/router.ts";
+import { cors, RateLimiter, rateLimit, requestTimeout, securityHeaders } from "./hardening.ts";
 import { healthRouter } from "./health/router.ts";
 import { type Importer, ingestImporter } from "./imports/importer.ts";
 import { importsRouter } from "./imports/router.ts";
@@ -64,15 +65,16 @@ export function createApp(deps: AppDeps): App {
   // Risk answers change when a run finishes or an alert is triaged in this process: drop them at once.
   const unsubscribe = onAnalysisFinished(() => riskCache.clear());
 
+  // Every transaction a request runs has a timeout (saved queries and paths set shorter ones); imports
+  // and analysis runs are jobs that outlive their request and keep the graph without one.
+  const graph = deps.graph.withDefaults({ timeoutMs: settings.txTimeoutMs });
+  const limiter = new RateLimiter(settings.rateLimit);
+
   const app = express();
   app.disable("x-powered-by");
   app.set("trust proxy", "loopback");
-  app.use((_req, res, next) => {
-    res.setHeader("X-Content-Type-Options", "nosniff");
-    res.setHeader("Referrer-Policy", "no-referrer");
-    next();
-  });
-  app.use("/health", healthRouter(deps.graph));
+  app.use(securityHeaders, cors(settings.corsOrigins));
+  app.use("/health", healthRouter(graph));
   // Generated on first request, after every router has registered its routes.
   let spec: ReturnType<typeof openApiDocument> | undefined;
   app.get("/api/openapi.json", (_req, res) => {
@@ -83,21 +85,27 @@ export function createApp(deps: AppDeps): App {
   const v1 = Router();
   const json = express.json({ limit: "1mb" });
   // Bundle uploads stream their raw bodies to disk; everything else speaks JSON.
-  v1.use(auditRequests(audit), authenticate(keys), (req, res, next) => (req.path.startsWith("/imports/uploads/") ? next() : json(req, res, next)));
+  v1.use(
+    auditRequests(audit),
+    requestTimeout(settings.requestTimeoutMs),
+    authenticate(keys),
+    rateLimit(limiter, "api"),
+    (req, res, next) => (req.path.startsWith("/imports/uploads/") ? next() : json(req, res, next)),
+  );
   v1.use((_req, res, next) => {
     res.setHeader("Cache-Control", "no-store");
     next();
   });
   v1.use(keysRouter(keys));
-  v1.use(entitiesRouter(deps.graph));
-  v1.use(riskRouter(deps.graph, riskCache));
-  v1.use(pathsRouter(deps.graph));
-  v1.use(communitiesRouter(deps.graph));
-  v1.use(alertsRouter(deps.graph, () => riskCache.clear()));
+  v1.use(entitiesRouter(graph));
+  v1.use(riskRouter(graph, riskCache));
+  v1.use(pathsRouter(graph));
+  v1.use(communitiesRouter(graph));
+  v1.use(alertsRouter(graph, () => riskCache.clear()));
   v1.use(analysisRouter(deps.graph, deps.analysis ?? analyticsRunner));
   v1.use(importsRouter(deps.graph, deps.importer ?? ingestImporter, { root: settings.importRoot, uploadMaxBytes: settings.importUploadMaxBytes }, deps.logger));
   v1.use(auditRouter(audit));
-  v1.use(queriesRouter({ graph: deps.graph, store, logger: deps.logger }));
+  v1.use(queriesRouter({ graph, store, logger: deps.logger }));
   app.use(API_PREFIX, v1);
   app.use("/queries", queriesPageRouter());
 

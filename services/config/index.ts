@@ -27,6 +27,15 @@ const schema = z.object({
   AUDIT_BATCH: z.coerce.number().int().min(1).max(10_000).default(256),
   /** Largest file accepted by a bundle upload (PUT /api/v1/imports/uploads/...), in MiB. */
   IMPORT_UPLOAD_MAX_MB: z.coerce.number().int().min(1).max(10_000).default(512),
+  /** Origins (comma-separated) whose pages may call the API from a browser; none: CORS closed. */
+  CORS_ORIGINS: z.string().optional(),
+  /** Requests per second per API key on average, and the burst allowed above it (429 beyond). */
+  RATE_LIMIT_PER_SECOND: z.coerce.number().positive().max(100_000).default(100),
+  RATE_LIMIT_BURST: z.coerce.number().int().min(1).max(1_000_000).default(200),
+  /** A request that has not begun its answer within this time gets 503. */
+  REQUEST_TIMEOUT_MS: z.coerce.number().int().min(100).max(3_600_000).default(30_000),
+  /** Timeout of every Neo4j transaction the API runs (saved queries and paths have their own, shorter). */
+  NEO4J_TX_TIMEOUT_MS: z.coerce.number().int().min(100).max(3_600_000).default(20_000),
   /** How long a risk answer is served from this process's cache (0 disables it); an analysis run or a triage in this process clears it at once. */
   RISK_CACHE_MS: z.coerce.number().int().min(0).max(3_600_000).default(5000),
 });
@@ -58,6 +67,10 @@ export interface ApiConfig {
   /** Lifetime of a cached risk answer in ms; 0 = no cache. */
   riskCacheMs: number;
   audit: { dir: string; batchSize: number };
+  corsOrigins: string[];
+  rateLimit: { perSecond: number; burst: number };
+  requestTimeoutMs: number;
+  txTimeoutMs: number;
 }
 
 export class ConfigError extends Error {
@@ -90,6 +103,10 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
       serviceDir: path.resolve(e.DATA_DIR, "service"),
       riskCacheMs: e.RISK_CACHE_MS,
       audit: { dir: path.resolve(e.AUDIT_DIR ?? path.join(e.DATA_DIR, "audit")), batchSize: e.AUDIT_BATCH },
+      corsOrigins: (e.CORS_ORIGINS ?? "").split(",").map((o) => o.trim()).filter((o) => o.length > 0),
+      rateLimit: { perSecond: e.RATE_LIMIT_PER_SECOND, burst: e.RATE_LIMIT_BURST },
+      requestTimeoutMs: e.REQUEST_TIMEOUT_MS,
+      txTimeoutMs: e.NEO4J_TX_TIMEOUT_MS,
     },
   };
 }

@@ -62,6 +62,11 @@ export async function startApi(options: { fixture?: boolean; config?: Partial<Ap
     serviceDir: tempDir("service"),
     riskCacheMs: 5000,
     audit: { dir: tempDir("audit"), batchSize: 256 },
+    corsOrigins: [],
+    // Tests call fast and from one key: the limit is tested on its own (hardening.test.ts).
+    rateLimit: { perSecond: 10_000, burst: 10_000 },
+    requestTimeoutMs: 60_000,
+    txTimeoutMs: 60_000,
     ...options.config,
   };
   const app = createApp({ graph, logger: pino({ level: "silent" }), config, ...options.deps });
