@@ -16,6 +16,8 @@ import { auditRouter } from "./audit/router.ts";
 import { ApiKeys } from "./auth/keys.ts";
 import { authenticate } from "./auth/middleware.ts";
 import { keysRouter } from "./auth/router.ts";
+import { loginRouter, sessionRouter } from "./auth/session-router.ts";
+import { Sessions } from "./auth/sessions.ts";
 import { communitiesRouter } from "./communities/router.ts";
 import { entitiesRouter } from "./entities/router.ts";
 import { cors, RateLimiter, rateLimit, requestTimeout, securityHeaders } from "./hardening.ts";
@@ -60,6 +62,9 @@ export function createApp(deps: AppDeps): App {
   const ownStore = deps.store === undefined;
   const store = deps.store ?? new ServiceStore(settings.serviceDir);
   const keys = new ApiKeys(store, settings.keyCacheMs);
+  const sessions = new Sessions(store, settings.sessionMs);
+  // Log-in attempts per address: a few at once, one every two seconds on average.
+  const logins = new RateLimiter({ perSecond: 0.5, burst: 10 });
   const audit = new AuditLog(settings.audit.dir, deps.logger, settings.audit);
   const riskCache = new RiskCache<RiskExplanation>({ ttlMs: settings.riskCacheMs });
   // Risk answers change when a run finishes or an alert is triaged in this process: drop them at once.
@@ -88,7 +93,8 @@ export function createApp(deps: AppDeps): App {
   v1.use(
     auditRequests(audit),
     requestTimeout(settings.requestTimeoutMs),
-    authenticate(keys),
+    loginRouter(keys, sessions, logins),
+    authenticate(keys, sessions),
     rateLimit(limiter, "api"),
     (req, res, next) => (req.path.startsWith("/imports/uploads/") ? next() : json(req, res, next)),
   );
@@ -97,6 +103,7 @@ export function createApp(deps: AppDeps): App {
     next();
   });
   v1.use(keysRouter(keys));
+  v1.use(sessionRouter(sessions));
   v1.use(entitiesRouter(graph));
   v1.use(riskRouter(graph, riskCache));
   v1.use(pathsRouter(graph));

@@ -27,6 +27,8 @@ const schema = z.object({
   AUDIT_BATCH: z.coerce.number().int().min(1).max(10_000).default(256),
   /** Largest file accepted by a bundle upload (PUT /api/v1/imports/uploads/...), in MiB. */
   IMPORT_UPLOAD_MAX_MB: z.coerce.number().int().min(1).max(10_000).default(512),
+  /** How long a browser session lasts from login. */
+  SESSION_HOURS: z.coerce.number().positive().max(24 * 30).default(8),
   /** Origins (comma-separated) whose pages may call the API from a browser; none: CORS closed. */
   CORS_ORIGINS: z.string().optional(),
   /** Requests per second per API key on average, and the burst allowed above it (429 beyond). */
@@ -68,6 +70,7 @@ export interface ApiConfig {
   riskCacheMs: number;
   audit: { dir: string; batchSize: number };
   corsOrigins: string[];
+  sessionMs: number;
   rateLimit: { perSecond: number; burst: number };
   requestTimeoutMs: number;
   txTimeoutMs: number;
@@ -104,6 +107,7 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
       riskCacheMs: e.RISK_CACHE_MS,
       audit: { dir: path.resolve(e.AUDIT_DIR ?? path.join(e.DATA_DIR, "audit")), batchSize: e.AUDIT_BATCH },
       corsOrigins: (e.CORS_ORIGINS ?? "").split(",").map((o) => o.trim()).filter((o) => o.length > 0),
+      sessionMs: Math.round(e.SESSION_HOURS * 3_600_000),
       rateLimit: { perSecond: e.RATE_LIMIT_PER_SECOND, burst: e.RATE_LIMIT_BURST },
       requestTimeoutMs: e.REQUEST_TIMEOUT_MS,
       txTimeoutMs: e.NEO4J_TX_TIMEOUT_MS,

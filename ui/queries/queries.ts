@@ -3,7 +3,9 @@
 // a notice when the row cap cut them, or export CSV. Problems from the API are shown at the field
 // they name. Analysts write their own queries in the editor (new, edit, copy a built-in), see why
 // the API refused one (line:column), its versions, and delete it; built-ins are read-only. Talks
-// to /api/v1/queries with the API key typed in (kept for the tab only).
+// to /api/v1/queries through a session: the API key typed in is sent once to log in (POST
+// /api/v1/session) and not kept; the browser then holds an httpOnly cookie, and the page sends the
+// session's CSRF token with every request. "Log out" ends the session.
 interface Parameter {
   type: "integer" | "number" | "string" | "boolean" | "date" | "list";
   required: boolean;
@@ -55,7 +57,8 @@ interface Problem {
 const API = "/api/v1";
 const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
 const keyInput = $<HTMLInputElement>("api-key");
-keyInput.value = sessionStorage.getItem("apiKey") ?? "";
+/** The session's CSRF token (from log-in, or GET /session after a reload); undefined when logged out. */
+let csrf: string | undefined;
 let current: QuerySummary | undefined;
 /** Whether this key's role may save and delete (GET /keys/me); cleared too if the API answers 403. */
 let canWrite = false;
@@ -65,9 +68,59 @@ let editing: { name?: string; baseVersion: number } | undefined;
 let generation = 0;
 
 function headers(json = false): Record<string, string> {
-  const h: Record<string, string> = { authorization: `Bearer ${keyInput.value.trim()}` };
+  const h: Record<string, string> = {};
+  if (csrf) h["x-csrf-token"] = csrf;
   if (json) h["content-type"] = "application/json";
   return h;
+}
+
+/** Logs in with the key typed in (then forgets it): the cookie is set, the CSRF token kept in memory. */
+async function logIn(): Promise<boolean> {
+  const key = keyInput.value.trim();
+  if (!key) return false;
+  const res = await fetch(`${API}/session`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ key }) }).catch((error: unknown) => error as Error);
+  if (res instanceof Error) {
+    say(`the request failed: ${res.message}`, true);
+    return false;
+  }
+  if (!res.ok) {
+    say(problemText(await problemOf(res)), true);
+    return false;
+  }
+  const session = (await res.json()) as { csrfToken: string; name: string; role: string };
+  csrf = session.csrfToken;
+  keyInput.value = "";
+  showSession(session);
+  return true;
+}
+
+/** After a reload: the session the cookie names, if it is still valid. */
+async function resume(): Promise<boolean> {
+  const res = await fetch(`${API}/session`).catch(() => undefined);
+  if (!res?.ok) return false;
+  const session = (await res.json()) as { csrfToken: string; name: string; role: string };
+  csrf = session.csrfToken;
+  showSession(session);
+  return true;
+}
+
+async function logOut(): Promise<void> {
+  await fetch(`${API}/session`, { method: "DELETE", headers: headers() }).catch(() => undefined);
+  csrf = undefined;
+  loadedKey = undefined;
+  canWrite = false;
+  current = undefined;
+  $("list").replaceChildren();
+  $("query").hidden = true;
+  clearResult();
+  showSession(undefined);
+  showWriteControls();
+  say("logged out · 已退出");
+}
+
+function showSession(session: { name: string; role: string } | undefined): void {
+  $("who").textContent = session ? `${session.name} (${session.role})` : "";
+  $("logout").hidden = session === undefined;
 }
 
 async function problemOf(res: Response): Promise<Problem> {
@@ -99,10 +152,11 @@ let loadedKey: string | undefined;
 
 /** Loads the list for the key typed in (once per key: Enter fires both change and submit; a failure is retried). */
 async function loadList(force = false): Promise<void> {
-  const key = keyInput.value.trim();
+  if (keyInput.value.trim() && !(await logIn())) return;
+  if (!csrf) return;
+  const key = csrf;
   if (key === loadedKey && !force) return;
   loadedKey = key;
-  sessionStorage.setItem("apiKey", key);
   const res = await fetch(`${API}/queries`, { headers: headers() }).catch((error: unknown) => error as Error);
   if (res instanceof Error || !res.ok) {
     loadedKey = undefined;
@@ -506,7 +560,7 @@ $("key").addEventListener("submit", (e) => {
   e.preventDefault();
   void loadList();
 });
-keyInput.addEventListener("change", () => void loadList());
+$("logout").addEventListener("click", () => void logOut());
 $("params").addEventListener("submit", (e) => {
   e.preventDefault();
   void run();
@@ -525,4 +579,4 @@ $("edit-form").addEventListener("submit", (e) => {
   e.preventDefault();
   void save();
 });
-if (keyInput.value) void loadList();
+void resume().then((ok) => (ok ? loadList() : undefined));
