@@ -77,7 +77,7 @@ export function createApp(deps: AppDeps): App {
 
   const app = express();
   app.disable("x-powered-by");
-  app.set("trust proxy", "loopback");
+  app.set("trust proxy", settings.trustProxy.value);
   app.use(securityHeaders, cors(settings.corsOrigins));
   app.use("/health", healthRouter(graph));
   // Generated on first request, after every router has registered its routes.

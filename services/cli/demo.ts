@@ -3,7 +3,9 @@
 import { existsSync, renameSync, rmSync } from "node:fs";
 import path from "node:path";
 import { recoverInterruptedRuns, runAnalysis } from "../analytics/run.ts";
+import { demoKeys } from "../api/auth/keys.ts";
 import type { RunningServer } from "../api/server.ts";
+import type { ServiceStore } from "../store/index.ts";
 import { config } from "../config/index.ts";
 import { cypher } from "../graph/index.ts";
 import { importBundle } from "../ingest/index.ts";
@@ -14,7 +16,7 @@ import { onSignals, serveApi, startRuntime } from "./runtime.ts";
 const cfg = config();
 const logger = createLogger("demo");
 const runtime = await startRuntime(logger);
-let server: RunningServer | undefined;
+let server: (RunningServer & { store: ServiceStore }) | undefined;
 onSignals(async () => {
   await server?.close();
   await runtime.shutdown();
@@ -52,6 +54,12 @@ try {
   } else logger.info("analysis already up to date");
 
   server = await serveApi(runtime, logger);
+  // One key per role, to try each at once (kept in DATA_DIR/keys/demo-<role>.key, mode 0600).
+  const keys = await demoKeys(server.store, path.join(cfg.dataDir, "keys"));
+  const width = Math.max(...keys.map((k) => k.role.length));
+  process.stdout.write(
+    `\nDemo API keys (one per role; the saved-query page is ${server.url}/queries/):\n${keys.map((k) => `  ${k.role.padEnd(width)}  ${k.key}`).join("\n")}\n\n`,
+  );
 } catch (error) {
   logger.error({ err: error }, "demo start failed");
   await runtime.shutdown();

@@ -27,6 +27,13 @@ const schema = z.object({
   AUDIT_BATCH: z.coerce.number().int().min(1).max(10_000).default(256),
   /** Largest file accepted by a bundle upload (PUT /api/v1/imports/uploads/...), in MiB. */
   IMPORT_UPLOAD_MAX_MB: z.coerce.number().int().min(1).max(10_000).default(512),
+  /** `production` enforces the start rules: TLS or a trusted proxy, and API keys made beforehand. */
+  NODE_ENV: z.string().optional(),
+  /** PEM files: when both are set the API serves HTTPS itself. */
+  TLS_CERT_FILE: z.string().min(1).optional(),
+  TLS_KEY_FILE: z.string().min(1).optional(),
+  /** Express "trust proxy": the proxy (address, subnet, "loopback") whose X-Forwarded-* headers are believed. */
+  TRUST_PROXY: z.string().min(1).optional(),
   /** How long a browser session lasts from login. */
   SESSION_HOURS: z.coerce.number().positive().max(24 * 30).default(8),
   /** Origins (comma-separated) whose pages may call the API from a browser; none: CORS closed. */
@@ -57,6 +64,8 @@ export interface Config {
   ci: boolean;
   /** Settings of the HTTP API. */
   api: ApiConfig;
+  production: boolean;
+  tls: { certFile: string; keyFile: string } | undefined;
 }
 
 export interface ApiConfig {
@@ -70,6 +79,8 @@ export interface ApiConfig {
   riskCacheMs: number;
   audit: { dir: string; batchSize: number };
   corsOrigins: string[];
+  /** Express "trust proxy" (loopback unless TRUST_PROXY says otherwise); `configured` when set explicitly. */
+  trustProxy: { value: string; configured: boolean };
   sessionMs: number;
   rateLimit: { perSecond: number; burst: number };
   requestTimeoutMs: number;
@@ -87,6 +98,12 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
     throw new ConfigError(`invalid environment: ${where}`);
   }
   const e = parsed.data;
+  if (Boolean(e.TLS_CERT_FILE) !== Boolean(e.TLS_KEY_FILE)) throw new ConfigError("invalid environment: TLS_CERT_FILE and TLS_KEY_FILE go together");
+  if (e.NODE_ENV === "production" && !e.TLS_CERT_FILE && !e.TRUST_PROXY) {
+    throw new ConfigError(
+      "NODE_ENV=production refuses to start without TLS: set TLS_CERT_FILE and TLS_KEY_FILE, or TRUST_PROXY to the proxy that terminates TLS in front of it",
+    );
+  }
   return {
     neo4jUri: e.NEO4J_URI,
     neo4jUser: e.NEO4J_USER,
@@ -98,6 +115,8 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
     host: e.HOST,
     logLevel: e.LOG_LEVEL,
     demo: { scale: e.DEMO_SCALE, seed: e.DEMO_SEED },
+    production: e.NODE_ENV === "production",
+    tls: e.TLS_CERT_FILE && e.TLS_KEY_FILE ? { certFile: path.resolve(e.TLS_CERT_FILE), keyFile: path.resolve(e.TLS_KEY_FILE) } : undefined,
     ci: Boolean(e.CI),
     api: {
       importRoot: path.resolve(e.IMPORT_ROOT ?? path.join(e.DATA_DIR, "imports")),
@@ -107,6 +126,7 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
       riskCacheMs: e.RISK_CACHE_MS,
       audit: { dir: path.resolve(e.AUDIT_DIR ?? path.join(e.DATA_DIR, "audit")), batchSize: e.AUDIT_BATCH },
       corsOrigins: (e.CORS_ORIGINS ?? "").split(",").map((o) => o.trim()).filter((o) => o.length > 0),
+      trustProxy: { value: e.TRUST_PROXY ?? "loopback", configured: e.TRUST_PROXY !== undefined },
       sessionMs: Math.round(e.SESSION_HOURS * 3_600_000),
       rateLimit: { perSecond: e.RATE_LIMIT_PER_SECOND, burst: e.RATE_LIMIT_BURST },
       requestTimeoutMs: e.REQUEST_TIMEOUT_MS,

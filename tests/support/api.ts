@@ -64,6 +64,7 @@ export async function startApi(options: { fixture?: boolean; config?: Partial<Ap
     audit: { dir: tempDir("audit"), batchSize: 256 },
     corsOrigins: [],
     sessionMs: 3_600_000,
+    trustProxy: { value: "loopback", configured: false },
     // Tests call fast and from one key: the limit is tested on its own (hardening.test.ts).
     rateLimit: { perSecond: 10_000, burst: 10_000 },
     requestTimeoutMs: 60_000,
