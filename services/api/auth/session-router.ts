@@ -2,7 +2,7 @@
 // with an httpOnly session cookie and the CSRF token the page sends back on changes; it is open
 // (no key yet) and limited per address. GET and DELETE /session need the session itself.
 import express, { type Request, type Response, Router } from "express";
-import { UnauthorizedError } from "../errors.ts";
+import { NotFoundError, UnauthorizedError } from "../errors.ts";
 import { type RateLimiter, rateLimit } from "../hardening.ts";
 import { registry, z } from "../openapi.ts";
 import { API_PREFIX, endpoint, mount } from "../route.ts";
@@ -48,6 +48,7 @@ const CurrentSession = endpoint({
   tags: ["session"],
   summary: "The session of this browser (after a reload): who, and its CSRF token",
   response: SessionInfo,
+  problems: [404],
 });
 
 const Logout = endpoint({
@@ -92,7 +93,7 @@ export function sessionRouter(sessions: Sessions): Router {
   const router = Router();
   mount(router, CurrentSession, async ({ res, actor }) => {
     const session = res.locals.session as SessionRecord | undefined;
-    if (!session) throw new UnauthorizedError("no session: this request was made with an API key, not a session cookie");
+    if (!session) throw new NotFoundError("no session: this request was made with an API key, not a session cookie");
     return info(session, actor);
   });
   mount(router, Logout, async ({ req, res }) => {
