@@ -44,6 +44,8 @@ const PROBLEM_TEXT: Record<number, string> = {
   404: "no such resource",
   409: "conflict with the current state",
   413: "payload too large",
+  415: "the body's media type or character set is not accepted",
+  429: "too many requests for this key (Retry-After says when to try again)",
   503: "the graph database is unavailable or the query took too long",
 };
 
@@ -56,7 +58,7 @@ export function endpoint<P extends AnyObject = z.ZodObject<Record<string, never>
   spec: EndpointSpec<P, Q, B, R>,
 ): Endpoint<P, Q, B, R> {
   const status = spec.status ?? 200;
-  const problems = new Set([401, 403, 503, ...(spec.params || spec.query || spec.body || spec.rawBody ? [400] : []), ...(spec.problems ?? [])]);
+  const problems = new Set([401, 403, 429, 503, ...(spec.params || spec.query || spec.body || spec.rawBody ? [400] : []), ...(spec.body ? [413, 415] : []), ...(spec.problems ?? [])]);
   const responses: Record<string, { description: string; content?: Record<string, { schema: z.ZodType }>; headers?: Record<string, unknown> }> = {
     [status]: { description: spec.summary, content: { "application/json": { schema: spec.response } } },
   };

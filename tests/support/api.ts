@@ -67,7 +67,8 @@ export async function startApi(options: { fixture?: boolean; config?: Partial<Ap
     trustProxy: { value: "loopback", configured: false },
     // Tests call fast and from one key: the limit is tested on its own (hardening.test.ts).
     rateLimit: { perSecond: 10_000, burst: 10_000 },
-    requestTimeoutMs: 60_000,
+    // Generous: the first saved-query call waits for every built-in to be EXPLAINed, slow on a busy machine.
+    requestTimeoutMs: 600_000,
     txTimeoutMs: 60_000,
     ...options.config,
   };

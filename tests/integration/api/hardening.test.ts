@@ -91,3 +91,22 @@ describe("the per-transaction memory limit", () => {
     expect((await api.get("/health/ready", null)).status).toBe(200);
   });
 });
+
+describe("searches by a full identifier", () => {
+  it("limits them to 10 a minute per key for roles without clearance, not for investigators", async () => {
+    const own = await startApi({ fixture: false });
+    try {
+      const analyst: number[] = [];
+      for (let i = 0; i < 12; i++) analyst.push((await own.get(`/api/v1/entities?q=1410${String(i).padStart(2, "0")}198001010278`, "analyst")).status);
+      expect(analyst.slice(0, 10).every((s) => s === 200)).toBe(true);
+      expect(analyst.slice(10)).toEqual([429, 429]);
+      // Names are not limited, nor are investigators.
+      expect((await own.get("/api/v1/entities?q=%E5%BB%BA%E5%9B%BD", "analyst")).status).toBe(200);
+      for (let i = 0; i < 12; i++) expect((await own.get(`/api/v1/entities?q=1410${String(i).padStart(2, "0")}198001010278`, "investigator")).status).toBe(200);
+      const audit = await own.get("/api/v1/audit?route=/api/v1/entities&actor=test%20analyst&limit=50", "auditor");
+      expect(audit.body.items.filter((e: { status: number }) => e.status === 429)).toHaveLength(2);
+    } finally {
+      await own.close();
+    }
+  });
+});
