@@ -119,8 +119,13 @@ export class Graph {
     });
     try {
       return await work(session);
+    } catch (error) {
+      // The server is away (killed, restarting, unreachable): callers answer 503, not 500.
+      const code = (error as { code?: unknown }).code;
+      if (code === "ServiceUnavailable" || code === "SessionExpired") throw new GraphUnavailableError(`Neo4j is unavailable: ${(error as Error).message}`, { cause: error });
+      throw error;
     } finally {
-      await session.close();
+      await session.close().catch(() => undefined);
     }
   }
 
