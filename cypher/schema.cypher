@@ -18,10 +18,14 @@ CREATE INDEX person_id_number IF NOT EXISTS FOR (n:Person) ON (n.idNumber);
 CREATE INDEX grant_year IF NOT EXISTS FOR (n:Grant) ON (n.year);
 CREATE INDEX region_level IF NOT EXISTS FOR (n:Region) ON (n.level);
 
+// Eventually consistent: imports write names without updating Lucene in each transaction; they wait
+// for it to catch up once at the end (cypher/ingest/fulltext-refresh.cypher). Dropped first so that a
+// database made before version 4 gets the setting (the index is rebuilt once).
+DROP INDEX entity_names IF EXISTS;
 CREATE FULLTEXT INDEX entity_names IF NOT EXISTS
 FOR (n:Person|Company|Region|Project|Program)
 ON EACH [n.name]
-OPTIONS { indexConfig: { `fulltext.analyzer`: 'cjk' } };
+OPTIONS { indexConfig: { `fulltext.analyzer`: 'cjk', `fulltext.eventually_consistent`: true } };
 
 CREATE INDEX entity_risk IF NOT EXISTS FOR (n:Entity) ON (n.riskScore);
 CREATE INDEX entity_community IF NOT EXISTS FOR (n:Entity) ON (n.communityId);

@@ -25,13 +25,14 @@ import { healthRouter } from "./health/router.ts";
 import { type Importer, ingestImporter } from "./imports/importer.ts";
 import { importsRouter } from "./imports/router.ts";
 import { openApiDocument } from "./openapi.ts";
+import { pagesRouter } from "./pages/router.ts";
 import { pathsRouter } from "./paths/router.ts";
 import { errorHandler, notFound } from "./problem.ts";
-import { queriesPageRouter } from "./queries/page.ts";
 import { queriesRouter } from "./queries/router.ts";
-import { RiskCache } from "./risk/cache.ts";
+import { RiskReadModel } from "./risk/model.ts";
+import { RiskRepository } from "./risk/repository.ts";
 import { riskRouter } from "./risk/router.ts";
-import type { RiskExplanation } from "./risk/service.ts";
+import { schemaRouter } from "./schema/router.ts";
 import { API_PREFIX } from "./route.ts";
 
 export interface AppDeps {
@@ -45,14 +46,16 @@ export interface AppDeps {
   importer?: Importer;
   /** The service's own records (keys, sessions, saved queries); opened on `config.serviceDir` when unset. */
   store?: ServiceStore;
+  /** The built pages (ui/dist when unset). */
+  pagesDir?: string;
 }
 
 export type App = express.Express & {
   keys: ApiKeys;
   store: ServiceStore;
   audit: AuditLog;
-  /** Risk explanations of this app (see risk/cache.ts); its stats are the hit ratio. */
-  riskCache: RiskCache<RiskExplanation>;
+  /** The in-memory risk view of this app (see risk/model.ts); its stats say how many answers it gave. */
+  risk: RiskReadModel;
   /** Flushes the audit trail and closes the store; call after the server stopped accepting requests. */
   shutdown(): Promise<void>;
 };
@@ -66,9 +69,10 @@ export function createApp(deps: AppDeps): App {
   // Log-in attempts per address: a few at once, one every two seconds on average.
   const logins = new RateLimiter({ perSecond: 0.5, burst: 10 });
   const audit = new AuditLog(settings.audit.dir, deps.logger, settings.audit);
-  const riskCache = new RiskCache<RiskExplanation>({ ttlMs: settings.riskCacheMs });
-  // Risk answers change when a run finishes or an alert is triaged in this process: drop them at once.
-  const unsubscribe = onAnalysisFinished(() => riskCache.clear());
+  const risk = new RiskReadModel(new RiskRepository(deps.graph), deps.logger, { refreshMs: settings.riskRefreshMs });
+  risk.start();
+  // A run finished in this process: Neo4j answers until a view of its results is built.
+  const unsubscribe = onAnalysisFinished(() => risk.invalidate());
 
   // Every transaction a request runs has a timeout (saved queries and paths set shorter ones); imports
   // and analysis runs are jobs that outlive their request and keep the graph without one.
@@ -77,6 +81,8 @@ export function createApp(deps: AppDeps): App {
 
   const app = express();
   app.disable("x-powered-by");
+  // Answers are never cached (Cache-Control: no-store below), so an ETag would only cost a hash of every body.
+  app.set("etag", false);
   app.set("trust proxy", settings.trustProxy.value);
   app.use(securityHeaders, cors(settings.corsOrigins));
   app.use("/health", healthRouter(graph));
@@ -105,16 +111,17 @@ export function createApp(deps: AppDeps): App {
   v1.use(keysRouter(keys));
   v1.use(sessionRouter(sessions));
   v1.use(entitiesRouter(graph));
-  v1.use(riskRouter(graph, riskCache));
+  v1.use(riskRouter(graph, risk));
   v1.use(pathsRouter(graph));
   v1.use(communitiesRouter(graph));
-  v1.use(alertsRouter(graph, () => riskCache.clear()));
+  v1.use(alertsRouter(graph, (alertId, status) => risk.triaged(alertId, status)));
   v1.use(analysisRouter(deps.graph, deps.analysis ?? analyticsRunner));
   v1.use(importsRouter(deps.graph, deps.importer ?? ingestImporter, { root: settings.importRoot, uploadMaxBytes: settings.importUploadMaxBytes }, deps.logger));
   v1.use(auditRouter(audit));
   v1.use(queriesRouter({ graph, store, logger: deps.logger }));
+  v1.use(schemaRouter(graph));
   app.use(API_PREFIX, v1);
-  app.use("/queries", queriesPageRouter());
+  app.use(pagesRouter(deps.pagesDir));
 
   app.use(notFound);
   app.use(errorHandler(deps.logger));
@@ -122,9 +129,10 @@ export function createApp(deps: AppDeps): App {
     keys,
     store,
     audit,
-    riskCache,
+    risk,
     shutdown: async () => {
       unsubscribe();
+      risk.close();
       await audit.close();
       if (ownStore) await store.close();
     },

@@ -4,7 +4,7 @@
 import type { RequestHandler } from "express";
 import { answered } from "./audit/middleware.ts";
 import type { Actor } from "./auth/roles.ts";
-import { HttpError } from "./errors.ts";
+import { AppError } from "../errors.ts";
 
 export interface HardeningSettings {
   /** Origins allowed to call the API from a browser page of theirs; none: CORS stays closed. */
@@ -71,10 +71,10 @@ export class RateLimiter {
   }
 }
 
-export class TooManyRequestsError extends HttpError {
+export class TooManyRequestsError extends AppError {
   override name = "TooManyRequestsError";
   constructor(readonly retryAfterS: number) {
-    super(429, "Too Many Requests", `too many requests for this key: try again in ${retryAfterS} s`);
+    super("rate_limited", `too many requests for this key: try again in ${retryAfterS} s`);
   }
 }
 

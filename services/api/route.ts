@@ -87,6 +87,14 @@ export function endpoint<P extends AnyObject = z.ZodObject<Record<string, never>
   return spec;
 }
 
+/**
+ * An answer already serialised as JSON (a stored risk explanation): sent as it is, without
+ * JSON.stringify. Its shape is the route's response schema; tests check that it is.
+ */
+export class JsonText {
+  constructor(readonly text: string) {}
+}
+
 export interface HandlerInput<P extends AnyObject, Q extends AnyObject, B extends z.ZodType> {
   params: z.output<P>;
   query: z.output<Q>;
@@ -100,7 +108,7 @@ export interface HandlerInput<P extends AnyObject, Q extends AnyObject, B extend
 export function mount<P extends AnyObject, Q extends AnyObject, B extends z.ZodType, R extends z.ZodType>(
   router: Router,
   ep: Endpoint<P, Q, B, R>,
-  handler: (input: HandlerInput<P, Q, B>) => Promise<z.output<R>>,
+  handler: (input: HandlerInput<P, Q, B>) => Promise<z.output<R> | JsonText>,
 ): void {
   router[ep.method](
     ep.path,
@@ -115,7 +123,10 @@ export function mount<P extends AnyObject, Q extends AnyObject, B extends z.ZodT
       const query = (ep.query ? parse(ep.query, req.query, "query") : {}) as z.output<Q>;
       const body = (ep.body ? parse(ep.body, req.body ?? {}, "body") : undefined) as z.output<B>;
       const result = await handler({ params, query, body, actor: actorOf(res), req, res });
-      if (!answered(res)) res.status(ep.status ?? 200).json(result);
+      if (answered(res)) return;
+      res.status(ep.status ?? 200);
+      if (result instanceof JsonText) res.type("application/json").send(result.text);
+      else res.json(result);
     },
   );
 }

@@ -1,6 +1,7 @@
 // Process configuration: parsed once from the environment with zod. The only reader of process.env.
 import path from "node:path";
 import { z } from "zod";
+import { AppError } from "../errors.ts";
 
 const schema = z.object({
   NEO4J_URI: z.string().url().optional(),
@@ -45,8 +46,8 @@ const schema = z.object({
   REQUEST_TIMEOUT_MS: z.coerce.number().int().min(100).max(3_600_000).default(30_000),
   /** Timeout of every Neo4j transaction the API runs (saved queries and paths have their own, shorter). */
   NEO4J_TX_TIMEOUT_MS: z.coerce.number().int().min(100).max(3_600_000).default(20_000),
-  /** How long a risk answer is served from this process's cache (0 disables it); an analysis run or a triage in this process clears it at once. */
-  RISK_CACHE_MS: z.coerce.number().int().min(0).max(3_600_000).default(5000),
+  /** How often the API checks whether its in-memory risk view is current (0: no view, every risk answer from Neo4j). */
+  RISK_REFRESH_MS: z.coerce.number().int().min(0).max(3_600_000).default(1000),
 });
 
 export interface Config {
@@ -75,8 +76,8 @@ export interface ApiConfig {
   keyCacheMs: number;
   /** Folder of the service's own records (keys, sessions, saved queries, runs): never the graph. */
   serviceDir: string;
-  /** Lifetime of a cached risk answer in ms; 0 = no cache. */
-  riskCacheMs: number;
+  /** How often the in-memory risk view checks the data's generation, in ms; 0 = no view. */
+  riskRefreshMs: number;
   audit: { dir: string; batchSize: number };
   corsOrigins: string[];
   /** Express "trust proxy" (loopback unless TRUST_PROXY says otherwise); `configured` when set explicitly. */
@@ -87,8 +88,11 @@ export interface ApiConfig {
   txTimeoutMs: number;
 }
 
-export class ConfigError extends Error {
+export class ConfigError extends AppError {
   override name = "ConfigError";
+  constructor(message: string, options?: { cause?: unknown }) {
+    super("invalid", message, options);
+  }
 }
 
 export function parseConfig(env: Record<string, string | undefined>): Config {
@@ -123,7 +127,7 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
       importUploadMaxBytes: e.IMPORT_UPLOAD_MAX_MB * 1024 * 1024,
       keyCacheMs: e.API_KEY_CACHE_SECONDS * 1000,
       serviceDir: path.resolve(e.DATA_DIR, "service"),
-      riskCacheMs: e.RISK_CACHE_MS,
+      riskRefreshMs: e.RISK_REFRESH_MS,
       audit: { dir: path.resolve(e.AUDIT_DIR ?? path.join(e.DATA_DIR, "audit")), batchSize: e.AUDIT_BATCH },
       corsOrigins: (e.CORS_ORIGINS ?? "").split(",").map((o) => o.trim()).filter((o) => o.length > 0),
       trustProxy: { value: e.TRUST_PROXY ?? "loopback", configured: e.TRUST_PROXY !== undefined },

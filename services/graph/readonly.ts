@@ -4,6 +4,7 @@ import neo4j, { isNode, isPath, isRelationship, Neo4jError } from "neo4j-driver"
 import type { Integer, Record as Neo4jRecord } from "neo4j-driver";
 import type { Graph, Params } from "./client.ts";
 import { type PlainNode, type PlainRelationship, toPlain } from "./convert.ts";
+import { AppError } from "../errors.ts";
 import { GraphUnavailableError } from "./errors.ts";
 
 /** A position in the text given to `explain` or `streamRead` (1-based). */
@@ -26,33 +27,45 @@ export interface Explained {
 }
 
 /** The database refused to compile the text (syntax, semantic or type error), with where when known. */
-export class CypherCompileError extends Error {
+export class CypherCompileError extends AppError {
   override name = "CypherCompileError";
   constructor(
     message: string,
     readonly code: string,
     readonly position: TextPosition | undefined,
   ) {
-    super(message);
+    super("refused", message);
   }
 }
 
 /** The transaction ran past its timeout and the server stopped it. */
-export class QueryTimeoutError extends Error {
+export class QueryTimeoutError extends AppError {
   override name = "QueryTimeoutError";
   constructor(readonly timeoutMs: number) {
-    super(`the query did not finish within ${timeoutMs} ms and was stopped`);
+    super("timeout", `the query did not finish within ${timeoutMs} ms and was stopped`);
+  }
+
+  override extensions(): Record<string, unknown> {
+    return { timeoutMs: this.timeoutMs };
   }
 }
 
 /** The server refused or failed the query at run time (a client error such as a type error). */
-export class QueryExecutionError extends Error {
+export class QueryExecutionError extends AppError {
   override name = "QueryExecutionError";
   constructor(
     message: string,
     readonly code: string,
   ) {
-    super(message);
+    super("failed", message);
+  }
+
+  override get detail(): string {
+    return `the query failed in the database: ${this.message}`;
+  }
+
+  override extensions(): Record<string, unknown> {
+    return { code: this.code };
   }
 }
 

@@ -8,40 +8,41 @@ import type { ServiceStore } from "../store/index.ts";
 import { parseQuery, type QueryDefinition, QueryDefinitionError, type QueryHeader } from "./definition.ts";
 import { assertReadOnly, QueryRefusedError } from "./safety.ts";
 import { SavedQueryStore, type StoredQuery, type StoredVersion } from "./store.ts";
+import { AppError } from "../errors.ts";
 
 export const SAVED_DIR = path.join(CYPHER_DIR, "saved");
 
-export class QueryNotFoundError extends Error {
+export class QueryNotFoundError extends AppError {
   override name = "QueryNotFoundError";
   constructor(readonly queryName: string) {
-    super(`no saved query ${queryName}`);
+    super("not_found", `no saved query ${queryName}`);
   }
 }
 
 /** A save or delete aimed at a built-in query. */
-export class BuiltinQueryError extends Error {
+export class BuiltinQueryError extends AppError {
   override name = "BuiltinQueryError";
   constructor(readonly queryName: string) {
-    super(`${queryName} is a built-in query (cypher/saved/${queryName}.cypher) and cannot be overwritten or deleted; save under another name`);
+    super("conflict", `${queryName} is a built-in query (cypher/saved/${queryName}.cypher) and cannot be overwritten or deleted; save under another name`);
   }
 }
 
 /** The save started from an older version than the current one. */
-export class VersionConflictError extends Error {
+export class VersionConflictError extends AppError {
   override name = "VersionConflictError";
   constructor(
     readonly queryName: string,
     readonly baseVersion: number,
   ) {
-    super(baseVersion === 0 ? `a query named ${queryName} exists already` : `${queryName} changed since version ${baseVersion}: reload it and save again`);
+    super("conflict", baseVersion === 0 ? `a query named ${queryName} exists already` : `${queryName} changed since version ${baseVersion}: reload it and save again`);
   }
 }
 
 /** Built-in queries that failed validation at start-up. */
-export class CatalogueError extends Error {
+export class CatalogueError extends AppError {
   override name = "CatalogueError";
   constructor(readonly failures: Error[]) {
-    super(`invalid built-in queries:\n${failures.map((f) => `  ${f.message}`).join("\n")}`);
+    super("internal", `invalid built-in queries:\n${failures.map((f) => `  ${f.message}`).join("\n")}`);
   }
 }
 

@@ -24,14 +24,13 @@ export {
   queryHeader,
   usedParameters,
 } from "./definition.ts";
-export { bindParameters, parametersSchema, plainParameters, QueryParameterError, type ParamSource } from "./params.ts";
+// Parameters follow the one model of services/graph/params.ts (shared with detectors and analysis runs).
+export { bindParameters, parametersSchema, plainParameters, ParameterError, type ParamSource } from "../graph/index.ts";
 export {
   type CsvSink,
   exportCsv,
   GraphCollector,
   type QueryGraph,
-  type QueryGraphEdge,
-  type QueryGraphNode,
   RUN_DEFAULTS,
   runQuery,
   type RunResult,

@@ -3,6 +3,7 @@
 //   saved-queries.jsonl          {name, author, createdAt, version, title, deleted, …} by name
 //   saved-query-versions.jsonl   {name, version, text, header, author, at, comment} by name@version
 //   query-runs.jsonl             one line per run: who, which query and version, parameters, outcome
+import { AppError } from "../errors.ts";
 import type { SavedQueryRecord, SavedQueryVersionRecord, ServiceStore } from "../store/index.ts";
 
 export interface StoredQuery {
@@ -69,13 +70,13 @@ export interface SaveInput {
 }
 
 /** A new version of someone else's query: only its author or an admin may publish one; others copy it. */
-export class QueryOwnershipError extends Error {
+export class QueryOwnershipError extends AppError {
   override name = "QueryOwnershipError";
   constructor(
     readonly queryName: string,
     readonly owner: string,
   ) {
-    super(`${queryName} belongs to ${owner}: only its author or an admin may publish a new version or delete it; save a copy under another name`);
+    super("forbidden", `${queryName} belongs to ${owner}: only its author or an admin may publish a new version or delete it; save a copy under another name`);
   }
 }
 

@@ -2,6 +2,7 @@
 // names and parameters well enough that a keyword inside any of them is never mistaken for a clause,
 // and it reads the text as Neo4j 5 does (Unicode escapes everywhere, \r ending a // comment), which
 // tests/integration/queries/fuzz.test.ts checks against Neo4j's own EXPLAIN.
+import { AppError } from "../errors.ts";
 export type TokenKind = "word" | "quoted" | "string" | "number" | "param" | "punct";
 
 export interface Token {
@@ -13,14 +14,14 @@ export interface Token {
   column: number;
 }
 
-export class TokenizeError extends Error {
+export class TokenizeError extends AppError {
   override name = "TokenizeError";
   constructor(
     message: string,
     readonly line: number,
     readonly column: number,
   ) {
-    super(message);
+    super("invalid", message);
   }
 }
 

@@ -9,7 +9,7 @@ import { GRADES, type Grade } from "../../services/analytics/money.ts";
 import { DEFAULT_SCORE_SETTINGS } from "../../services/analytics/scores/index.ts";
 import type { Graph } from "../../services/graph/index.ts";
 import { RISK_READERS } from "../../services/api/auth/roles.ts";
-import { NotFoundError } from "../../services/api/errors.ts";
+import { NotFoundError } from "../../services/errors.ts";
 import { flagTitle } from "../../services/api/flags.ts";
 import { type Endpoint, mount } from "../../services/api/route.ts";
 import { IdParams } from "../../services/api/schemas.ts";

@@ -5,23 +5,15 @@ import { EXPLORERS } from "../auth/roles.ts";
 import { cursorParam } from "../cursor.ts";
 import { registry, z } from "../openapi.ts";
 import { endpoint, mount } from "../route.ts";
-import { EntityRef, Evidence, Grade, IdParams, limitParam, pageOf } from "../schemas.ts";
+import { AlertFields, EntityRef, Evidence, IdParams, limitParam, pageOf } from "../schemas.ts";
 import { AlertRepository } from "./repository.ts";
 import { AlertService, TRIAGE_STATUSES } from "./service.ts";
 
 const Alert = registry.register(
   "Alert",
-  z.object({
+  AlertFields.extend({
     id: z.string().openapi({ description: "FLAG:key" }),
-    flag: z.string(),
-    title: z.string(),
     typology: z.string().nullable(),
-    weight: z.number(),
-    confidence: z.number(),
-    score: z.number(),
-    amount: z.number(),
-    grade: Grade.nullable(),
-    summary: z.string().nullable(),
     status: z.enum(TRIAGE_STATUSES),
     active: z.boolean().openapi({ description: "false: a later run no longer finds it (kept because it was triaged)" }),
     runId: z.string().nullable(),
@@ -89,12 +81,12 @@ export const TriageAlert = endpoint({
   problems: [404],
 });
 
-/** `onTriage`: called once a triage is written, before the reply (the app clears its risk cache: hits show their status). */
-export function alertsRouter(graph: Graph, onTriage: () => void = () => {}): Router {
+/** `onTriage`: called with the alert and its new status once a triage is written, before the reply (the app's risk view shows it at once). */
+export function alertsRouter(graph: Graph, onTriage: (alertId: string, status: string) => void = () => {}): Router {
   const service = new AlertService(new AlertRepository(graph));
   const router = Router();
   mount(router, ListAlerts, ({ query }) => service.list(query));
   mount(router, GetAlert, ({ params }) => service.get(params.id));
-  mount(router, TriageAlert, ({ params, body, actor }) => service.triage(params.id, body.status, body.note, actor, onTriage));
+  mount(router, TriageAlert, ({ params, body, actor }) => service.triage(params.id, body.status, body.note, actor, () => onTriage(params.id, body.status)));
   return router;
 }

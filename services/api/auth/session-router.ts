@@ -2,7 +2,8 @@
 // with an httpOnly session cookie and the CSRF token the page sends back on changes; it is open
 // (no key yet) and limited per address. GET and DELETE /session need the session itself.
 import express, { type Request, type Response, Router } from "express";
-import { NotFoundError, UnauthorizedError } from "../errors.ts";
+import { NotFoundError } from "../../errors.ts";
+import { UnauthorizedError } from "../errors.ts";
 import { type RateLimiter, rateLimit } from "../hardening.ts";
 import { registry, z } from "../openapi.ts";
 import { API_PREFIX, endpoint, mount } from "../route.ts";

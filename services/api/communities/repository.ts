@@ -2,7 +2,7 @@
 // identifiers that tie its members together.
 import type { Grade } from "../../analytics/money.ts";
 import { cypher, type Graph, typedParams } from "../../graph/index.ts";
-import type { GraphNodeT } from "../schemas.ts";
+import type { GraphNodeT } from "../shapes.ts";
 
 export interface CommunitySummary {
   id: number;

@@ -1,32 +1,25 @@
 // Saved queries for analysts and investigators: list, read, run (rows + graph), export (CSV),
-// save new versions, delete, history, and the record of every run. Maps the catalogue's errors to
-// typed HTTP problems.
+// save new versions, delete, history, and the record of every run. The catalogue's and runner's
+// errors pass through: services/api/problem.ts maps them by kind.
 import { randomUUID } from "node:crypto";
 import type { Logger } from "pino";
-import { GraphUnavailableError, type Graph, QueryExecutionError, QueryTimeoutError } from "../../graph/index.ts";
+import { kindOf } from "../../errors.ts";
+import type { Graph } from "../../graph/index.ts";
 import {
   bindParameters,
-  BuiltinQueryError,
   type CsvSink,
   exportCsv,
   type ParamSource,
   plainParameters,
   QueryCatalogue,
   type QueryDefinition,
-  QueryDefinitionError,
-  QueryNotFoundError,
-  QueryOwnershipError,
-  QueryParameterError,
-  QueryRefusedError,
   type QueryRunRecord,
   RUN_DEFAULTS,
   runQuery,
   type RunSettings,
-  VersionConflictError,
 } from "../../queries/index.ts";
 import { type Actor, maskIdNumber, seesIdentityNumbers } from "../auth/roles.ts";
 import type { ServiceStore } from "../../store/index.ts";
-import { ConflictError, ForbiddenError, HttpError, NotFoundError, ValidationError } from "../errors.ts";
 import { parseJson } from "../json.ts";
 
 export interface QueriesSettings extends RunSettings {
@@ -81,34 +74,10 @@ function summary(def: QueryDefinition): QuerySummary {
   };
 }
 
-/** Typed HTTP problems for the catalogue's and runner's errors; anything else passes through. */
-export function httpErrorOf(error: unknown, field = "body.params"): unknown {
-  if (error instanceof QueryNotFoundError) return new NotFoundError(error.message);
-  if (error instanceof QueryParameterError) {
-    const errors = error.errors.map((e) => ({ field: e.field.replace(/^params/, field), message: e.message }));
-    return new ValidationError(errors.map((e) => `${e.field}: ${e.message}`).join("; "), errors);
-  }
-  if (error instanceof QueryRefusedError) {
-    return new HttpError(422, "Unprocessable Content", error.message, { refusals: error.refusals });
-  }
-  if (error instanceof QueryDefinitionError) {
-    return new HttpError(422, "Unprocessable Content", error.message, {
-      errors: error.issues.map((i) => ({ field: `body.text${i.where ? `:${i.where}` : ""}`, message: `${i.line !== undefined ? `line ${i.line}:${i.column ?? 1}: ` : ""}${i.message}` })),
-      ...(error.refusals.length > 0 ? { refusals: error.refusals } : {}),
-    });
-  }
-  if (error instanceof BuiltinQueryError || error instanceof VersionConflictError) return new ConflictError(error.message);
-  if (error instanceof QueryOwnershipError) return new ForbiddenError(error.message);
-  if (error instanceof QueryTimeoutError) return new HttpError(503, "Service Unavailable", error.message, { timeoutMs: error.timeoutMs });
-  if (error instanceof QueryExecutionError) return new HttpError(422, "Unprocessable Content", `the query failed in the database: ${error.message}`, { code: error.code });
-  return error;
-}
-
+/** The outcome a failed run is recorded with (/query-runs `status`). */
 function statusOf(error: unknown): string {
-  if (error instanceof QueryRefusedError) return "refused";
-  if (error instanceof QueryParameterError) return "invalid";
-  if (error instanceof QueryTimeoutError) return "timeout";
-  return "failed";
+  const kind = kindOf(error);
+  return kind === "refused" || kind === "invalid" || kind === "timeout" ? kind : "failed";
 }
 
 export class QueryService {
@@ -133,7 +102,7 @@ export class QueryService {
       this.opening = opening;
       opening.catch((error: unknown) => {
         // Neo4j down or too busy to plan: try again on the next request; a refused built-in stays refused.
-        if ((error instanceof GraphUnavailableError || error instanceof QueryTimeoutError) && this.opening === opening) this.opening = undefined;
+        if ((kindOf(error) === "unavailable" || kindOf(error) === "timeout") && this.opening === opening) this.opening = undefined;
         this.logger?.error({ err: error }, "saved-query catalogue failed to open");
       });
     }
@@ -147,12 +116,8 @@ export class QueryService {
 
   async get(name: string, version?: number): Promise<QuerySummary & { text: string; cypher: string }> {
     const catalogue = await this.catalogue();
-    try {
-      const def = await catalogue.require(name, version);
-      return { ...summary(def), text: def.text, cypher: def.cypher };
-    } catch (error) {
-      throw httpErrorOf(error);
-    }
+    const def = await catalogue.require(name, version);
+    return { ...summary(def), text: def.text, cypher: def.cypher };
   }
 
   private async record(run: Omit<QueryRunRecord, "id" | "at" | "keyId" | "keyName" | "role">, actor: Actor, at: Date): Promise<void> {
@@ -182,7 +147,7 @@ export class QueryService {
     let def: QueryDefinition | undefined;
     try {
       def = await catalogue.require(name);
-      const params = bindParameters(def, input);
+      const params = bindParameters(def, input, "json", "body.params");
       const result = await runQuery(this.graph, def, params, this.settings, { keyId: actor.keyId });
       await this.record(
         { query: name, version: def.version ?? 1, source: def.source, params: this.paramsText(def, input, "json"), rows: result.rowCount, truncated: result.truncated, ms: result.ms, status: "ok", error: null, format: "json" },
@@ -192,14 +157,14 @@ export class QueryService {
       const mapRow = this.rowMapper(actor);
       return { name, version: def.version ?? 1, ...result, rows: result.rows.map(mapRow) };
     } catch (error) {
-      if (def && !(error instanceof GraphUnavailableError)) {
+      if (def && kindOf(error) !== "unavailable") {
         await this.record(
           { query: name, version: def.version ?? 1, source: def.source, params: this.paramsText(def, input, "json"), rows: 0, truncated: false, ms: Math.round(performance.now() - started), status: statusOf(error), error: (error as Error).message.slice(0, 2000), format: "json" },
           actor,
           at,
         ).catch(() => undefined);
       }
-      throw httpErrorOf(error);
+      throw error;
     }
   }
 
@@ -214,7 +179,7 @@ export class QueryService {
     let def: QueryDefinition | undefined;
     try {
       def = await catalogue.require(name);
-      const params = bindParameters(def, input, source, source === "query" ? "query" : "params");
+      const params = bindParameters(def, input, source, source === "query" ? "query" : "body.params");
       const result = await exportCsv(this.graph, def, params, sink, { ...this.settings, maxRows: this.settings.exportMaxRows }, { metadata: { keyId: actor.keyId }, mapRow: this.rowMapper(actor) });
       await this.record(
         { query: name, version: def.version ?? 1, source: def.source, params: this.paramsText(def, input, source), rows: result.rowCount, truncated: result.truncated, ms: result.ms, status: "ok", error: null, format: "csv" },
@@ -223,50 +188,37 @@ export class QueryService {
       );
       return result;
     } catch (error) {
-      if (def && !(error instanceof GraphUnavailableError)) {
+      if (def && kindOf(error) !== "unavailable") {
         await this.record(
           { query: name, version: def.version ?? 1, source: def.source, params: this.paramsText(def, input, source), rows: 0, truncated: false, ms: Math.round(performance.now() - started), status: statusOf(error), error: (error as Error).message.slice(0, 2000), format: "csv" },
           actor,
           at,
         ).catch(() => undefined);
       }
-      throw httpErrorOf(error, source === "query" ? "query" : "body.params");
+      throw error;
     }
   }
 
   async save(name: string, body: { text: string; baseVersion?: number; comment?: string }, actor: Actor) {
     const catalogue = await this.catalogue();
-    try {
-      const { definition, created } = await catalogue.save(name, body.text, {
-        author: actor.keyId,
-        authorName: actor.name,
-        comment: body.comment ?? null,
-        baseVersion: body.baseVersion ?? null,
-        override: actor.role === "admin",
-      });
-      return { created, query: { ...summary(definition), text: definition.text, cypher: definition.cypher } };
-    } catch (error) {
-      throw httpErrorOf(error);
-    }
+    const { definition, created } = await catalogue.save(name, body.text, {
+      author: actor.keyId,
+      authorName: actor.name,
+      comment: body.comment ?? null,
+      baseVersion: body.baseVersion ?? null,
+    });
+    return { created, query: { ...summary(definition), text: definition.text, cypher: definition.cypher } };
   }
 
   async delete(name: string, actor: Actor) {
     const catalogue = await this.catalogue();
-    try {
-      const row = await catalogue.delete(name, actor.keyId, actor.role === "admin");
-      return { name: row.name, version: row.version, deleted: true as const, deletedAt: row.deletedAt };
-    } catch (error) {
-      throw httpErrorOf(error);
-    }
+    const row = await catalogue.delete(name, actor.keyId);
+    return { name: row.name, version: row.version, deleted: true as const, deletedAt: row.deletedAt };
   }
 
   async versions(name: string) {
     const catalogue = await this.catalogue();
-    try {
-      return { items: await catalogue.versions(name) };
-    } catch (error) {
-      throw httpErrorOf(error);
-    }
+    return { items: await catalogue.versions(name) };
   }
 
   async runs(q: { query?: string; actor?: string; limit: number }) {

@@ -6,41 +6,10 @@ import { RISK_READERS } from "../auth/roles.ts";
 import { cursorParam } from "../cursor.ts";
 import { registry, z } from "../openapi.ts";
 import { endpoint, mount } from "../route.ts";
-import { Evidence, Grade, IdParams, limitParam, pageOf } from "../schemas.ts";
+import { Grade, IdParams, limitParam, pageOf, RiskExplanation } from "../schemas.ts";
 import { RiskRepository } from "./repository.ts";
-import type { RiskCache } from "./cache.ts";
-import { type RiskExplanation as Explanation, RiskService } from "./service.ts";
-
-const Hit = registry.register(
-  "RiskHit",
-  z.object({
-    alertId: z.string(),
-    flag: z.string(),
-    title: z.string(),
-    weight: z.number(),
-    confidence: z.number(),
-    score: z.number().openapi({ description: "weight × confidence" }),
-    amount: z.number(),
-    grade: Grade.nullable(),
-    summary: z.string().nullable(),
-    status: z.string(),
-    evidence: Evidence,
-  }),
-);
-
-export const RiskExplanation = registry.register(
-  "RiskExplanation",
-  z.object({
-    id: z.string(),
-    type: z.string(),
-    name: z.string(),
-    score: z.number().openapi({ description: "0–100: 100 × (1 − Π(1 − weight × confidence)) with the money term" }),
-    grade: Grade.nullable(),
-    amount: z.number().openapi({ description: "yuan at stake" }),
-    hitCount: z.number().int(),
-    hits: z.array(Hit).openapi({ description: "the active alerts behind the score, strongest first (at most 100)" }),
-  }),
-);
+import type { RiskReadModel } from "./model.ts";
+import { RiskService } from "./service.ts";
 
 export const RankedItem = registry.register(
   "RankedItem",
@@ -60,7 +29,7 @@ export const GetRisk = endpoint({
   summary: "An entity's risk score with its explanation",
   description:
     "Persons, companies, regions, and communities as `community:<id>`. An entity without hits scores 0. " +
-    "Answers may come from a short cache in the API process (`RISK_CACHE_MS`, default 5 s): an analysis run or a triage through this process shows at once, changes made elsewhere within that time. An unknown id (404) is never cached.",
+    "Answers come from the API's in-memory risk view of the latest analysis run, import and triage, checked every `RISK_REFRESH_MS` (default 1 s) and rebuilt when the data moved; while it is rebuilt, and for ids it does not hold, from Neo4j. An analysis run or a triage through this process shows at once, a change made elsewhere within that time plus a rebuild.",
   params: IdParams,
   response: RiskExplanation,
   problems: [404],
@@ -94,11 +63,11 @@ export const BatchRisk = endpoint({
   response: z.object({ items: z.array(BatchScore), missing: z.array(z.string()) }),
 });
 
-/** `cache`: explanations served without Neo4j while fresh (the app clears it on triage and finished runs). */
-export function riskRouter(graph: Graph, cache?: RiskCache<Explanation>): Router {
-  const service = new RiskService(new RiskRepository(graph), { cache });
+/** `model`: the in-memory risk view answering while it is current (see ./model.ts); none: Neo4j answers every request. */
+export function riskRouter(graph: Graph, model?: RiskReadModel): Router {
+  const service = new RiskService(new RiskRepository(graph), { model });
   const router = Router();
-  mount(router, GetRisk, ({ params }) => service.explain(params.id));
+  mount(router, GetRisk, ({ params }) => service.answer(params.id));
   mount(router, RankRisk, ({ query }) => service.ranking(query));
   mount(router, BatchRisk, ({ body }) => service.batch(body.ids));
   return router;

@@ -45,6 +45,8 @@ const ROUTES = [
   "get /api/v1/query-runs",
   "get /api/v1/queries/{name}/export.csv",
   "post /api/v1/queries/{name}/export.csv",
+  "post /api/v1/subgraph",
+  "get /api/v1/schema",
 ];
 
 describe("GET /api/openapi.json", () => {
