@@ -145,6 +145,7 @@ export async function startLocal(options: LocalOptions, start: StartOptions = {}
       String(options.port),
       "--pagecache",
       options.pagecache,
+      ...transactionLimits(options.heap),
       ...(start.importArgs ? ["--import", paths.importArgs] : []),
     ],
     { detached: true, stdio: ["ignore", out, out], env: { ...process.env, NEO4J_LAUNCH_PASSWORD: password } },
@@ -240,6 +241,23 @@ async function waitUntilReady(
   }
   await stopLocal(options.dataDir);
   throw new Neo4jStartError(`Neo4j did not answer on port ${options.port} within ${START_TIMEOUT_MS / 1000} s; stopped it. Log tail:\n${logTail(paths.log)}`);
+}
+
+/** Bytes of a heap size written as Java takes it (`4g`, `512m`). */
+function bytesOf(size: string): number {
+  const m = /^(\d+)([gGmMkK]?)$/.exec(size);
+  if (!m) return 4 * 1024 ** 3;
+  const unit = { g: 1024 ** 3, m: 1024 ** 2, k: 1024, "": 1 }[(m[2] ?? "").toLowerCase()] ?? 1;
+  return Number(m[1]) * unit;
+}
+
+/**
+ * Memory limits of the server's transactions, well under the heap: all of them together at 60 %,
+ * one of them at 25 % (a runaway saved query fails alone), and a 15-minute backstop timeout.
+ */
+export function transactionLimits(heap: string): string[] {
+  const mib = (share: number) => `${Math.max(64, Math.floor((bytesOf(heap) * share) / 1024 ** 2))}m`;
+  return ["--tx-memory", mib(0.6), "--tx-max", mib(0.25), "--tx-timeout", "900"];
 }
 
 /** Stops the local server if one runs: SIGTERM, then SIGKILL after a grace period. */

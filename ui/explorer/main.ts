@@ -4,7 +4,7 @@
 import Sigma from "sigma";
 import type { Settings } from "sigma/settings";
 import { EdgeArrowProgram, EdgeRectangleProgram } from "sigma/rendering";
-import { api, ApiError, credentials } from "../shared/api.ts";
+import { api, ApiError, session, type SessionInfo } from "../shared/api.ts";
 import { $, h, saveFile } from "../shared/dom.ts";
 import { applyI18n, currentLang, onLangChange, setLang, t } from "../shared/i18n.ts";
 import { createApp, SETTLE_ITERATIONS } from "./app.ts";
@@ -244,36 +244,58 @@ document.addEventListener("keydown", (e) => {
   }
 });
 
-// Sign-in: the API key for this tab (ui/shared/api.ts keeps it).
-async function signIn(): Promise<boolean> {
+// Sign-in: a browser session (ui/shared/api.ts), resumed after a reload, else the log-in form.
+function showSignedIn(info: SessionInfo): void {
+  $("who").replaceChildren(
+    h("span", { title: t("login.signedIn", { name: info.name, role: info.role }) }, info.role),
+    h("button", { type: "button", id: "sign-out", onclick: () => void signOut() }, t("login.signOut")),
+  );
+  $("login").hidden = true;
+}
+function showLogin(error = ""): void {
+  $("who").replaceChildren();
+  $("login").hidden = false;
+  $("login-error").textContent = error;
+  $("api-key").focus();
+}
+async function signOut(): Promise<void> {
   try {
-    if (!credentials.present()) throw new Error("no key yet");
-    const me = await api.me();
-    $("who").replaceChildren(
-      h("span", { title: t("login.signedIn", { name: me.name, role: me.role }) }, me.role),
-      h("button", { type: "button", id: "sign-out", onclick: () => (credentials.clear(), location.reload()) }, t("login.signOut")),
-    );
-    $("login").hidden = true;
-    return true;
-  } catch (e) {
-    $("login").hidden = false;
-    $("login-error").textContent = e instanceof ApiError && credentials.present() ? e.describe() : "";
-    $("api-key").focus();
-    return false;
+    await session.logOut();
+  } finally {
+    // A fresh page: nothing of the last user's graph stays on screen.
+    location.reload();
   }
 }
-async function start(): Promise<void> {
-  if (!(await signIn())) return;
+async function load(): Promise<void> {
   lists.loadAll();
   void queries.load();
   if (location.hash.length > 1) await restoreView(location.hash);
   counts();
 }
+async function start(): Promise<void> {
+  let info: SessionInfo | undefined;
+  try {
+    info = await session.resume();
+  } catch (e) {
+    return showLogin(e instanceof ApiError ? e.describe() : String(e));
+  }
+  if (!info) return showLogin();
+  showSignedIn(info);
+  await load();
+}
 $("login-form").addEventListener("submit", (e) => {
   e.preventDefault();
-  credentials.set($<HTMLInputElement>("api-key").value);
-  void start();
+  const input = $<HTMLInputElement>("api-key");
+  session.logIn(input.value).then(
+    async (info) => {
+      input.value = "";
+      showSignedIn(info);
+      await load();
+    },
+    (error: unknown) => showLogin(error instanceof ApiError ? error.describe() : String(error)),
+  );
 });
+session.onLoggedOut(() => showLogin(t("login.expired")));
 
 applyI18n();
 counts();

@@ -4,7 +4,7 @@
 // textarea stays the form's value (kept in step both ways), so the page works without it.
 import { createCypherEditor, type EditorApi } from "@neo4j-cypher/codemirror";
 import "@neo4j-cypher/codemirror/css/cypher-codemirror.css";
-import { api, credentials } from "../shared/api.ts";
+import { api, session } from "../shared/api.ts";
 import type { TextBox } from "./editor.ts";
 
 /** `$name` parameters declared in a query file's header. */
@@ -33,13 +33,13 @@ export async function cypherBox(area: HTMLTextAreaElement): Promise<TextBox> {
   const { editor } = createCypherEditor(host, { value: area.value, lint: true, autocomplete: true, lineNumbers: true, theme: "light", lineWrapping: true }) as unknown as { editor: EditorApi };
   area.hidden = true;
   let echo = false;
-  // Asked for once the key is there (the page may load before it); a failure is asked again later.
+  // Asked for once a session is there (the page may load before it); a failure is asked again later.
   type Names = Awaited<ReturnType<typeof api.schema>>;
   let schema: Names | undefined;
   let asking = false;
   let shown = "";
   const refreshSchema = async (text: string) => {
-    if (!schema && !asking && credentials.present()) {
+    if (!schema && !asking && session.active()) {
       asking = true;
       schema = await api.schema().catch(() => undefined);
       asking = false;

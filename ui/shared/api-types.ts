@@ -156,6 +156,14 @@ export type ApiKey = {
   revokedAt: string | null;
 };
 
+export type Session = {
+  keyId: string;
+  name: string;
+  role: "admin" | "investigator" | "analyst" | "consumer" | "auditor";
+  csrfToken: string;
+  expiresAt: string;
+};
+
 export type CommunitySummary = {
   id: number;
   name: string;
@@ -462,6 +470,28 @@ export interface Routes {
     query: Record<string, never>;
     body: never;
     response: ApiKey;
+  };
+  "POST /api/v1/session": {
+    path: Record<string, never>;
+    query: Record<string, never>;
+    body: {
+      key: string;
+    };
+    response: Session;
+  };
+  "GET /api/v1/session": {
+    path: Record<string, never>;
+    query: Record<string, never>;
+    body: never;
+    response: Session;
+  };
+  "DELETE /api/v1/session": {
+    path: Record<string, never>;
+    query: Record<string, never>;
+    body: never;
+    response: {
+      ended: true;
+    };
   };
   "GET /api/v1/communities": {
     path: Record<string, never>;
