@@ -78,6 +78,31 @@ export const Evidence = registry.register(
 
 export type EvidenceT = z.infer<typeof Evidence>;
 
+/** Someone an alert names who is not answerable for it, with their part in it. */
+export const Party = registry.register(
+  "Party",
+  EntityRef.extend({
+    part: z.string().openapi({
+      description:
+        "dead_payee, short_paid_beneficiary, beneficiary_paid_elsewhere, competitor, disqualified_bidder, firm_of_beneficiary, signer: named in the explanation, never scored",
+    }),
+  }),
+);
+
+/** A county discount on an alert's evidence, with the figures behind it. */
+export const Discount = registry.register(
+  "Discount",
+  z.object({
+    kind: z.string().openapi({
+      description:
+        "identifier_degree, shared_preparer, shared_deposit_account, program_coverage, relatives_in_region, bid_spread, lowest_bid_wins, declared_recused, learned_threshold (shown, factor 1)",
+    }),
+    factor: z.number().openapi({ description: "factor on the alert's evidence, in (0, 1]" }),
+    note: z.string(),
+    figures: z.record(z.string(), z.union([z.number(), z.string(), z.null()])),
+  }),
+);
+
 export function limitParam(def: number, max: number) {
   return z.coerce.number().int().min(1).max(max).default(def).openapi({ type: "integer", minimum: 1, maximum: max, default: def });
 }

@@ -1,5 +1,6 @@
 // Alerts in the graph: list, detail with evidence and history, and triage decisions.
 import type { Grade } from "../../analytics/money.ts";
+import type { Discount } from "../../analytics/scores/discounts.ts";
 import { cypher, type Graph, typedParams } from "../../graph/index.ts";
 import type { EvidenceT } from "../schemas.ts";
 
@@ -21,7 +22,20 @@ export interface AlertRow {
   runId: string | null;
   createdAt: string | null;
   triagedAt: string | null;
+  /** The decision pattern, the county discount and the evidence (nats) the last scores stage gave it. */
+  group: string | null;
+  discount: number | null;
+  llr: number | null;
+  discounts: Discount[];
   subjects: { id: string; type: string; name: string }[];
+  parties: { id: string; type: string; name: string; part: string }[];
+}
+
+type StoredAlert<T> = Omit<T, "discounts"> & { discounts: string | null };
+
+/** The alert as stored (discounts as JSON) → as answered. */
+function parsed<T extends AlertRow>(a: StoredAlert<T>): T {
+  return { ...a, discounts: a.discounts ? (JSON.parse(a.discounts) as Discount[]) : [] } as unknown as T;
 }
 
 export interface AlertDetailRow extends AlertRow {
@@ -43,19 +57,19 @@ export class AlertRepository {
   constructor(private readonly graph: Graph) {}
 
   async list(q: AlertQuery): Promise<AlertRow[]> {
-    const rows = await this.graph.read<{ alert: AlertRow }>(
+    const rows = await this.graph.read<{ alert: StoredAlert<AlertRow> }>(
       cypher("api/alerts-list.cypher"),
       typedParams(
         { flag: q.flag, status: q.status, active: q.active, entity: q.entity, minScore: q.minScore, afterScore: q.after?.score ?? null, afterId: q.after?.id ?? null, limit: q.limit },
         { limit: "integer" },
       ),
     );
-    return rows.map((r) => r.alert);
+    return rows.map((r) => parsed(r.alert));
   }
 
   async get(id: string): Promise<AlertDetailRow | undefined> {
-    const [row] = await this.graph.read<{ alert: AlertDetailRow }>(cypher("api/alert-get.cypher"), { id });
-    return row?.alert;
+    const [row] = await this.graph.read<{ alert: StoredAlert<AlertDetailRow> }>(cypher("api/alert-get.cypher"), { id });
+    return row ? parsed<AlertDetailRow>(row.alert) : undefined;
   }
 
   /** Returns false when there is no such alert. */
