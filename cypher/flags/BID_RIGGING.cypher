@@ -17,7 +17,8 @@
 //   representative, shareholders holding at least minControlShare; they answer for the collusion
 //   with their firms) and the persons through whom bidders are tied (a shared officer, the officer
 //   whose phone or account the other firm used). The other bidders are parties (competitors). One
-//   set of tied firms across tenders is one pattern, and so is one cover bidder. Each sign has a
+//   set of tied firms across tenders is one pattern, and so is one cover bidder (the facts count its
+//   losses in tenders whose bids look independent: a firm that simply bids too high). Each sign has a
 //   kind (tie: a shared officer or a deposit paid by another bidder; identifier; deposit account;
 //   preparer; price); the facts give the strongest sign of each kind, how many firms hold the shared
 //   identifier, how many bidders here share the preparer or deposit account, and the bids' spread
@@ -30,6 +31,8 @@
 //   coverMinBids: { type: integer, default: 4, min: 2, max: 100, description: "fewest valid bids, none of them won, that make a cover bidder" }
 //   coverRepeatWins: { type: integer, default: 2, min: 2, max: 100, description: "projects a winner must take from the cover bidder to count as the firm it covers for" }
 //   minControlShare: { type: number, default: 0.25, min: 0, max: 1, description: "smallest share that makes a shareholder of a flagged firm a subject (a legal representative always is)" }
+//   independentBids: { type: integer, default: 3, min: 2, max: 50, description: "fewest valid bids of a lost tender that looks independent (the cover bidder's loss is then no sign)" }
+//   independentCv: { type: number, default: 0.02, min: 0, max: 1, learned: independentCv, description: "smallest coefficient of variation of such a tender's valid bids; learned from the county's bid spread unless set" }
 
 // Form 1: one hit per project whose bidders are tied or whose bids are identical or near-identical.
 // Ties between companies are found once per tied pair (they are rare), then joined to the projects both
@@ -155,6 +158,7 @@ WITH p, signs, aw, w, amount, companies, amounts,
 RETURN 'project:' + p.id AS key,
        companies + persons AS subjects,
        parties,
+       [] AS minor,
        reduce(t = '', x IN companies | t + CASE WHEN t = '' THEN '' ELSE '+' END + x.id) AS group,
        {signTie: signTie, signPrice: signPrice,
         signId: coalesce(idSign.confidence, 0.0), idDegree: idSign.degree, idKind: idSign.idKind, idShared: idSign.shared,
@@ -191,11 +195,21 @@ CALL (lost) {
   WITH w ORDER BY w.id
   RETURN collect(w) AS covered
 }
-WITH c, nBids, lost, covered, round(reduce(s = 0.0, l IN lost | s + coalesce(l.aw.amount, 0.0)), 2) AS amount,
+// Losses in tenders whose bids look independent: enough valid bids, normally spread, the winner lowest.
+CALL (lost) {
+  UNWIND lost AS l
+  WITH l.p AS lp, l.w AS lw
+  WITH lp, lw, [b IN COLLECT { MATCH (lp)<-[x:BID]-(:Company) WHERE NOT coalesce(x.disqualified, false) AND x.amount IS NOT NULL RETURN x } | toFloat(b.amount)] AS amounts,
+       head(COLLECT { MATCH (lp)<-[x:BID]-(lw) WHERE x.amount IS NOT NULL RETURN toFloat(x.amount) }) AS won
+  WITH amounts, won, reduce(s = 0.0, x IN amounts | s + x) / CASE size(amounts) WHEN 0 THEN 1 ELSE size(amounts) END AS mean
+  WITH amounts, won, CASE WHEN mean > 0 THEN sqrt(reduce(s = 0.0, x IN amounts | s + (x - mean) ^ 2) / size(amounts)) / mean ELSE 0.0 END AS cv
+  RETURN count(CASE WHEN size(amounts) >= $independentBids AND cv >= $independentCv AND won IS NOT NULL AND all(x IN amounts WHERE won <= x) THEN 1 END) AS independent
+}
+WITH c, nBids, lost, covered, independent, round(reduce(s = 0.0, l IN lost | s + coalesce(l.aw.amount, 0.0)), 2) AS amount,
      reduce(d = null, l IN lost | CASE WHEN d IS NULL OR l.b.date < d THEN l.b.date ELSE d END) AS first,
      reduce(d = null, l IN lost | CASE WHEN d IS NULL OR l.b.date > d THEN l.b.date ELSE d END) AS last
 // Who controlled the cover bidder and the firms it covered for while it bid.
-WITH c, nBids, lost, covered, amount,
+WITH c, nBids, lost, covered, amount, independent,
      COLLECT { UNWIND [c] + covered AS x
                MATCH (:Person)-[r:ROLE_IN]->(x)
                WHERE (r.role = 'legal_rep' OR (r.role = 'shareholder' AND coalesce(r.share, 1.0) >= $minControlShare))
@@ -204,8 +218,9 @@ WITH c, nBids, lost, covered, amount,
 RETURN 'cover:' + c.id AS key,
        [c] + covered + [r IN control | startNode(r)] AS subjects,
        [] AS parties,
+       [] AS minor,
        'cover:' + c.id AS group,
-       {form: 'cover', lost: nBids, covered: size(covered)} AS facts,
+       {form: 'cover', lost: nBids, covered: size(covered), independentLosses: independent} AS facts,
        [c] + [l IN lost | l.p] + COLLECT { UNWIND lost AS l WITH DISTINCT l.w AS w WHERE w IS NOT NULL RETURN w }
          + [r IN control | startNode(r)] AS nodes,
        [l IN lost | l.b] + [l IN lost WHERE l.aw IS NOT NULL | l.aw] + control AS rels,

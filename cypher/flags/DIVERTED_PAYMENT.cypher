@@ -15,7 +15,8 @@
 //   the relative's account. One hit per grant. Subjects: the account's holder, the cadre it ties
 //   to and the approver; the beneficiary whose grant went elsewhere is a party, and so is the signer
 //   of a grant collected by one unrelated person (someone collecting for an old neighbour is
-//   common; the signer answers only when the account pools several people's grants). Grants of one
+//   common; the signer answers only when the account pools several people's grants, and then as a
+//   minor subject, as whenever the account is someone else's). Grants of one
 //   beneficiary paid into one account are one pattern.
 // weight: 0.8
 // parameters:
@@ -111,6 +112,7 @@ WITH g, pi, pt, acc, b, a, ap, r, h, o, y, amount,
 RETURN g.id AS key,
        reduce(acc2 = [], n IN [o, y] + CASE WHEN h.role = 'other' THEN [] ELSE [a] END | CASE WHEN n IS NULL OR n IN acc2 THEN acc2 ELSE acc2 + n END) AS subjects,
        [{node: b, part: 'beneficiary_paid_elsewhere'}] + CASE WHEN h.role = 'other' AND a IS NOT NULL AND a <> o THEN [{node: a, part: 'signer'}] ELSE [] END AS parties,
+       CASE WHEN a IS NOT NULL AND NOT a IN [o, y] THEN [a] ELSE [] END AS minor,
        acc.id + ':' + b.id AS group,
        {holder: h.role} AS facts,
        reduce(acc2 = [], n IN [b, g, acc, o] + h.via + [y, a] + h.places | CASE WHEN n IS NULL OR n IN acc2 THEN acc2 ELSE acc2 + n END) AS nodes,

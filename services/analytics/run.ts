@@ -7,7 +7,7 @@ import { analysisFinished } from "./events.ts";
 import { loadFlags } from "./flags/registry.ts";
 import { runFlag } from "./flags/run.ts";
 import { computeBaselines, learnedParameters, storeBaselines } from "./scores/baselines.ts";
-import { computeScores } from "./scores/index.ts";
+import { computeScores, weighStoredAlerts } from "./scores/index.ts";
 
 export interface AnalysisOptions {
   /** Flag parameter overrides, by flag id then parameter name. */
@@ -112,6 +112,8 @@ async function execute(graph: Graph, id: string, options: AnalysisOptions): Prom
     }
     await report("communities", SHARE.baselines + SHARE.flags);
     const communities = await timed("communities", () => detectCommunities(graph, {}));
+    // The community-stage detectors build on the other alerts as the county weighs them.
+    if (later.length > 0) await timed("weigh", () => weighStoredAlerts(graph, { runId: id, baseline }));
     done = 0;
     for (const flag of later) {
       await report("ring", SHARE.baselines + SHARE.flags + SHARE.communities + (SHARE.ring * done) / Math.max(1, later.length), flag.id);

@@ -121,6 +121,13 @@ describe("busy honest firms", () => {
     expect(captured.factor).toBe(1);
     expect(discountsOf({ flag: "DOMINANT_WINNER", confidence: 0.8, facts: { wins: "4", lowestWins: "1" } }, ctx(b)).factor).toBeCloseTo(0.75);
   });
+
+  it("discounts a 'cover bidder' whose losses went to the lowest of several independent bids", () => {
+    const honest = discountsOf({ flag: "BID_RIGGING", confidence: 0.6, facts: { form: "cover", lost: "8", independentLosses: "6" } }, ctx(b));
+    expect(honest.factor).toBeCloseTo(0.25);
+    expect(honest.discounts[0]!.kind).toBe("independent_losses");
+    expect(discountsOf({ flag: "BID_RIGGING", confidence: 0.85, facts: { form: "cover", lost: "5", independentLosses: "0" } }, ctx(b)).factor).toBe(1);
+  });
 });
 
 describe("declared and recused relations", () => {

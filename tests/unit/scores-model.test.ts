@@ -82,6 +82,7 @@ const alert = (over: Partial<AlertInput> & { id: string; flag: string }): AlertI
   status: "new",
   facts: {},
   subjects: [],
+  minor: [],
   parties: [],
   ...over,
 });
@@ -97,7 +98,7 @@ describe("subjects and parties", () => {
   );
   const alerts = weighAlerts(
     [
-      alert({ id: "DECEASED_PAYEE:G1", flag: "DECEASED_PAYEE", subjects: ["C1", "SON"], parties: [{ id: "DEAD", part: "dead_payee" }], amount: 3000 }),
+      alert({ id: "DECEASED_PAYEE:G1", flag: "DECEASED_PAYEE", subjects: ["C1", "SON"], minor: ["C1"], parties: [{ id: "DEAD", part: "dead_payee" }], amount: 3000 }),
       alert({ id: "DIVERTED_PAYMENT:G1", flag: "DIVERTED_PAYMENT", subjects: ["C1"], parties: [{ id: "DEAD", part: "beneficiary_paid_elsewhere" }], amount: 3000 }),
     ],
     weights,
@@ -119,6 +120,15 @@ describe("subjects and parties", () => {
     expect(byId.get("C1")!.score!).toBeGreaterThan(byId.get("SON")!.score!);
     const hit = JSON.parse(byId.get("C1")!.explanation).hits[0];
     expect(hit.parties).toEqual([{ id: "DEAD", type: "person", name: "DEAD", part: expect.any(String) }]);
+  });
+
+  it("gives a minor subject a share of the alert's evidence", () => {
+    const hits = JSON.parse(byId.get("C1")!.explanation).hits as { alertId: string; share: number; llr: number }[];
+    const deceased = hits.find((h) => h.alertId === "DECEASED_PAYEE:G1")!;
+    const son = JSON.parse(byId.get("SON")!.explanation).hits[0];
+    expect(deceased.share).toBe(S.minorShare);
+    expect(son.share).toBe(1);
+    expect(deceased.llr).toBeCloseTo(son.llr * S.minorShare);
   });
 
   it("lets the village answer for what happened there, each alert once", () => {

@@ -18,6 +18,9 @@ export interface ScoreSettings {
   /** The evidence (nats) shown as 50 on the 0–100 scale: score = 100 × E / (E + halfScore), which
    *  never reaches 100, so strong entities keep their order. */
   halfScore: number;
+  /** Share of an alert's evidence a minor subject takes (a signer who did not profit, a firm's
+   *  nominal legal representative). */
+  minorShare: number;
   /** Least factor any one county discount may apply (a discount never erases an alert). */
   floor: number;
   /** Coverage of a program in a village and year at and below which a relative's grant counts
@@ -42,6 +45,7 @@ export const DEFAULT_SCORE_SETTINGS: ScoreSettings = {
   sameFlagDecay: 0.5,
   moneyTerm: { discipline: 0, relief_funds: 0.25, large: 0.5, huge: 0.75, especially_huge: 1 },
   halfScore: 10,
+  minorShare: 0.5,
   floor: 0.02,
   rareCoverage: 0.05,
   rareSpread: 0.02,

@@ -14,6 +14,7 @@ export type DiscountKind =
   | "relatives_in_region"
   | "bid_spread"
   | "lowest_bid_wins"
+  | "independent_losses"
   | "declared_recused"
   | "learned_threshold";
 
@@ -159,6 +160,18 @@ export function lowestBidDiscount(wins: number, lowestWins: number, b: CountyBas
   };
 }
 
+/** A firm that bids often and never wins is no cover bidder when it lost to the lowest of several independent bids. */
+export function independentLossesDiscount(lost: number, independent: number, b: CountyBaseline, s: ScoreSettings): Discount | undefined {
+  if (lost <= 0 || independent <= 0) return undefined;
+  const share = independent / lost;
+  return {
+    kind: "independent_losses",
+    factor: clamp(1 - share, s.floor),
+    note: `${independent} of its ${lost} losses were to the lowest of several independent bids (in this county the lowest bid wins ${pct(b.lowestWins.share)} of ${b.lowestWins.projects} competed projects)`,
+    figures: { lost, independent, countyShare: b.lowestWins.share },
+  };
+}
+
 /** A relation filed with the supervisor, where the cadre left the decision to someone else. */
 export function recusedDiscount(b: CountyBaseline, s: ScoreSettings): Discount {
   return {
@@ -234,7 +247,11 @@ export function discountsOf(alert: FactsOf, ctx: DiscountContext): { factor: num
       break;
     }
     case "BID_RIGGING": {
-      if (f.form === "cover") break;
+      if (f.form === "cover") {
+        const d = independentLossesDiscount(num(f, "lost") ?? 0, num(f, "independentLosses") ?? 0, b, s);
+        if (d) ds.push(d);
+        break;
+      }
       // Each kind of sign is discounted on its own; the alert keeps its strongest sign.
       const signs: number[] = [num(f, "signTie") ?? 0];
       const weigh = (confidence: number, d: Discount | undefined) => {

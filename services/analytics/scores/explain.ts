@@ -20,6 +20,8 @@ export interface AlertInput {
   status: string;
   facts: Record<string, string>;
   subjects: string[];
+  /** Subjects whose part is secondary: they take settings.minorShare of the evidence. */
+  minor: string[];
   parties: { id: string; part: string }[];
 }
 
@@ -93,6 +95,8 @@ export interface ExplainedHit {
   summary: string | null;
   status: string;
   group: string;
+  /** The entity's share of the hit's evidence: 1, or settings.minorShare for a minor subject. */
+  share: number;
   parties: { id: string; type: string; name: string; part: string }[];
   evidence: EvidenceGraph;
 }
@@ -126,7 +130,13 @@ export interface Scored {
   alertIds: string[];
 }
 
-function hitOf(a: WeighedAlert, info: ReadonlyMap<string, EntityInfo>, evidence: ReadonlyMap<string, EvidenceGraph>): ExplainedHit {
+/** An alert as one entity (or region, community) answers for it: its share of the evidence. */
+export interface Answered {
+  alert: WeighedAlert;
+  share: number;
+}
+
+function hitOf({ alert: a, share }: Answered, info: ReadonlyMap<string, EntityInfo>, evidence: ReadonlyMap<string, EvidenceGraph>): ExplainedHit {
   return {
     alertId: a.id,
     flag: a.flag,
@@ -134,13 +144,14 @@ function hitOf(a: WeighedAlert, info: ReadonlyMap<string, EntityInfo>, evidence:
     confidence: a.confidence,
     discount: a.discount,
     discounts: a.discounts,
-    llr: a.llr,
+    llr: a.llr * share,
     score: a.weight * a.confidence * a.discount,
     amount: a.amount,
     grade: gradeOf(a.amount),
     summary: a.summary,
     status: a.status,
     group: a.group,
+    share,
     parties: a.parties.map((p) => ({ id: p.id, type: info.get(p.id)?.type ?? "entity", name: info.get(p.id)?.name ?? p.id, part: p.part })),
     evidence: evidence.get(a.id) ?? { nodes: [], relationships: [] },
   };
@@ -148,14 +159,20 @@ function hitOf(a: WeighedAlert, info: ReadonlyMap<string, EntityInfo>, evidence:
 
 function explain(
   head: { id: string; type: string; name: string },
-  alerts: readonly WeighedAlert[],
+  alerts: readonly Answered[],
   asParty: readonly { alert: WeighedAlert; part: string }[],
   info: ReadonlyMap<string, EntityInfo>,
   evidence: ReadonlyMap<string, EvidenceGraph>,
   s: ScoreSettings,
-): { e: Evidence; explanation: Explanation; shown: WeighedAlert[] } {
-  const e = combine(alerts, s);
-  const shown = [...alerts].sort((a, b) => b.llr - a.llr || b.amount - a.amount || (a.id < b.id ? -1 : 1)).slice(0, s.maxHits);
+): { e: Evidence; explanation: Explanation; shown: Answered[] } {
+  const e = combine(
+    alerts.map(({ alert, share }) => ({ ...alert, llr: alert.llr * share })),
+    s,
+  );
+  const weight = (x: Answered) => x.alert.llr * x.share;
+  const shown = [...alerts]
+    .sort((a, b) => weight(b) - weight(a) || b.alert.amount - a.alert.amount || (a.alert.id < b.alert.id ? -1 : 1))
+    .slice(0, s.maxHits);
   const explanation: Explanation = {
     ...head,
     score: e.score,
@@ -185,7 +202,7 @@ export function scoreAll(
   evidence: ReadonlyMap<string, EvidenceGraph>,
   s: ScoreSettings,
 ): ScoreSet {
-  const asSubject = new Map<string, WeighedAlert[]>();
+  const asSubject = new Map<string, Answered[]>();
   const asParty = new Map<string, { alert: WeighedAlert; part: string }[]>();
   const inRegion = new Map<string, Set<WeighedAlert>>();
   const inCommunity = new Map<number, Set<WeighedAlert>>();
@@ -201,7 +218,7 @@ export function scoreAll(
   };
   for (const a of alerts) {
     for (const id of a.subjects) {
-      add(asSubject, id, a);
+      add(asSubject, id, { alert: a, share: a.minor.includes(id) ? s.minorShare : 1 });
       const e = info.get(id);
       for (const r of e?.regions ?? []) addSet(inRegion, r, a);
       if (e?.community !== null && e?.community !== undefined) addSet(inCommunity, e.community, a);
@@ -220,7 +237,7 @@ export function scoreAll(
     hits: scored ? x.explanation.hitCount : null,
     evidence: scored ? x.e.evidence : null,
     explanation: JSON.stringify(x.explanation),
-    alertIds: [...new Set([...x.shown.map((a) => a.id), ...x.explanation.asParty.map((p) => p.alertId)])],
+    alertIds: [...new Set([...x.shown.map((a) => a.alert.id), ...x.explanation.asParty.map((p) => p.alertId)])],
   });
 
   const entities: Scored[] = [];
@@ -234,12 +251,12 @@ export function scoreAll(
   const regions: Scored[] = [];
   for (const [id, set] of inRegion) {
     const r = info.get(id);
-    const x = explain({ id, type: "region", name: r?.name ?? id }, [...set], [], info, evidence, s);
+    const x = explain({ id, type: "region", name: r?.name ?? id }, [...set].map((alert) => ({ alert, share: 1 })), [], info, evidence, s);
     regions.push(row(id, x, true));
   }
   const communities: Scored[] = [];
   for (const [id, set] of inCommunity) {
-    const x = explain({ id: `community:${id}`, type: "community", name: `community ${id}` }, [...set], [], info, evidence, s);
+    const x = explain({ id: `community:${id}`, type: "community", name: `community ${id}` }, [...set].map((alert) => ({ alert, share: 1 })), [], info, evidence, s);
     communities.push(row(id, x, true));
   }
   return { entities, regions, communities };

@@ -5,7 +5,7 @@ import { cypher, type Graph } from "../../graph/index.ts";
 import { loadFlags } from "../flags/registry.ts";
 import { type CountyBaseline, readBaselines } from "./baselines.ts";
 import { DEFAULT_SCORE_SETTINGS, type ScoreSettings } from "./defaults.ts";
-import { type AlertInput, type EntityInfo, type EvidenceGraph, parseFacts, type Scored, scoreAll, weighAlerts } from "./explain.ts";
+import { type AlertInput, type EntityInfo, type EvidenceGraph, parseFacts, type Scored, scoreAll, type WeighedAlert, weighAlerts } from "./explain.ts";
 import { flagWeight, type FlagWeight, type VerdictRow } from "./weights.ts";
 
 export { DEFAULT_SCORE_SETTINGS, type ScoreSettings } from "./defaults.ts";
@@ -58,11 +58,15 @@ export async function flagWeights(graph: Graph, s: ScoreSettings): Promise<Map<s
   return new Map(loadFlags().map((f) => [f.id, flagWeight(f.id, f.weight, verdicts, s)]));
 }
 
-export async function computeScores(graph: Graph, options: ScoreOptions = {}): Promise<ScoreResult> {
+/**
+ * Weighs every active alert (flag weight after verdicts, county discounts, evidence) and stores it on
+ * the alert: the scores stage starts with it, and the community-stage detectors read the weighed
+ * score of the alerts they build on.
+ */
+export async function weighStoredAlerts(graph: Graph, options: ScoreOptions = {}): Promise<{ alerts: WeighedAlert[]; weights: Map<string, FlagWeight> }> {
   const s: ScoreSettings = { ...DEFAULT_SCORE_SETTINGS, ...options.settings };
   const runId = options.runId ?? `scores-${new Date().toISOString()}`;
   const baseline = options.baseline ?? (await readBaselines(graph)) ?? emptyBaseline();
-
   const weights = await flagWeights(graph, s);
   await graph.write(cypher("scores/weights-write.cypher"), {
     runId,
@@ -81,6 +85,13 @@ export async function computeScores(graph: Graph, options: ScoreOptions = {}): P
       rows: batch.map((a) => ({ id: a.id, weight: a.weight, discount: a.discount, llr: a.llr, score: a.weight * a.confidence * a.discount, discounts: JSON.stringify(a.discounts) })),
     }),
   );
+  return { alerts, weights };
+}
+
+export async function computeScores(graph: Graph, options: ScoreOptions = {}): Promise<ScoreResult> {
+  const s: ScoreSettings = { ...DEFAULT_SCORE_SETTINGS, ...options.settings };
+  const runId = options.runId ?? `scores-${new Date().toISOString()}`;
+  const { alerts, weights } = await weighStoredAlerts(graph, { ...options, runId });
 
   const named = [...new Set(alerts.flatMap((a) => [...a.subjects, ...a.parties.map((p) => p.id)]))];
   const info = new Map<string, EntityInfo>();
