@@ -5,6 +5,7 @@
 // Plain Node so it runs before node_modules exists.
 import { spawnSync } from "node:child_process";
 import { existsSync, readFileSync, rmSync } from "node:fs";
+import { ensureUiBuilt } from "../services/cli/build-ui.mjs";
 import { ensureChromium, ensureDependencies } from "../services/cli/ensure-deps.mjs";
 
 function run(cmd, args, opts = {}) {
@@ -34,6 +35,8 @@ for (const tool of ["java", "mvn"]) {
 run("npx", ["tsc", "--noEmit", "-p", "tsconfig.json"]);
 run("npx", ["tsc", "--noEmit", "-p", "ui/tsconfig.json"]); // the browser pages, with the DOM types
 run("npx", ["eslint", "."]);
+// The e2e tests drive the built pages.
+if (selectsProject("e2e")) ensureUiBuilt();
 const results = ".data/test-results.json";
 rmSync(results, { force: true });
 const vitest = spawnSync("npx", ["vitest", "run", "--reporter=default", "--reporter=json", `--outputFile.json=${results}`, ...args], { stdio: "inherit" });

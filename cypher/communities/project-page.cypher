@@ -1,6 +1,6 @@
 // One page of the projection: the next $pageSize persons and companies after $after, in id
 // order, with the ties they start. The ties are those of cypher/communities/ties.cypher (same
-// kinds, weights and identifier cap; keep the two in step), but read one kind at a time, each
+// kinds, weights and identifier cap; keep them and CommunityTies.java in step), but read one kind at a time, each
 // in its own subquery and, where a tie has a direction, from its start only: every relationship
 // is expanded once over all pages, and no UNION runs per entity (on county-42 this costs about a
 // third of ties.cypher's per-entity UNION). Parallel ties are not summed here: the reader sums

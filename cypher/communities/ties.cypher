@@ -8,8 +8,9 @@
 // Kinds that share their first hop are read together, so each entity's relationships are scanned
 // once per branch rather than once per kind. HOLDS_POST is not a tie: cadres meet through what
 // they approve, not through their region. The paged reader (cypher/communities/project-page.cypher)
-// reads the same ties kind by kind, about three times cheaper; keep the two in step
-// (tests/integration/communities.test.ts checks that they give the same graph).
+// reads the same ties kind by kind, about three times cheaper, and the local server's procedure
+// (services/neo4j/src/main/java/county/CommunityTies.java) the same again from the store; keep the
+// three in step (tests/integration/communities.test.ts checks that they give the same graph).
 // Kinship (declared or not) and roles in companies, either way.
 WITH a WHERE $weights.KIN > 0 OR $weights.ROLE_IN > 0
 MATCH (a)-[r:KIN|ROLE_IN]-(b)

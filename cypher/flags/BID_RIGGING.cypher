@@ -1,7 +1,7 @@
 // id: BID_RIGGING
 // title: Colluding bidders
 // title_zh: 串通投标
-// typology: bid_rigging
+// typology: BID_RIGGING
 // description: >
 //   Bidders on one project that are not independent (the cases the tendering regulations deem
 //   collusion, 招标投标法实施条例 art. 34 and 40): they share an officer (a person holding a role

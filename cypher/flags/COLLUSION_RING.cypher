@@ -1,7 +1,7 @@
 // id: COLLUSION_RING
 // title: Network of cadres, contractors or beneficiaries with many alerts
 // title_zh: 团伙
-// typology: collusion_ring
+// typology: COLLUSION_RING
 // description: >
 //   A community (from community detection) whose members carry at least minAlerts active alerts of
 //   other flags (dismissed ones do not count), and whose members flagged by a scheme (not only named

@@ -1,7 +1,7 @@
 // id: DECEASED_PAYEE
 // title: Grant paid after the beneficiary's death
 // title_zh: 虚报冒领
-// typology: false_claim
+// typology: DECEASED_PAYEE
 // description: >
 //   A grant paid to a person after their recorded death date. A payment within a short grace
 //   period (a last instalment processed late) counts with lower confidence. Subjects: the cadre

@@ -1,7 +1,7 @@
 // id: DIVERTED_PAYMENT
 // title: Grant paid into an account the beneficiary does not own
 // title_zh: 截留
-// typology: diversion
+// typology: DIVERTED_PAYMENT
 // description: >
 //   A grant paid into a bank account that the beneficiary does not hold. Most suspicious when the
 //   account belongs to the cadre who approved the grant or to a cadre in post in the grant's village

@@ -1,7 +1,7 @@
 // id: DOMINANT_WINNER
 // title: One company takes most of a region's awards
 // title_zh: 标王
-// typology: dominant_winner
+// typology: DOMINANT_WINNER
 // description: >
 //   In one calendar year, one company wins more than minShare of the award value of a region (a
 //   village, and the township or county above it, counting the projects of the regions below), the

@@ -1,7 +1,7 @@
 // id: DUPLICATE_BENEFIT
 // title: Benefit drawn twice, or set up through a household move
 // title_zh: 重复领取
-// typology: double_dipping
+// typology: DUPLICATE_BENEFIT
 // description: >
 //   Two forms. YEAR: one person (or two person records with one identity number) paid under one
 //   program more than once in a year, in one village or, worse, in two; programs whose grants may

@@ -1,7 +1,7 @@
 // id: HIDDEN_TIE
 // title: Cadre shares a phone, address or bank account with a counterpart
 // title_zh: 隐性关联
-// typology: concealed_link
+// typology: HIDDEN_TIE
 // description: >
 //   A cadre, or a relative of the cadre, shares a phone, an address or a bank account with a company
 //   that won a project the cadre approved (or that lay in the cadre's village or township while the

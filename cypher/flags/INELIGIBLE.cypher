@@ -1,7 +1,7 @@
 // id: INELIGIBLE
 // title: Means-tested grant to someone who should not qualify
 // title_zh: 吃低保
-// typology: ineligibility
+// typology: INELIGIBLE
 // description: >
 //   A grant under a means-tested program paid to a public employee, to a cadre in post on the payment
 //   date, to an officer or shareholder of a company on that date, or to the owner of a vehicle or of

@@ -1,7 +1,7 @@
 // id: KICKBACK
 // title: Money back to the approving cadre after an award or a payment
 // title_zh: 利益输送 / 吃拿卡要
-// typology: bribery
+// typology: KICKBACK
 // description: >
 //   Two forms. COMPANY: within a window after a project award, money goes from the winning company
 //   or one of its officers to the cadre who approved the project or to the cadre's kin. BENEFICIARY:

@@ -1,7 +1,7 @@
 // id: KIN_BENEFIT
 // title: Grant to a cadre's relative or to the cadre
 // title_zh: 优亲厚友
-// typology: favouritism
+// typology: KIN_BENEFIT
 // description: >
 //   A grant approved by a person to themselves or to their kin, or a grant paid to kin of a cadre who
 //   held a post in the grant's village (or its township) on the payment date, signed by someone else.

@@ -1,7 +1,7 @@
 // id: KIN_CONTRACT
 // title: Project awarded to a firm of the cadre or the cadre's relative
 // title_zh: 违规发包
-// typology: conflict_of_interest
+// typology: KIN_CONTRACT
 // description: >
 //   A project approved by a cadre, or in the village (or township) where the cadre held a post on the
 //   award date, is awarded to a company in which the cadre or a relative held a role (legal

@@ -1,7 +1,7 @@
 // id: PRIOR_CASE
 // title: Subject of an earlier disciplinary case
 // title_zh: 前案
-// typology: prior_case
+// typology: PRIOR_CASE
 // description: >
 //   A person or company that was the subject of an earlier disciplinary case. Confidence follows the
 //   most severe outcome among its cases: none (closed without sanction) 0.1, warning 0.3, serious

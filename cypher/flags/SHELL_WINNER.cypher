@@ -1,7 +1,7 @@
 // id: SHELL_WINNER
 // title: Company set up for the project it wins
 // title_zh: 为特定项目而生
-// typology: shell_company
+// typology: SHELL_WINNER
 // description: >
 //   A company wins a project although it was registered at most maxAgeDays before the tender opened
 //   (announcement, else deadline, else award date) — after the announcement is the strongest sign —

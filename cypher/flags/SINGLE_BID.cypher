@@ -1,7 +1,7 @@
 // id: SINGLE_BID
 // title: Award without competition
 // title_zh: 未经竞争确定中标人
-// typology: no_competition
+// typology: SINGLE_BID
 // description: >
 //   A project put out under a competitive procedure (open tender, invited tender, competitive
 //   negotiation) that was awarded with at most one valid bid: the winner was the only bidder, or its

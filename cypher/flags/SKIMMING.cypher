@@ -1,7 +1,7 @@
 // id: SKIMMING
 // title: Grant paid short of its approved amount
 // title_zh: 克扣
-// typology: withholding
+// typology: SKIMMING
 // description: >
 //   A grant paid below its approved amount by more than a tolerance. A cut taken from several
 //   grants signed by the same person in one year is a pattern (a percentage or a flat "fee" per

@@ -1,7 +1,7 @@
 // id: SPLIT_PURCHASE
 // title: Purchase split under the tender threshold
 // title_zh: 化整为零规避招标
-// typology: split_purchase
+// typology: SPLIT_PURCHASE
 // description: >
 //   Several awards (at least minPieces) to one company in one region within windowDays, each below
 //   the tender threshold and none of them tendered (open or invited tender), together above the

@@ -1,7 +1,7 @@
 // id: TIP
 // title: Named in villagers' tips
 // title_zh: 群众举报
-// typology: tip
+// typology: TIP
 // description: >
 //   A person or company named in one or more tips (letters, calls, web reports, visits). A tip is a
 //   lead, not a finding: confidence grows with the number of distinct tips, 1 − (1 − perTip)^n, so

@@ -8,6 +8,7 @@ import { loadFlags } from "./flags/registry.ts";
 import { runFlag } from "./flags/run.ts";
 import { computeBaselines, learnedParameters, storeBaselines } from "./scores/baselines.ts";
 import { computeScores, weighStoredAlerts } from "./scores/index.ts";
+import { AppError } from "../errors.ts";
 
 export interface AnalysisOptions {
   /** Flag parameter overrides, by flag id then parameter name. */
@@ -27,10 +28,10 @@ export interface AnalysisRun {
   error?: string;
 }
 
-export class AnalysisBusyError extends Error {
+export class AnalysisBusyError extends AppError {
   override name = "AnalysisBusyError";
   constructor() {
-    super("another analysis run is in progress");
+    super("busy", "another analysis run is in progress");
   }
 }
 

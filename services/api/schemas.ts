@@ -1,5 +1,7 @@
-// Schemas shared by several routes: problems, graph nodes and edges, pagination, list parameters.
+// Schemas shared by several routes: problems, graph nodes and edges, alert fields and risk
+// explanations, pagination, list parameters.
 import { registry, z } from "./openapi.ts";
+import type { AlertFieldsT, EntityRefT, EvidenceT, GraphEdgeT, GraphNodeT } from "./shapes.ts";
 
 export const Problem = registry.register(
   "Problem",
@@ -51,7 +53,8 @@ export const GraphNode = registry.register(
     riskScore: z.number().nullable(),
     riskGrade: z.string().nullable(),
     communityId: z.number().int().nullable(),
-  }),
+    year: z.number().int().nullable().openapi({ description: "a grant's year (the explorer's year filter); null for undated entities" }),
+  }) satisfies z.ZodType<GraphNodeT>,
 );
 
 export const GraphEdge = registry.register(
@@ -63,20 +66,21 @@ export const GraphEdge = registry.register(
     target: z.string(),
     label: z.string().openapi({ description: "kinship relation, company or post role, else the type in lower case" }),
     properties: z.record(z.string(), z.unknown()),
-  }),
+  }) satisfies z.ZodType<GraphEdgeT>,
 );
 
-export type GraphNodeT = z.infer<typeof GraphNode>;
-export type GraphEdgeT = z.infer<typeof GraphEdge>;
-
-export const EntityRef = registry.register("EntityRef", z.object({ id: z.string(), type: z.string(), name: z.string() }));
+export const EntityRef = registry.register("EntityRef", z.object({ id: z.string(), type: z.string(), name: z.string() }) satisfies z.ZodType<EntityRefT>);
 
 export const Evidence = registry.register(
   "Evidence",
-  z.object({ nodes: z.array(EntityRef), relationships: z.array(GraphEdge.omit({ properties: true })) }),
+  z.object({ nodes: z.array(EntityRef), relationships: z.array(GraphEdge.omit({ properties: true })) }) satisfies z.ZodType<EvidenceT>,
 );
 
-export type EvidenceT = z.infer<typeof Evidence>;
+/** What a score means; the calibration table is measured by `npm run evaluate` (BENCHMARKS.md). */
+export const SCORE_MEANING =
+  "0–100, 100 × E / (E + 10) of the evidence E (nats): monotone, never 100, so stronger evidence always ranks higher. " +
+  "Alerts repeating one decision pattern count as one group growing slowly with their number; independent schemes add up; " +
+  "each hit is discounted by how common its pattern is in the county. Only subjects take risk; victims and other parties score 0.";
 
 /** Someone an alert names who is not answerable for it, with their part in it. */
 export const Party = registry.register(
@@ -100,6 +104,72 @@ export const Discount = registry.register(
     factor: z.number().openapi({ description: "factor on the alert's evidence, in (0, 1]" }),
     note: z.string(),
     figures: z.record(z.string(), z.union([z.number(), z.string(), z.null()])),
+  }),
+);
+
+/** The fields of an alert and of a risk hit (AlertFieldsT), with the flag's title. */
+export const AlertFields = z.object({
+  flag: z.string(),
+  title: z.string(),
+  weight: z.number().openapi({ description: "the flag's precision (its detector's weight, moved by triage verdicts)" }),
+  confidence: z.number().openapi({ description: "the detector's confidence in this hit" }),
+  score: z.number().openapi({ description: "weight × confidence × county discount, 0–1" }),
+  amount: z.number(),
+  grade: Grade.nullable(),
+  summary: z.string().nullable(),
+  status: z.string(),
+}) satisfies z.ZodType<AlertFieldsT & { title: string }>;
+
+/** A hit of a risk explanation: an alert behind the score. */
+const Hit = registry.register(
+  "RiskHit",
+  AlertFields.extend({
+    alertId: z.string(),
+    discount: z.number().optional().openapi({ description: "the county discounts together, in (0, 1]" }),
+    discounts: z.array(Discount).optional().openapi({ description: "each county discount with its figures" }),
+    llr: z.number().optional().openapi({
+      description: "the entity's evidence from this hit (nats): (logit(weight) − logit(prior)) × confidence × discount × share",
+    }),
+    share: z.number().optional().openapi({ description: "1 for a subject; less for a minor subject (a signer who did not profit, a nominal legal representative)" }),
+    group: z.string().nullable().optional().openapi({
+      description: "the decision pattern the hit repeats (FLAG:pattern): hits of one group count as one, growing slowly with their number",
+    }),
+    parties: z.array(Party).optional().openapi({ description: "others the hit names, with their part; they take no risk from it" }),
+    evidence: Evidence,
+  }),
+);
+
+const Group = registry.register(
+  "RiskGroup",
+  z.object({
+    group: z.string(),
+    flag: z.string(),
+    alerts: z.number().int(),
+    llr: z.number().openapi({ description: "the group's evidence: its strongest hit × (1 + 0.15 ln alerts)" }),
+    counted: z.number().openapi({ description: "what it adds to the total: further groups of one flag count half as much each" }),
+    strongest: z.string(),
+  }),
+);
+
+/** One entity's (or community's) score with the alerts that explain it (risk and communities routes). */
+export const RiskExplanation = registry.register(
+  "RiskExplanation",
+  z.object({
+    id: z.string(),
+    type: z.string(),
+    name: z.string(),
+    score: z.number().openapi({ description: SCORE_MEANING }),
+    grade: Grade.nullable(),
+    amount: z.number().openapi({ description: "yuan at stake: the hits' amounts, each times its county discount" }),
+    hitCount: z.number().int(),
+    evidence: z.number().optional().openapi({ description: "total evidence in nats: the groups' counted evidence plus the money grade's term" }),
+    logOdds: z.number().optional().openapi({ description: "log-odds of being a culprit: logit(prior 1%) + evidence" }),
+    groups: z.array(Group).optional().openapi({ description: "the decision patterns behind the score, strongest first" }),
+    hits: z.array(Hit).openapi({ description: "the active alerts the entity answers for (as a subject), strongest first (at most 100)" }),
+    asParty: z
+      .array(z.object({ alertId: z.string(), flag: z.string(), part: z.string(), summary: z.string().nullable(), status: z.string() }))
+      .optional()
+      .openapi({ description: "alerts naming the entity as a party (a victim, a competitor, a signer): shown, not scored" }),
   }),
 );
 

@@ -11,11 +11,13 @@ export function ensureDependencies() {
   const stamp = "node_modules/.package-lock.json";
   if (existsSync(stamp) && statSync("package-lock.json").mtimeMs <= statSync(stamp).mtimeMs) return;
   console.log("$ npm ci --no-audit --no-fund");
+  const started = Date.now();
   const r = spawnSync("npm", ["ci", "--no-audit", "--no-fund"], { stdio: "inherit" });
   if (r.status !== 0) {
     console.error(`npm ci failed (exit ${r.status ?? r.signal})`);
     process.exit(r.status || 1);
   }
+  console.log(`npm packages installed in ${((Date.now() - started) / 1000).toFixed(1)} s`);
 }
 
 /**

@@ -9,7 +9,7 @@
 import path from "node:path";
 import { statSync } from "node:fs";
 import { parseArgs } from "node:util";
-import { ensureCounty, parseCounties, REPORT_COUNTIES, TUNING_COUNTIES } from "../analytics/evaluate/counties.ts";
+import { ensureCounty, parseCounties, REPORT_COUNTIES, TUNING_COUNTIES } from "./eval-counties.ts";
 import { evaluate } from "../analytics/evaluate/evaluate.ts";
 import {
   calibrationTable,

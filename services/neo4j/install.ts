@@ -4,23 +4,34 @@ import { createHash } from "node:crypto";
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import { AppError } from "../errors.ts";
 
 export const NEO4J_DIR = path.dirname(fileURLToPath(import.meta.url));
 export const LIB_DIR = path.join(NEO4J_DIR, "lib");
 export const CLASSES_DIR = path.join(NEO4J_DIR, "target", "classes");
 const STAMP = path.join(NEO4J_DIR, "target", "install.stamp");
-const LAUNCHER_SRC = path.join(NEO4J_DIR, "src", "main", "java", "county", "Launcher.java");
+const JAVA_SRC = path.join(NEO4J_DIR, "src", "main", "java", "county");
 
-export class Neo4jInstallError extends Error {
-  override name = "Neo4jInstallError";
+/** The launcher and the procedures it registers (every .java file of the county package), in name order. */
+function javaSources(): string[] {
+  return readdirSync(JAVA_SRC)
+    .filter((f) => f.endsWith(".java"))
+    .sort()
+    .map((f) => path.join(JAVA_SRC, f));
 }
 
-/** What the installed jars and classes were built from: the pom and the launcher source. */
+export class Neo4jInstallError extends AppError {
+  override name = "Neo4jInstallError";
+  constructor(message: string, options?: { cause?: unknown }) {
+    super("unavailable", message, options);
+  }
+}
+
+/** What the installed jars and classes were built from: the pom and the Java sources. */
 function fingerprint(): string {
-  return createHash("sha256")
-    .update(readFileSync(path.join(NEO4J_DIR, "pom.xml")))
-    .update(readFileSync(LAUNCHER_SRC))
-    .digest("hex");
+  const hash = createHash("sha256").update(readFileSync(path.join(NEO4J_DIR, "pom.xml")));
+  for (const file of javaSources()) hash.update(path.basename(file)).update(readFileSync(file));
+  return hash.digest("hex");
 }
 
 export function isInstalled(): boolean {
@@ -45,7 +56,7 @@ export async function ensureInstalled(progress: (line: string) => void = () => {
   if (!jars.some((j) => j.startsWith("neo4j-bolt-"))) throw new Neo4jInstallError(`Maven finished but ${LIB_DIR} holds no neo4j-bolt jar`);
   progress(`  ${jars.length} jars in services/neo4j/lib; compiling the launcher…`);
   mkdirSync(CLASSES_DIR, { recursive: true });
-  await run("javac", ["--release", "17", "-cp", `${LIB_DIR}/*`, "-d", CLASSES_DIR, LAUNCHER_SRC], (line) => progress(line));
+  await run("javac", ["--release", "17", "-cp", `${LIB_DIR}/*`, "-d", CLASSES_DIR, ...javaSources()], (line) => progress(line));
   writeFileSync(STAMP, fingerprint());
 }
 

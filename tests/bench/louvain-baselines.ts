@@ -1,7 +1,9 @@
 // Baselines for reading the community projection, measured next to the paged reader: the same ties
 // by one un-paged query (a record per tie), and by one query per entity (timed on a sample).
 import type { Graph } from "../../services/graph/index.ts";
-import { projectionOptions, TieCollector, type TieGraph, tieParams, withTies } from "../../services/analytics/communities/project.ts";
+import { projectionOptions, tieParams, withTies } from "../../services/analytics/communities/project.ts";
+import { TieCollector } from "../../services/analytics/communities/tie-collector.ts";
+import type { TieGraph } from "../../services/analytics/communities/ties.ts";
 
 /** Ties one record each, as a straightforward reader would ask for them. */
 const TIE_ROWS = `{{SOURCES}}

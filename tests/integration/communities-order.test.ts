@@ -53,9 +53,9 @@ async function build(reversed: boolean): Promise<void> {
   );
 }
 
-/** The projection as Louvain sees it: nodes and edges in order, with weights. */
-async function projected() {
-  const { graph: g } = await readProjection(graph, { pageSize: 16 });
+/** The projection as Louvain sees it, through the reader named: nodes and edges in order, with weights. */
+async function projected(reader: "paged" | "packed") {
+  const { graph: g } = await readProjection(graph, { pageSize: 16, reader });
   const edges: string[] = [];
   g.forEachEdge((_e, a, s, t) => edges.push(`${s}-${t}:${(a.weight as number).toFixed(9)}`));
   return { nodes: g.nodes(), edges };
@@ -79,16 +79,20 @@ afterAll(async () => {
 describe("community detection does not depend on storage order", () => {
   it("reads the same projection and finds the same communities from a graph stored in another order", async () => {
     await build(false);
-    const first = await projected();
+    const first = await projected("paged");
+    const firstPacked = await projected("packed");
     const firstPartition = await partition();
     await build(true);
-    const second = await projected();
+    const second = await projected("paged");
+    const secondPacked = await projected("packed");
     const secondPartition = await partition();
 
     expect(first.nodes.length).toBeGreaterThan(60);
     expect(first.edges.length).toBeGreaterThan(100);
     expect(second.nodes).toEqual(first.nodes);
     expect(second.edges).toEqual(first.edges);
+    expect(firstPacked).toEqual(first);
+    expect(secondPacked).toEqual(first);
     expect(firstPartition.length).toBeGreaterThan(1);
     expect(secondPartition).toEqual(firstPartition);
   });

@@ -7,7 +7,10 @@ import {
   detectCommunities,
   gdsEngine,
   gdsProcedures,
+  packedReadAvailable,
   readProjection,
+  readTies,
+  writeCommunities,
 } from "../../services/analytics/communities/index.ts";
 import { type ProjectionInput, projectionOptions, tieParams, withTies } from "../../services/analytics/communities/project.ts";
 import type { Graph } from "../../services/graph/index.ts";
@@ -186,7 +189,7 @@ describe("community detection", () => {
     expect(capped.graph.getEdgeAttribute(capped.graph.edge("A2", "A1")!, "weight")).toBe(6);
   });
 
-  it("reads the same weighted graph page by page as the tie subquery the GDS projections use", async () => {
+  it("reads the same weighted graph page by page, and packed by the local server's procedure, as the tie subquery the GDS projections use", async () => {
     const bySubquery = withTies(`MATCH (a:Entity) WHERE a:Person OR a:Company
 CALL (a) {
   {{TIES}}
@@ -195,24 +198,72 @@ WITH a, b, sum(w) AS w
 WHERE w > 0 AND (b:Person OR b:Company)
 RETURN a.id AS a, b.id AS b, w`);
     const inputs: ProjectionInput[] = [{}, { identifierCap: 30, weights: { KIN: 0 }, pageSize: 3 }, { weights: { TRANSFER: 0.5, APPROVED: 0, ROLE_IN: 1 }, pageSize: 5 }];
+    expect(await packedReadAvailable(graph)).toBe(true);
     for (const input of inputs) {
       const rows = await graph.read<{ a: string; b: string; w: number }>(bySubquery, tieParams(projectionOptions(input)));
       const expected = Object.fromEntries(rows.map((r) => [[r.a, r.b].sort().join("-"), r.w]));
-      const projection = await readProjection(graph, input);
-      const actual: Record<string, number> = {};
-      projection.graph.forEachEdge((_e, attributes, s, t) => (actual[[s, t].sort().join("-")] = attributes.weight));
-      expect(Object.keys(actual).sort()).toEqual(Object.keys(expected).sort());
-      for (const [pair, w] of Object.entries(expected)) expect(actual[pair]).toBeCloseTo(w, 10);
+      for (const reader of ["paged", "packed"] as const) {
+        const projection = await readProjection(graph, { ...input, reader });
+        const actual: Record<string, number> = {};
+        projection.graph.forEachEdge((_e, attributes, s, t) => (actual[[s, t].sort().join("-")] = attributes.weight));
+        expect(Object.keys(actual).sort(), reader).toEqual(Object.keys(expected).sort());
+        for (const [pair, w] of Object.entries(expected)) expect(actual[pair], `${reader} ${pair}`).toBeCloseTo(w, 10);
+      }
       expect(rows.length).toBeGreaterThan(10);
+      // The two readers give Louvain the very same graph: nodes, edges, order, weights to the bit, internal node ids.
+      const paged = (await readTies(graph, { ...input, reader: "paged" })).collector.merged();
+      const packed = (await readTies(graph, { ...input, reader: "packed" })).collector.merged();
+      expect(packed.keys).toEqual(paged.keys);
+      expect([...packed.sources]).toEqual([...paged.sources]);
+      expect([...packed.targets]).toEqual([...paged.targets]);
+      expect([...packed.weights]).toEqual([...paged.weights]);
+      expect([...packed.nodes!]).toEqual([...paged.nodes!]);
     }
   });
 
+  it("writes memberships by node id where the read saw the node, and by entity id where that node no longer holds the entity", async () => {
+    const [ids] = await graph.read<{ a: number; b: number }>("MATCH (a:Entity {id: 'N2'}), (b:Entity {id: 'N3'}) RETURN id(a) AS a, id(b) AS b");
+    const write = (community: number, internalId: (key: string) => number | undefined) =>
+      writeCommunities(
+        graph,
+        {
+          communities: [
+            { id: community, members: ["N2"], modularity: null },
+            { id: community + 1, members: ["N3"], modularity: null },
+          ],
+          previous: new Map(),
+          internalId,
+          modularity: 0,
+          maxIssued: community + 1,
+        },
+        { runId: `by-node-${community}`, batchSize: 10 },
+      );
+    const held = async () => graph.read<{ id: string; c: number }>("MATCH (n:Entity) WHERE n.id IN ['N2', 'N3'] RETURN n.id AS id, n.communityId AS c ORDER BY id");
+    // N2's node id is given for N3 and the reverse: the by-id write must refuse them and fall back.
+    expect((await write(990_001, (key) => (key === "N2" ? ids!.b : key === "N3" ? ids!.a : undefined))).assigned).toBe(2);
+    expect(await held()).toEqual([
+      { id: "N2", c: 990_001 },
+      { id: "N3", c: 990_002 },
+    ]);
+    expect((await write(990_011, (key) => (key === "N2" ? ids!.a : key === "N3" ? ids!.b : undefined))).assigned).toBe(2);
+    expect((await held()).map((r) => r.c)).toEqual([990_011, 990_012]);
+    // Leave the rest of the suite the state it expects (these writes retired the other Community nodes).
+    await graph.write("MATCH (n:Entity) WHERE n.id IN ['N2', 'N3'] REMOVE n.communityId");
+    await graph.write("MATCH (k:Community) WHERE k.id >= 990001 DETACH DELETE k");
+    await graph.write("MATCH (r:CommunityRun) WHERE r.id STARTS WITH 'by-node-' DETACH DELETE r");
+    await detectCommunities(graph, { runId: "run-5" });
+  });
+
   it("weighs ties by kind, money by its amount, and leaves out kinds weighted 0", async () => {
-    const projection = await readProjection(graph, { weights: { KIN: 0 }, pageSize: 4, concurrency: 3 });
+    const projection = await readProjection(graph, { weights: { KIN: 0 }, pageSize: 4, concurrency: 3, reader: "paged" });
     expect(projection.graph.hasEdge("A1", "A2")).toBe(false);
     expect(projection.graph.getEdgeAttribute(projection.graph.edge("CB", "B1")!, "weight")).toBeCloseTo(2 + (1 + Math.log10(200001)), 10);
     expect(projection.pages).toBeGreaterThan(5);
+    const packed = await readProjection(graph, { weights: { KIN: 0 }, reader: "packed" });
+    expect(packed.graph.hasEdge("A1", "A2")).toBe(false);
+    expect(packed.graph.getEdgeAttribute(packed.graph.edge("CB", "B1")!, "weight")).toBeCloseTo(2 + (1 + Math.log10(200001)), 10);
     await expect(readProjection(graph, { weights: { BOGUS: 1 } as never })).rejects.toThrow(expect.objectContaining({ name: "CommunityOptionError" }));
+    await expect(readProjection(graph, { reader: "fast" as never })).rejects.toThrow(/reader must be auto, packed or paged/);
   });
 
   it("summarises communities with their alerts and money at stake", async () => {

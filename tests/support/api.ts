@@ -10,6 +10,7 @@ import { type Graph, statements } from "../../services/graph/index.ts";
 import { FIXTURES } from "./bundles.ts";
 import { connectTestGraph, emptyGraph } from "./graph.ts";
 import { closeServer, keysPerRole, listenLocally } from "./http.ts";
+import { tempDir } from "./store.ts";
 
 export const API_FIXTURE = path.join(FIXTURES, "api", "graph.cypher");
 
@@ -50,16 +51,19 @@ export interface Harness {
   close(): Promise<void>;
 }
 
-export async function startApi(options: { fixture?: boolean; config?: Partial<ApiConfig>; deps?: Partial<AppDeps> } = {}): Promise<Harness> {
+/** `fixture`: load the API fixture (default), start from an empty graph (false), or take the graph as it is ("keep"). */
+export async function startApi(options: { fixture?: boolean | "keep"; config?: Partial<ApiConfig>; deps?: Partial<AppDeps> } = {}): Promise<Harness> {
   const graph = await connectTestGraph();
   if (options.fixture === false) await emptyGraph(graph);
-  else await loadApiFixture(graph);
+  else if (options.fixture !== "keep") await loadApiFixture(graph);
   const config: ApiConfig = {
     importRoot: path.join(FIXTURES, ".."),
     importUploadMaxBytes: 10 * 1024 * 1024,
     keyCacheMs: 30_000,
-    riskCacheMs: 5000,
-    audit: { flushMs: 100, batchSize: 200 },
+    serviceDir: tempDir("service"),
+    // Answers from Neo4j: tests change the graph behind the API's back; risk-view.test.ts tests the view.
+    riskRefreshMs: 0,
+    audit: { dir: tempDir("audit"), batchSize: 256 },
     ...options.config,
   };
   const app = createApp({ graph, logger: pino({ level: "silent" }), config, ...options.deps });

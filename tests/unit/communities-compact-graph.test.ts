@@ -3,7 +3,7 @@
 import { describe, expect, it } from "vitest";
 import { CompactTieGraph } from "../../services/analytics/communities/compact-graph.ts";
 import { runLouvain, seededRandom } from "../../services/analytics/communities/louvain.ts";
-import { TieCollector } from "../../services/analytics/communities/project.ts";
+import { TieCollector } from "../../services/analytics/communities/tie-collector.ts";
 
 /** Planted groups of 12 with random ties inside and a few across, read as pages the way Neo4j gives them, with repeated pairs. */
 function collect(seed: number): TieCollector {

@@ -1,7 +1,9 @@
 // The projection's pure parts: options merged over the defaults, and the tie collector that reads
 // packed pages, sums parallel ties and builds the graphology graph keyed by entity id.
 import { describe, expect, it } from "vitest";
-import { DEFAULT_TIE_WEIGHTS, projectionOptions, TieCollector, withTies } from "../../services/analytics/communities/project.ts";
+import { projectionOptions, withTies } from "../../services/analytics/communities/project.ts";
+import { TieCollector } from "../../services/analytics/communities/tie-collector.ts";
+import { DEFAULT_TIE_WEIGHTS } from "../../services/analytics/communities/ties.ts";
 
 describe("projection options", () => {
   it("merges weights and options over the defaults", () => {
@@ -25,7 +27,7 @@ describe("projection options", () => {
     expect(query).toContain("MATCH (a)-[r:KIN|ROLE_IN]-(b)");
     expect(query).not.toContain("{{TIES}}");
     expect(query).not.toMatch(/^\s*\/\//m);
-    expect(() => withTies("// uses {{TIES}} in a comment\nRETURN 1")).toThrow(expect.objectContaining({ name: "CommunityProjectionError" }));
+    expect(() => withTies("// uses {{TIES}} in a comment\nRETURN 1")).toThrow(expect.objectContaining({ name: "CypherSlotError" }));
   });
 });
 

@@ -1,40 +1,12 @@
-// Community engines behind one interface: the in-process graphology Louvain (the default) and
-// Neo4j Graph Data Science for graphs too big for one process (./gds.ts), chosen by name.
-import type { Graph } from "../../graph/index.ts";
+// Community engines behind one interface (./types.ts): the in-process graphology Louvain (the
+// default) and Neo4j Graph Data Science for graphs too big for one process (./gds.ts), chosen by name.
 import { UnknownCommunityEngineError } from "./errors.ts";
 import { gdsEngine } from "./gds.ts";
-import type { LouvainOptions } from "./louvain.ts";
 import { runLouvain } from "./louvain.ts";
-import type { ProjectionInput } from "./project.ts";
 import { readCompactProjection } from "./project.ts";
+import type { CommunityEngine } from "./types.ts";
 
-export interface EngineOptions {
-  /** Names the run (the GDS engine names its in-memory graph after it). */
-  runId: string;
-  projection?: ProjectionInput;
-  louvain?: Partial<LouvainOptions>;
-  /** Transaction timeout of each statement, in milliseconds. */
-  timeoutMs?: number;
-}
-
-export interface Detection {
-  /** Members (entity ids) of every community, singletons included, largest first. */
-  communities: string[][];
-  modularity: number;
-  /** Each community's share of the modularity, aligned with `communities`; null where the engine cannot tell. */
-  contributions: (number | null)[];
-  /** Entities and summed ties in the projected graph. */
-  nodes: number;
-  edges: number;
-  seconds: { read: number; louvain: number };
-  /** Anything the caller should know about how the engine ran (e.g. a seed it could not honour). */
-  notes: string[];
-}
-
-export interface CommunityEngine {
-  id: string;
-  detect(graph: Graph, options: EngineOptions): Promise<Detection>;
-}
+export type { CommunityEngine, Detection, EngineOptions } from "./types.ts";
 
 /** Reads the projection in pages into a compact graph and runs graphology's seeded Louvain on it in this process. */
 export const graphologyEngine: CommunityEngine = {
@@ -50,6 +22,7 @@ export const graphologyEngine: CommunityEngine = {
       edges: projection.graph.size,
       seconds: { read: projection.seconds, louvain: partition.seconds },
       notes: [],
+      internalId: (key) => projection.graph.internalId(key),
     };
   },
 };

@@ -87,6 +87,7 @@ export async function detectCommunities(graph: Graph, input: Partial<DetectCommu
     {
       communities: kept.map((c, i) => ({ id: stable.ids[i]!, members: c.members, modularity: c.modularity })),
       previous: previous.members,
+      internalId: detection.internalId,
       modularity: detection.modularity,
       maxIssued: stable.maxIssued,
       stats: {
@@ -131,21 +132,22 @@ export { gdsCapabilities, gdsEngine, gdsProcedures, type GdsCapabilities } from 
 export { DEFAULT_LOUVAIN, runLouvain, seededRandom, type LouvainGraph, type LouvainOptions, type Partition } from "./louvain.ts";
 export {
   DEFAULT_PROJECTION,
-  DEFAULT_TIE_WEIGHTS,
   projectionOptions,
   readCompactProjection,
   readProjection,
   readTies,
-  TieCollector,
+  readPagedTies,
+  readPackedTies,
+  packedReadAvailable,
   type CompactProjection,
   type Projection,
   type ProjectionInput,
   type ProjectionOptions,
-  type TieGraph,
-  type TieKind,
   type TieRead,
-  type TieWeights,
+  type TieReader,
 } from "./project.ts";
+export { TieCollector } from "./tie-collector.ts";
+export { DEFAULT_TIE_WEIGHTS, PAGE_KINDS, type TieGraph, type TieKind, type TiePage, type TieWeights } from "./ties.ts";
 export { CompactGraphError, CompactTieGraph, type TieList } from "./compact-graph.ts";
 export { assignStableIds, type StableIds } from "./stable-ids.ts";
 export { communitySummaries, communitySummary, DEFAULT_SUMMARY, type CommunitySummary, type FlagCount, type SummaryOptions, type TopMember } from "./summary.ts";

@@ -77,6 +77,8 @@ export async function writeCommunities(
   run: {
     communities: readonly CommunityRecord[];
     previous: ReadonlyMap<string, number>;
+    /** A member's internal node id as the projection read it (then written by node id seek), if known. */
+    internalId?: (key: string) => number | undefined;
     modularity: number;
     maxIssued: number;
     /** Extra properties for the (:CommunityRun) node (numbers and strings). */
@@ -94,9 +96,17 @@ export async function writeCommunities(
   const { batches, unchanged, members } = changedMemberships(run.communities, run.previous, options.batchSize);
   const assignStarted = performance.now();
   const assignQuery = cypher("communities/assign.cypher");
-  const assignedCounts = await pool(batches, options.concurrency, async (groups) => {
+  const byNodeQuery = cypher("communities/assign-nodes.cypher");
+  const byKey = async (groups: Group[]) => {
     const [row] = await graph.write<{ assigned: number }>(assignQuery, { groups }, tx("assign"));
     return row?.assigned ?? 0;
+  };
+  const assignedCounts = await pool(batches, options.concurrency, async (groups) => {
+    const rows = run.internalId ? nodeRows(groups, run.internalId) : undefined;
+    if (!rows) return byKey(groups);
+    const [row] = await graph.write<{ assigned: number }>(byNodeQuery, { rows }, tx("assign"));
+    // A node that is gone or now holds another entity: the whole batch again, by entity id.
+    return (row?.assigned ?? 0) === rows.length ? rows.length : byKey(groups);
   });
   const assignSeconds = (performance.now() - assignStarted) / 1000;
 
@@ -179,6 +189,19 @@ function changedMemberships(
   }
   if (inBatch > 0) batches.push(batch);
   return { batches, unchanged, members };
+}
+
+/** The batch as [node id, entity id, community id] rows, or undefined when a member's node id is unknown. */
+function nodeRows(groups: readonly Group[], internalId: (key: string) => number | undefined): [number, string, number][] | undefined {
+  const rows: [number, string, number][] = [];
+  for (const g of groups) {
+    for (const m of g.members) {
+      const node = internalId(m);
+      if (node === undefined) return undefined;
+      rows.push([node, m, g.id]);
+    }
+  }
+  return rows;
 }
 
 /** Runs `work` over the items with at most `concurrency` at a time; results in input order. */

@@ -1,7 +1,7 @@
 // Runs detectors: each flag query is wrapped by cypher/analysis/alerts-write.cypher and its hits
 // stored as Alerts; alerts the run no longer finds are retired.
-import { cypher, type Graph, typedParams } from "../../graph/index.ts";
-import { gradeParams } from "../money.ts";
+import { bindParameters, cypher, cypherWith, type Graph, SlotValue } from "../../graph/index.ts";
+import { gradeParams } from "../grades.ts";
 import type { FlagDefinition } from "./definition.ts";
 
 export interface FlagRunOptions {
@@ -20,30 +20,29 @@ export interface FlagRunResult {
   seconds: number;
 }
 
-export class FlagParameterError extends Error {
-  override name = "FlagParameterError";
-}
-
-/** The flag's parameters: its defaults, replaced by learned values where the header names one, with
- *  the overrides merged over them (unknown names refused). */
-export function flagParameters(flag: FlagDefinition, overrides: Record<string, unknown> = {}, learned: Record<string, unknown> = {}): Record<string, unknown> {
-  const values: Record<string, unknown> = {};
+/**
+ * The flag's parameters: its defaults (replaced by the run's learned county baselines where the
+ * header names one) with the overrides merged over them, checked against the flag's declarations
+ * (unknown names, types, bounds) like a saved query's; ParameterError names each failure under `field`.
+ */
+export function flagParameters(
+  flag: FlagDefinition,
+  overrides: Record<string, unknown> = {},
+  field = `parameters.${flag.id}`,
+  learned: Record<string, unknown> = {},
+): Record<string, unknown> {
+  const fromData: Record<string, unknown> = {};
   for (const [name, spec] of Object.entries(flag.parameters)) {
-    values[name] = spec.learned !== undefined && learned[spec.learned] !== undefined ? learned[spec.learned] : spec.default;
+    if (spec.learned !== undefined && learned[spec.learned] !== undefined && !(name in overrides)) fromData[name] = learned[spec.learned];
   }
-  for (const [name, value] of Object.entries(overrides)) {
-    if (!(name in flag.parameters)) throw new FlagParameterError(`${flag.id}: unknown parameter ${name}`);
-    values[name] = value;
-  }
-  const types = Object.fromEntries(Object.entries(flag.parameters).map(([n, s]) => [n, s.type]));
-  return typedParams(values, types);
+  return bindParameters(flag, { ...fromData, ...overrides }, "json", field);
 }
 
 export async function runFlag(graph: Graph, flag: FlagDefinition, options: FlagRunOptions): Promise<FlagRunResult> {
   const started = performance.now();
-  const query = cypher("analysis/alerts-write.cypher").replace("{{FLAG}}", () => flag.cypher);
+  const query = cypherWith("analysis/alerts-write.cypher", { FLAG: SlotValue.cypher(flag.cypher) });
   const params = {
-    ...flagParameters(flag, options.parameters?.[flag.id], options.learned),
+    ...flagParameters(flag, options.parameters?.[flag.id], undefined, options.learned),
     flagId: flag.id,
     typology: flag.typology,
     weight: flag.weight,

@@ -1,6 +1,6 @@
 // Risk-score settings: how alerts become evidence (log likelihood ratios), how evidence adds up,
 // and how the log-odds are shown on 0–100. See SCORING.md beside DESIGN.md for the method.
-import type { Grade } from "../money.ts";
+import type { Grade } from "../grades.ts";
 
 export interface ScoreSettings {
   /** Share of culprits among a county's persons and companies assumed before any evidence (the

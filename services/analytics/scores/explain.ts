@@ -8,7 +8,7 @@ import type { CountyBaseline } from "./baselines.ts";
 import type { ScoreSettings } from "./defaults.ts";
 import { alertLlr, combine, type Evidence, flagLlr, gradeOf } from "./model.ts";
 import type { FlagWeight } from "./weights.ts";
-import type { Grade } from "../money.ts";
+import type { Grade } from "../grades.ts";
 
 export interface AlertInput {
   id: string;

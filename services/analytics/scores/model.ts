@@ -1,7 +1,7 @@
 // The risk score's arithmetic: alerts become log likelihood ratios, alerts repeating one decision
 // pattern (a group) count with diminishing returns, groups add up (groups of one flag with a decay),
 // and the total evidence is shown on 0–100 by a monotone map that never saturates.
-import { GRADES, type Grade } from "../money.ts";
+import { GRADES, type Grade } from "../grades.ts";
 import type { ScoreSettings } from "./defaults.ts";
 
 export const logit = (p: number) => Math.log(p / (1 - p));

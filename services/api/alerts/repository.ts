@@ -1,33 +1,26 @@
 // Alerts in the graph: list, detail with evidence and history, and triage decisions.
-import type { Grade } from "../../analytics/money.ts";
 import type { Discount } from "../../analytics/scores/discounts.ts";
 import { cypher, type Graph, typedParams } from "../../graph/index.ts";
-import type { EvidenceT } from "../schemas.ts";
+import { withEvidence } from "../evidence.ts";
+import type { AlertFieldsT, EvidenceT } from "../shapes.ts";
 
 export const TRIAGE_STATUSES = ["new", "investigating", "confirmed", "dismissed"] as const;
 export type TriageStatus = (typeof TRIAGE_STATUSES)[number];
 
-export interface AlertRow {
+export interface AlertRow extends AlertFieldsT {
   id: string;
-  flag: string;
   typology: string | null;
-  weight: number;
-  confidence: number;
-  score: number;
-  amount: number;
-  grade: Grade | null;
-  summary: string | null;
   status: TriageStatus;
   active: boolean;
   runId: string | null;
   createdAt: string | null;
   triagedAt: string | null;
+  subjects: { id: string; type: string; name: string }[];
   /** The decision pattern, the county discount and the evidence (nats) the last scores stage gave it. */
   group: string | null;
   discount: number | null;
   llr: number | null;
   discounts: Discount[];
-  subjects: { id: string; type: string; name: string }[];
   parties: { id: string; type: string; name: string; part: string }[];
 }
 
@@ -68,7 +61,7 @@ export class AlertRepository {
   }
 
   async get(id: string): Promise<AlertDetailRow | undefined> {
-    const [row] = await this.graph.read<{ alert: StoredAlert<AlertDetailRow> }>(cypher("api/alert-get.cypher"), { id });
+    const [row] = await this.graph.read<{ alert: StoredAlert<AlertDetailRow> }>(withEvidence("api/alert-get.cypher"), { id });
     return row ? parsed<AlertDetailRow>(row.alert) : undefined;
   }
 

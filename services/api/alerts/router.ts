@@ -5,32 +5,24 @@ import { EXPLORERS } from "../auth/roles.ts";
 import { cursorParam } from "../cursor.ts";
 import { registry, z } from "../openapi.ts";
 import { endpoint, mount } from "../route.ts";
-import { Discount, EntityRef, Evidence, Grade, IdParams, limitParam, pageOf, Party } from "../schemas.ts";
+import { AlertFields, Discount, EntityRef, Evidence, IdParams, limitParam, pageOf, Party } from "../schemas.ts";
 import { AlertRepository } from "./repository.ts";
 import { AlertService, TRIAGE_STATUSES } from "./service.ts";
 
 const Alert = registry.register(
   "Alert",
-  z.object({
+  AlertFields.extend({
     id: z.string().openapi({ description: "FLAG:key" }),
-    flag: z.string(),
-    title: z.string(),
     typology: z.string().nullable(),
-    weight: z.number().openapi({ description: "the flag's precision (its detector's weight, moved by triage verdicts)" }),
-    confidence: z.number(),
-    score: z.number().openapi({ description: "weight × confidence × discount, 0–1" }),
-    group: z.string().nullable().openapi({ description: "the decision pattern the alert repeats (FLAG:pattern)" }),
-    discount: z.number().nullable().openapi({ description: "the county discounts together, in (0, 1]" }),
-    discounts: z.array(Discount),
-    llr: z.number().nullable().openapi({ description: "the alert's evidence alone, in nats" }),
-    amount: z.number(),
-    grade: Grade.nullable(),
-    summary: z.string().nullable(),
     status: z.enum(TRIAGE_STATUSES),
     active: z.boolean().openapi({ description: "false: a later run no longer finds it (kept because it was triaged)" }),
     runId: z.string().nullable(),
     createdAt: z.string().nullable(),
     triagedAt: z.string().nullable(),
+    group: z.string().nullable().openapi({ description: "the decision pattern the alert repeats (FLAG:pattern)" }),
+    discount: z.number().nullable().openapi({ description: "the county discounts together, in (0, 1]" }),
+    discounts: z.array(Discount),
+    llr: z.number().nullable().openapi({ description: "the alert's evidence alone, in nats" }),
     subjects: z.array(EntityRef).openapi({ description: "who acted or knowingly profited: only they take risk from the alert" }),
     parties: z.array(Party).openapi({ description: "others the alert names (a dead payee, a short-paid beneficiary, a competitor), with their part" }),
   }),
@@ -94,12 +86,12 @@ export const TriageAlert = endpoint({
   problems: [404],
 });
 
-/** `onTriage`: called once a triage is written, before the reply (the app clears its risk cache: hits show their status). */
-export function alertsRouter(graph: Graph, onTriage: () => void = () => {}): Router {
+/** `onTriage`: called with the alert and its new status once a triage is written, before the reply (the app's risk view shows it at once). */
+export function alertsRouter(graph: Graph, onTriage: (alertId: string, status: string) => void = () => {}): Router {
   const service = new AlertService(new AlertRepository(graph));
   const router = Router();
   mount(router, ListAlerts, ({ query }) => service.list(query));
   mount(router, GetAlert, ({ params }) => service.get(params.id));
-  mount(router, TriageAlert, ({ params, body, actor }) => service.triage(params.id, body.status, body.note, actor, onTriage));
+  mount(router, TriageAlert, ({ params, body, actor }) => service.triage(params.id, body.status, body.note, actor, () => onTriage(params.id, body.status)));
   return router;
 }

@@ -1,14 +1,16 @@
 // Risk reads: one entity's score with its explanation, the ranking, and batch lookups. Each is
 // one indexed query.
-import type { Grade } from "../../analytics/money.ts";
+import type { Grade } from "../../analytics/grades.ts";
 import type { ExplainedHit, Explanation } from "../../analytics/scores/explain.ts";
 import { cypher, type Graph, typedParams } from "../../graph/index.ts";
-import type { EvidenceT } from "../schemas.ts";
+import { withEvidence } from "../evidence.ts";
+import type { AlertFieldsT, EvidenceT } from "../shapes.ts";
+import type { Directory, ViewEntry } from "./view.ts";
 
 /** A hit as the risk endpoint answers it: stored by the scores stage, or read live (then without the
  *  county discounts and group evidence of a run). */
-export type HitRow = Omit<ExplainedHit, "discount" | "discounts" | "llr" | "group" | "grade" | "evidence"> &
-  Partial<Pick<ExplainedHit, "discount" | "discounts" | "llr" | "group">> & { grade: Grade | null; evidence: EvidenceT };
+export type HitRow = AlertFieldsT &
+  Partial<Pick<ExplainedHit, "discount" | "discounts" | "llr" | "group" | "share" | "parties">> & { alertId: string; evidence: EvidenceT };
 
 export type RiskRow = Omit<Explanation, "hits" | "evidence" | "logOdds" | "groups" | "asParty" | "grade"> &
   Partial<Pick<Explanation, "evidence" | "logOdds" | "groups" | "asParty">> & { grade: Grade | null; hits: HitRow[] };
@@ -48,7 +50,7 @@ export class RiskRepository {
   /** The stored explanation (with the current status of its alerts) when an analysis run wrote one, else read live. */
   async entity(id: string, communityId: number | null, maxHits: number): Promise<RiskRow | undefined> {
     const [row] = await this.graph.read<{ risk: RiskRow; stored: string | null; statuses: [string, string][] }>(
-      cypher("api/risk-entity.cypher"),
+      withEvidence("api/risk-entity.cypher"),
       typedParams({ id, communityId, maxHits }, { maxHits: "integer" }),
     );
     if (!row) return undefined;
@@ -84,6 +86,33 @@ export class RiskRepository {
       ),
     );
     return rows.map((r) => r.item);
+  }
+
+  /** The data's generation for the in-memory view (cypher/api/risk-generation.cypher), as one token. */
+  async generation(): Promise<string> {
+    const [row] = await this.graph.read<{ parts: string[] }>(cypher("api/risk-generation.cypher"), {}, { metadata: { app: "risk-view" } });
+    return (row?.parts ?? []).join("|");
+  }
+
+  /** Every scored or explained entity and every community, for the in-memory view. */
+  async viewEntries(): Promise<ViewEntry[]> {
+    const rows = await this.graph.read<{ entry: ViewEntry }>(cypher("api/risk-view.cypher"), {}, { metadata: { app: "risk-view" } });
+    return rows.map((r) => r.entry);
+  }
+
+  /** Persons and companies by id with type and name, unless there are more than `max`. */
+  async directory(max: number): Promise<Directory | undefined> {
+    const [size] = await this.graph.read<{ size: number }>(cypher("api/risk-directory-size.cypher"));
+    if ((size?.size ?? 0) > max) return undefined;
+    const [row] = await this.graph.read<Directory & Record<string, unknown>>(cypher("api/risk-directory.cypher"), {}, { metadata: { app: "risk-view" } });
+    return row ? { ids: row.ids, types: row.types, names: row.names } : { ids: [], types: [], names: [] };
+  }
+
+  /** The current triage status of the alerts `ids`. */
+  async alertStatuses(ids: readonly string[]): Promise<Map<string, string>> {
+    if (ids.length === 0) return new Map();
+    const [row] = await this.graph.read<{ ids: string[]; statuses: string[] }>(cypher("api/risk-alert-statuses.cypher"), { ids }, { metadata: { app: "risk-view" } });
+    return new Map((row?.ids ?? []).map((id, i) => [id, row!.statuses[i]!]));
   }
 
   async batch(ids: string[], communities: { key: string; id: number }[]): Promise<BatchItem[]> {

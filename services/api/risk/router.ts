@@ -6,71 +6,10 @@ import { RISK_READERS } from "../auth/roles.ts";
 import { cursorParam } from "../cursor.ts";
 import { registry, z } from "../openapi.ts";
 import { endpoint, mount } from "../route.ts";
-import { Discount, Evidence, Grade, IdParams, limitParam, pageOf, Party } from "../schemas.ts";
+import { Grade, IdParams, limitParam, pageOf, RiskExplanation } from "../schemas.ts";
 import { RiskRepository } from "./repository.ts";
-import type { RiskCache } from "./cache.ts";
-import { type RiskExplanation as Explanation, RiskService } from "./service.ts";
-
-/** What a score means; the calibration table is measured by `npm run evaluate` (BENCHMARKS.md). */
-const SCORE_MEANING =
-  "0–100, 100 × E / (E + 10) of the evidence E (nats): monotone, never 100, so stronger evidence always ranks higher. " +
-  "Alerts repeating one decision pattern count as one group growing slowly with their number; independent schemes add up; " +
-  "each hit is discounted by how common its pattern is in the county. Only subjects take risk; victims and other parties score 0.";
-
-const Hit = registry.register(
-  "RiskHit",
-  z.object({
-    alertId: z.string(),
-    flag: z.string(),
-    title: z.string(),
-    weight: z.number().openapi({ description: "the flag's precision (its detector's weight, moved by triage verdicts)" }),
-    confidence: z.number().openapi({ description: "the detector's confidence in this hit" }),
-    discount: z.number().optional().openapi({ description: "the county discounts together, in (0, 1]" }),
-    discounts: z.array(Discount).optional().openapi({ description: "each county discount with its figures" }),
-    llr: z.number().optional().openapi({ description: "the hit's evidence alone: log likelihood ratio in nats, (logit(weight) − logit(prior)) × confidence × discount" }),
-    score: z.number().openapi({ description: "weight × confidence × discount, 0–1" }),
-    amount: z.number(),
-    grade: Grade.nullable(),
-    summary: z.string().nullable(),
-    status: z.string(),
-    group: z.string().nullable().optional().openapi({ description: "the decision pattern the hit repeats (FLAG:pattern): hits of one group count as one, growing slowly with their number" }),
-    parties: z.array(Party).openapi({ description: "others the hit names, with their part; they take no risk from it" }),
-    evidence: Evidence,
-  }),
-);
-
-const Group = registry.register(
-  "RiskGroup",
-  z.object({
-    group: z.string(),
-    flag: z.string(),
-    alerts: z.number().int(),
-    llr: z.number().openapi({ description: "the group's evidence: its strongest hit × (1 + 0.15 ln alerts)" }),
-    counted: z.number().openapi({ description: "what it adds to the total: further groups of one flag count half as much each" }),
-    strongest: z.string(),
-  }),
-);
-
-export const RiskExplanation = registry.register(
-  "RiskExplanation",
-  z.object({
-    id: z.string(),
-    type: z.string(),
-    name: z.string(),
-    score: z.number().openapi({ description: SCORE_MEANING }),
-    grade: Grade.nullable(),
-    amount: z.number().openapi({ description: "yuan at stake: the hits' amounts, each times its county discount" }),
-    hitCount: z.number().int(),
-    evidence: z.number().optional().openapi({ description: "total evidence in nats: the groups' counted evidence plus the money grade's term" }),
-    logOdds: z.number().optional().openapi({ description: "log-odds of being a culprit: logit(prior 1%) + evidence" }),
-    groups: z.array(Group).optional().openapi({ description: "the decision patterns behind the score, strongest first" }),
-    hits: z.array(Hit).openapi({ description: "the active alerts the entity answers for (as a subject), strongest first (at most 100)" }),
-    asParty: z
-      .array(z.object({ alertId: z.string(), flag: z.string(), part: z.string(), summary: z.string().nullable(), status: z.string() }))
-      .optional()
-      .openapi({ description: "alerts naming the entity as a party (a victim, a competitor, a signer): shown, not scored" }),
-  }),
-);
+import type { RiskReadModel } from "./model.ts";
+import { RiskService } from "./service.ts";
 
 export const RankedItem = registry.register(
   "RankedItem",
@@ -90,7 +29,7 @@ export const GetRisk = endpoint({
   summary: "An entity's risk score with its explanation",
   description:
     "Persons, companies, regions, and communities as `community:<id>`. An entity without hits scores 0. " +
-    "Answers may come from a short cache in the API process (`RISK_CACHE_MS`, default 5 s): an analysis run or a triage through this process shows at once, changes made elsewhere within that time. An unknown id (404) is never cached.",
+    "Answers come from the API's in-memory risk view of the latest analysis run, import and triage, checked every `RISK_REFRESH_MS` (default 1 s) and rebuilt when the data moved; while it is rebuilt, and for ids it does not hold, from Neo4j. An analysis run or a triage through this process shows at once, a change made elsewhere within that time plus a rebuild.",
   params: IdParams,
   response: RiskExplanation,
   problems: [404],
@@ -124,11 +63,11 @@ export const BatchRisk = endpoint({
   response: z.object({ items: z.array(BatchScore), missing: z.array(z.string()) }),
 });
 
-/** `cache`: explanations served without Neo4j while fresh (the app clears it on triage and finished runs). */
-export function riskRouter(graph: Graph, cache?: RiskCache<Explanation>): Router {
-  const service = new RiskService(new RiskRepository(graph), { cache });
+/** `model`: the in-memory risk view answering while it is current (see ./model.ts); none: Neo4j answers every request. */
+export function riskRouter(graph: Graph, model?: RiskReadModel): Router {
+  const service = new RiskService(new RiskRepository(graph), { model });
   const router = Router();
-  mount(router, GetRisk, ({ params }) => service.explain(params.id));
+  mount(router, GetRisk, ({ params }) => service.answer(params.id));
   mount(router, RankRisk, ({ query }) => service.ranking(query));
   mount(router, BatchRisk, ({ body }) => service.batch(body.ids));
   return router;

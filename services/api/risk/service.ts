@@ -1,8 +1,11 @@
 // Risk for consumers and the explorer: score, grade, money at stake and the hits that explain it.
+// Answers come from the in-memory risk view (./model.ts, ./view.ts) while it is current, else from
+// Neo4j (./repository.ts); the two give the same answers (tests/integration/api/risk-view.test.ts).
 import { page } from "../cursor.ts";
-import { NotFoundError } from "../errors.ts";
+import { NotFoundError } from "../../errors.ts";
 import { flagTitle } from "../flags.ts";
-import type { RiskCache } from "./cache.ts";
+import { JsonText } from "../route.ts";
+import type { RiskReadModel } from "./model.ts";
 import type { BatchItem, RankItem, RiskRepository, RiskRow } from "./repository.ts";
 
 /** `community:12` → 12; anything else → null. */
@@ -18,10 +21,10 @@ export type RankType = keyof typeof LABELS | "community";
 export type RiskExplanation = Omit<RiskRow, "hits"> & { hits: (RiskRow["hits"][number] & { title: string })[] };
 
 export interface RiskServiceOptions {
-  /** Most hits listed in an explanation. */
+  /** Most hits listed in an explanation read from Neo4j. */
   maxHits: number;
-  /** Explanations by entity; none: every request asks Neo4j. */
-  cache?: RiskCache<RiskExplanation>;
+  /** The in-memory view; none: every answer from Neo4j. */
+  model?: RiskReadModel;
 }
 
 export const RISK_SERVICE_DEFAULTS: RiskServiceOptions = { maxHits: 100 };
@@ -36,15 +39,20 @@ export class RiskService {
     this.options = { ...RISK_SERVICE_DEFAULTS, ...options };
   }
 
-  /** The same answer for every role (nothing in it is masked), so the cache key is the id and maxHits alone. */
-  explain(id: string): Promise<RiskExplanation> {
-    const { cache, maxHits } = this.options;
-    const load = () => this.load(id, maxHits);
-    return cache ? cache.answer(`${maxHits}\u0000${id}`, load) : load();
+  /** The answer to GET /entities/:id/risk: JSON text ready to send from the view, else read from Neo4j. */
+  async answer(id: string): Promise<JsonText | RiskExplanation> {
+    const text = this.options.model?.current()?.answer(id);
+    return text === undefined ? this.read(id) : new JsonText(text);
   }
 
-  private async load(id: string, maxHits: number): Promise<RiskExplanation> {
-    const row = await this.repo.entity(id, communityNumber(id), maxHits);
+  /** The explanation as an object (for answers that embed it). */
+  async explain(id: string): Promise<RiskExplanation> {
+    const text = this.options.model?.current()?.answer(id);
+    return text === undefined ? this.read(id) : (JSON.parse(text) as RiskExplanation);
+  }
+
+  private async read(id: string): Promise<RiskExplanation> {
+    const row = await this.repo.entity(id, communityNumber(id), this.options.maxHits);
     if (!row) throw new NotFoundError(`no entity ${id}`);
     return { ...row, hits: row.hits.map((h) => ({ ...h, title: flagTitle(h.flag) })) };
   }
@@ -58,7 +66,7 @@ export class RiskService {
     cursor?: [number, string | number];
   }): Promise<{ items: Omit<RankItem, "key">[]; nextCursor: string | null }> {
     const community = q.type === "community";
-    const rows = await this.repo.ranking({
+    const query = {
       label: q.type && q.type !== "community" ? LABELS[q.type] : null,
       community,
       region: q.region ?? null,
@@ -66,21 +74,24 @@ export class RiskService {
       minScore: q.minScore,
       after: q.cursor ? { score: q.cursor[0], id: q.cursor[1] } : null,
       limit: q.limit + 1,
-    });
+    };
+    const rows = this.options.model?.current()?.ranking(query) ?? (await this.repo.ranking(query));
     const { items, nextCursor } = page(rows, q.limit, (last) => [last.score, community ? (last.key ?? 0) : last.id]);
     return { items: items.map(({ key: _key, ...item }) => item), nextCursor };
   }
 
   async batch(ids: string[]): Promise<{ items: BatchItem[]; missing: string[] }> {
     const unique = [...new Set(ids)];
+    const fromView = this.options.model?.current()?.batch(unique);
+    const items = fromView?.items ?? [];
     const communities: { key: string; id: number }[] = [];
     const entities: string[] = [];
-    for (const id of unique) {
+    for (const id of fromView?.unknown ?? unique) {
       const n = communityNumber(id);
       if (n === null) entities.push(id);
       else communities.push({ key: id, id: n });
     }
-    const items = await this.repo.batch(entities, communities);
+    if (entities.length > 0 || communities.length > 0) items.push(...(await this.repo.batch(entities, communities)));
     const found = new Set(items.map((i) => i.id));
     const order = new Map(unique.map((id, i) => [id, i]));
     items.sort((a, b) => (order.get(a.id) ?? 0) - (order.get(b.id) ?? 0));

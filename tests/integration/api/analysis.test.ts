@@ -5,16 +5,19 @@ import { type Harness, isProblem, startApi } from "../../support/api.ts";
 
 let api: Harness;
 beforeAll(async () => {
-  // A risk cache that only an invalidation can refresh within the test: the finished run must clear it.
-  api = await startApi({ config: { riskCacheMs: 3_600_000 } });
+  // A risk view that only this process's run can make stale within the test: the finished run must.
+  api = await startApi({ config: { riskRefreshMs: 3_600_000 } });
 });
 afterAll(async () => api?.close());
 
 describe("analysis runs", () => {
   it("starts a run in the background and reports its progress until it ends", async () => {
-    // A score no run computes, cached before the run starts.
+    // A score no run computes, in the view before the run starts.
     await api.graph.write("MATCH (e:Entity {id: 'P1'}) SET e.riskScore = 1.23");
+    await api.app.risk.ready();
+    const viewed = api.app.risk.stats().fromView;
     expect((await api.get("/api/v1/entities/P1/risk", "consumer")).body.score).toBe(1.23);
+    expect(api.app.risk.stats().fromView).toBe(viewed + 1);
     const started = await api.call("POST", "/api/v1/analysis/runs", { as: "admin", body: {} });
     expect(started.status).toBe(202);
     expect(started.body.id).toEqual(expect.any(String));
@@ -36,7 +39,7 @@ describe("analysis runs", () => {
     const stages = (run.summary as { communityStages?: { total: number; louvain: number } } | undefined)?.communityStages;
     expect(stages).toEqual({ read: expect.any(Number), louvain: expect.any(Number), write: expect.any(Number), total: expect.any(Number), nodes: expect.any(Number), edges: expect.any(Number) });
     expect(stages!.total).toBeGreaterThanOrEqual(stages!.louvain);
-    // The finished run cleared the risk cache: P1's answer is the run's score, not the cached one.
+    // The finished run made the view stale at once: P1's answer is the run's score, not the one the view held.
     const [stored] = await api.graph.read<{ score: number }>("MATCH (e:Entity {id: 'P1'}) RETURN coalesce(e.riskScore, 0.0) AS score");
     expect(stored!.score).not.toBe(1.23);
     expect((await api.get("/api/v1/entities/P1/risk", "consumer")).body.score).toBe(stored!.score);
