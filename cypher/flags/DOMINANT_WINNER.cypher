@@ -72,6 +72,7 @@ WITH c, year, r, nProjects, total, won, value, cadres, approvals, share, lowestW
 RETURN c.id + ':' + r.id + ':' + toString(year) AS key,
        [c] + cadres AS subjects,
        [] AS parties,
+       [] AS minor,
        c.id + ':' + r.id AS group,
        {wins: size(won), lowestWins: lowestWins, share: share, signed: size(cadres) > 0} AS facts,
        [c, r] + [a IN won | a.p] + [rel IN routes | endNode(rel)] + cadres AS nodes,

@@ -138,6 +138,7 @@ WITH c, party, h, amount, objects, [x IN reps | x.rep] AS reps, [x IN reps | x.l
 RETURN CASE WHEN party:Company THEN 'company:' ELSE 'beneficiary:' END + c.id + ':' + party.id AS key,
        [c] + others + [r IN reps WHERE NOT r IN others] AS subjects,
        [] AS parties,
+       [] AS minor,
        c.id + ':' + coalesce(h.id.value, h.id.id) AS group,
        {idKind: h.idKind, idDegree: h.degree, form: h.form, declared: any(r IN h.kin WHERE coalesce(r.declared, false))} AS facts,
        [c] + nodes + [r IN reps WHERE NOT r IN nodes] AS nodes,

@@ -51,6 +51,7 @@ WITH pg, un, g, pt, b, reasons, head([(a:Person)-[:APPROVED]->(g) | a]) AS signe
 RETURN g.id AS key,
        [b] AS subjects,
        [c IN companies | {node: c, part: 'firm_of_beneficiary'}] + [x IN [signer] WHERE x IS NOT NULL AND x <> b | {node: x, part: 'signer'}] AS parties,
+       [] AS minor,
        b.id + ':' + pg.id AS group,
        {reasons: size(reasons)} AS facts,
        reduce(acc = [b, g, pg], n IN reduce(all = [], x IN reasons | all + x.nodes) | CASE WHEN n IN acc THEN acc ELSE acc + n END) AS nodes,

@@ -31,6 +31,7 @@ WITH s, collect(k) AS cases, collect(inv) AS rels, collect(severity) AS severiti
 RETURN s.id AS key,
        [s] AS subjects,
        [] AS parties,
+       [] AS minor,
        s.id AS group,
        {cases: size(cases)} AS facts,
        [s] + cases AS nodes,

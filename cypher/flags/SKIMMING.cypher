@@ -34,6 +34,7 @@ WITH a, ap, g, pt, b, year, pattern, n, shortfall, ratio, head([(g)-[:UNDER]->(p
 RETURN g.id AS key,
        [x IN [a] WHERE x IS NOT NULL] AS subjects,
        [{node: b, part: 'short_paid_beneficiary'}] AS parties,
+       [] AS minor,
        coalesce(a.id, 'unsigned:' + g.id) + ':' + coalesce(program, '') AS group,
        {pattern: pattern, shortfallShare: ratio} AS facts,
        [x IN [a, g, b] WHERE x IS NOT NULL] AS nodes,

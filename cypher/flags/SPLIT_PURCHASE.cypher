@@ -64,6 +64,7 @@ WITH c, r, pieces, total, uncompeted, cadres, approvals
 RETURN c.id + ':' + r.id + ':' + toString(pieces[0].day) AS key,
        [c] + cadres AS subjects,
        [] AS parties,
+       [] AS minor,
        c.id + ':' + r.id AS group,
        {threshold: $tenderThreshold, pieces: size(pieces)} AS facts,
        [c, r] + [a IN pieces | a.p] + cadres AS nodes,

@@ -18,6 +18,7 @@ WITH s, collect(DISTINCT t) AS tips, collect(c) AS rels
 RETURN s.id AS key,
        [s] AS subjects,
        [] AS parties,
+       [] AS minor,
        s.id AS group,
        {tips: size(tips)} AS facts,
        [s] + tips AS nodes,

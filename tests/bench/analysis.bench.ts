@@ -9,10 +9,10 @@
 import os from "node:os";
 import { parseArgs } from "node:util";
 import { readProjection } from "../../services/analytics/communities/project.ts";
-import { gradeParams } from "../../services/analytics/grades.ts";
 import { recoverInterruptedRuns, runAnalysis } from "../../services/analytics/run.ts";
-import { DEFAULT_SCORE_SETTINGS } from "../../services/analytics/scores/index.ts";
-import { cypher, type Graph } from "../../services/graph/index.ts";
+import { computeScores, DEFAULT_SCORE_SETTINGS } from "../../services/analytics/scores/index.ts";
+import { combine } from "../../services/analytics/scores/model.ts";
+import type { Graph } from "../../services/graph/index.ts";
 import { progressBar } from "../../services/cli/progress.ts";
 import { benchDatabase } from "./bench-database.ts";
 import { benchScale } from "./bundles.ts";
@@ -34,20 +34,15 @@ const sample = Number(values.sample);
 if (!Number.isSafeInteger(sample) || sample < 1) throw new Error(`--sample must be a positive integer, not ${values.sample}`);
 const log = (line: string) => console.error(line);
 
-/** Baseline: one entity's score from its active alerts, one transaction per entity (the formula of cypher/scores/entities.cypher). */
+/** Baseline: one entity's score from its active alerts (their stored evidence, groups and discounts),
+ *  one read and one write transaction per entity, the arithmetic of services/analytics/scores/model.ts. */
+const ALERTS_OF_ONE = `
+MATCH (a:Alert {active: true})-[:ON]->(:Entity {id: $id})
+RETURN a.id AS id, a.flag AS flag, coalesce(a.group, a.id) AS group, coalesce(a.llr, 0.0) AS llr,
+       coalesce(a.discount, 1.0) AS discount, coalesce(a.amount, 0.0) AS amount`;
 const SCORE_ONE = `
 MATCH (e:Entity {id: $id})
-OPTIONAL MATCH (a:Alert {active: true})-[:ON]->(e)
-WITH e, collect(a) AS alerts
-WITH e, size(alerts) AS hits,
-     reduce(miss = 1.0, a IN alerts | miss * (1.0 - a.score)) AS miss,
-     reduce(total = 0.0, a IN alerts | total + a.amount) AS amount
-WITH e, hits, miss, amount, head([g IN $grades WHERE amount >= g.min | g.grade]) AS grade
-WITH e, hits, amount, grade, CASE WHEN hits = 0 THEN 1.0 ELSE miss * (1.0 - $moneyTerm[grade]) END AS miss
-SET e.riskScore = CASE WHEN hits = 0 THEN null ELSE round(100.0 * (1.0 - miss), 2) END,
-    e.riskAmount = CASE WHEN hits = 0 THEN null ELSE amount END,
-    e.riskGrade = CASE WHEN hits = 0 THEN null ELSE grade END,
-    e.riskHits = CASE WHEN hits = 0 THEN null ELSE hits END`;
+SET e.riskScore = $score, e.riskAmount = $amount, e.riskGrade = $grade, e.riskHits = $hits`;
 
 /** Every k-th of the entities the set-based scoring visits (scored, or with an active alert). */
 async function scoredSample(graph: Graph, size: number): Promise<{ chosen: string[]; total: number }> {
@@ -61,9 +56,12 @@ async function scoredSample(graph: Graph, size: number): Promise<{ chosen: strin
 }
 
 async function scoreOneByOne(graph: Graph, ids: readonly string[]): Promise<number> {
-  const params = { moneyTerm: DEFAULT_SCORE_SETTINGS.moneyTerm, grades: gradeParams() };
   const started = performance.now();
-  for (const id of ids) await graph.write(SCORE_ONE, { ...params, id });
+  for (const id of ids) {
+    const alerts = await graph.read<{ id: string; flag: string; group: string; llr: number; discount: number; amount: number }>(ALERTS_OF_ONE, { id });
+    const e = combine(alerts, DEFAULT_SCORE_SETTINGS);
+    await graph.write(SCORE_ONE, { id, score: e.score, amount: e.amount, grade: e.grade, hits: alerts.length });
+  }
   return (performance.now() - started) / 1000;
 }
 
@@ -91,10 +89,10 @@ try {
   const community = summary.communityStages as CommunityStages;
   const scored = summary.scored as { entities: number; regions: number; communities: number };
 
-  log("Scores: the persons-and-companies query alone (rerun)…");
+  log("Scores: the scores stage alone (rerun)…");
   const entityScores = await measured(pid, async () => {
     const started = performance.now();
-    await graph.autoCommit(cypher("scores/entities.cypher"), { moneyTerm: DEFAULT_SCORE_SETTINGS.moneyTerm, grades: gradeParams() });
+    await computeScores(graph);
     return (performance.now() - started) / 1000;
   });
 
@@ -146,7 +144,7 @@ try {
     } else if (stage === "scores") {
       stageRows.push(["scores (persons, companies, regions, communities)", s2(s), share(s), "", ""]);
       stageRows.push([
-        `scores: persons and companies only (${scored.entities.toLocaleString("en-US")}; rerun)`,
+        `scores: the stage alone (${scored.entities.toLocaleString("en-US")} persons and companies; rerun)`,
         s2(entityScores.value),
         "",
         naiveScores ? `one transaction per entity (${naiveScores.of}, extrapolated)` : "",
