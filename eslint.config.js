@@ -3,7 +3,7 @@ import js from "@eslint/js";
 import tseslint from "typescript-eslint";
 
 export default tseslint.config(
-  { ignores: ["node_modules/**", "services/neo4j/target/**", "services/neo4j/lib/**", ".data/**", "ui/dist/**", "coverage/**", "scratch/**"] },
+  { ignores: ["node_modules/**", "services/neo4j/target/**", "services/neo4j/lib/**", "services/neo4j/gds/lib/**", ".data/**", "ui/dist/**", "coverage/**", "scratch/**"] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -1,7 +1,7 @@
 // Chooses the Neo4j to use: NEO4J_URI when configured, else the local launcher (started on demand).
 import type { Config } from "../config/index.ts";
 import type { Connection } from "../graph/index.ts";
-import { ensureInstalled } from "./install.ts";
+import { ensureGdsInstalled, ensureInstalled } from "./install.ts";
 import { localPassword, startLocal, stopLocal } from "./local.ts";
 
 export interface Neo4jTarget {
@@ -21,9 +21,10 @@ export async function resolveNeo4j(config: Config, progress: (line: string) => v
       release: async () => {},
     };
   }
-  await ensureInstalled(progress);
+  if (config.local.gds) await ensureGdsInstalled(progress);
+  else await ensureInstalled(progress);
   const options = { dataDir: config.dataDir, ...config.local, password: config.neo4jPassword };
-  progress(`Starting local Neo4j on 127.0.0.1:${config.local.port}…`);
+  progress(`Starting local Neo4j on 127.0.0.1:${config.local.port}${config.local.gds ? " with Graph Data Science" : ""}…`);
   const server = await startLocal(options);
   progress(server.started ? `Local Neo4j ready at ${server.uri}` : `Reusing local Neo4j already running at ${server.uri}`);
   return {

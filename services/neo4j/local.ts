@@ -4,7 +4,7 @@ import { randomBytes } from "node:crypto";
 import { closeSync, existsSync, mkdirSync, openSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import net from "node:net";
 import path from "node:path";
-import { CLASSES_DIR, LIB_DIR } from "./install.ts";
+import { CLASSES_DIR, GDS_DIR, LIB_DIR } from "./install.ts";
 
 export interface LocalOptions {
   dataDir: string;
@@ -13,6 +13,8 @@ export interface LocalOptions {
   pagecache: string;
   /** A configured password; when absent one is generated once and kept in the password file. */
   password?: string;
+  /** Load Graph Data Science from services/neo4j/gds/lib (see ensureGdsInstalled). */
+  gds?: boolean;
 }
 
 export interface LocalServer {
@@ -111,7 +113,7 @@ export async function startLocal(options: LocalOptions): Promise<LocalServer & {
       "-XX:+UseG1GC",
       "-XX:+ExitOnOutOfMemoryError",
       "-cp",
-      `${CLASSES_DIR}${path.delimiter}${LIB_DIR}/*`,
+      [CLASSES_DIR, `${LIB_DIR}/*`, ...(options.gds ? [`${GDS_DIR}/*`] : [])].join(path.delimiter),
       "county.Launcher",
       "--home",
       paths.home,
@@ -119,6 +121,7 @@ export async function startLocal(options: LocalOptions): Promise<LocalServer & {
       String(options.port),
       "--pagecache",
       options.pagecache,
+      ...(options.gds ? ["--plugins", GDS_DIR] : []),
     ],
     { detached: true, stdio: ["ignore", out, out], env: { ...process.env, NEO4J_LAUNCH_PASSWORD: password } },
   );

@@ -17,7 +17,9 @@ import org.neo4j.kernel.api.procedure.GlobalProcedures;
 import org.neo4j.kernel.internal.GraphDatabaseAPI;
 
 /**
- * Usage: java -cp "classes:lib/*" county.Launcher --home DIR --port 7687 [--pagecache 1g]
+ * Usage: java -cp "classes:lib/*[:plugins/*]" county.Launcher --home DIR --port 7687 [--pagecache 1g] [--plugins DIR]
+ * With --plugins, the procedures of the jars in DIR (Graph Data Science) are loaded, and gds.* may
+ * use Neo4j's internals (the jars must also be on the classpath, as a server's plugins are).
  * The password comes from the NEO4J_LAUNCH_PASSWORD environment variable (never argv, so
  * `ps` does not show it). Prints "NEO4J READY bolt://127.0.0.1:PORT" once Bolt accepts
  * connections and shuts down cleanly on SIGINT/SIGTERM.
@@ -40,12 +42,14 @@ public final class Launcher {
     int port = 7687;
     String pagecache = "1g";
     String txMemory = "4g";
+    Path plugins = null;
     for (int i = 0; i < args.length; i++) {
       switch (args[i]) {
         case "--home" -> home = Path.of(args[++i]);
         case "--port" -> port = Integer.parseInt(args[++i]);
         case "--pagecache" -> pagecache = args[++i];
         case "--tx-memory" -> txMemory = args[++i];
+        case "--plugins" -> plugins = Path.of(args[++i]);
         default -> fail("unknown argument " + args[i]);
       }
     }
@@ -54,7 +58,11 @@ public final class Launcher {
     if (password == null || password.length() < 8) fail("NEO4J_LAUNCH_PASSWORD must hold at least 8 characters");
     Files.createDirectories(home);
 
-    DatabaseManagementService dbms = new DatabaseManagementServiceBuilder(home)
+    DatabaseManagementServiceBuilder builder = new DatabaseManagementServiceBuilder(home);
+    if (plugins != null) {
+      builder.setConfig(GraphDatabaseSettings.plugin_dir, plugins).setConfig(GraphDatabaseSettings.procedure_unrestricted, java.util.List.of("gds.*"));
+    }
+    DatabaseManagementService dbms = builder
         .setConfig(BoltConnector.enabled, true)
         .setConfig(BoltConnector.listen_address, new SocketAddress("127.0.0.1", port))
         .setConfig(BoltConnector.advertised_address, new SocketAddress("127.0.0.1", port))
