@@ -1,8 +1,9 @@
-// schema-version: 3
+// schema-version: 4
 // Constraints and indexes of the county graph. Every bundle row that has an id becomes an
 // (:Entity {id}) node with its type label (Person, Company, ...), so one unique index serves
 // every lookup by id; phones and addresses are shared identifier nodes keyed by their
-// normalised value. Applied idempotently at start-up by services/graph/migrate.ts.
+// normalised value. Applied idempotently at start-up by services/graph/migrate.ts (every statement
+// is IF NOT EXISTS or IF EXISTS).
 
 CREATE CONSTRAINT entity_id IF NOT EXISTS FOR (n:Entity) REQUIRE n.id IS UNIQUE;
 CREATE CONSTRAINT phone_value IF NOT EXISTS FOR (n:Phone) REQUIRE n.value IS UNIQUE;
@@ -17,10 +18,14 @@ CREATE INDEX person_id_number IF NOT EXISTS FOR (n:Person) ON (n.idNumber);
 CREATE INDEX grant_year IF NOT EXISTS FOR (n:Grant) ON (n.year);
 CREATE INDEX region_level IF NOT EXISTS FOR (n:Region) ON (n.level);
 
+// Eventually consistent: imports write names without updating Lucene in each transaction; they wait
+// for it to catch up once at the end (cypher/ingest/fulltext-refresh.cypher). Dropped first so that a
+// database made before version 4 gets the setting (the index is rebuilt once).
+DROP INDEX entity_names IF EXISTS;
 CREATE FULLTEXT INDEX entity_names IF NOT EXISTS
 FOR (n:Person|Company|Region|Project|Program)
 ON EACH [n.name]
-OPTIONS { indexConfig: { `fulltext.analyzer`: 'cjk' } };
+OPTIONS { indexConfig: { `fulltext.analyzer`: 'cjk', `fulltext.eventually_consistent`: true } };
 
 CREATE INDEX entity_risk IF NOT EXISTS FOR (n:Entity) ON (n.riskScore);
 CREATE INDEX entity_community IF NOT EXISTS FOR (n:Entity) ON (n.communityId);
@@ -29,14 +34,14 @@ CREATE INDEX alert_active IF NOT EXISTS FOR (n:Alert) ON (n.active);
 CREATE CONSTRAINT alert_id IF NOT EXISTS FOR (n:Alert) REQUIRE n.id IS UNIQUE;
 CREATE CONSTRAINT analysis_run_id IF NOT EXISTS FOR (n:AnalysisRun) REQUIRE n.id IS UNIQUE;
 
-// The HTTP API: API keys are found by their hash; audit events are read newest first.
-CREATE CONSTRAINT api_key_id IF NOT EXISTS FOR (n:ApiKey) REQUIRE n.id IS UNIQUE;
-CREATE CONSTRAINT api_key_hash IF NOT EXISTS FOR (n:ApiKey) REQUIRE n.hash IS UNIQUE;
-CREATE INDEX audit_at IF NOT EXISTS FOR (n:AuditEvent) ON (n.at);
 CREATE INDEX alert_score IF NOT EXISTS FOR (n:Alert) ON (n.score);
 
-// The saved-query store (services/queries/store.ts): analysts' queries by name, and the record of
-// every run, listed newest first.
-CREATE CONSTRAINT saved_query_name IF NOT EXISTS FOR (q:SavedQuery) REQUIRE q.name IS UNIQUE;
-CREATE CONSTRAINT query_run_id IF NOT EXISTS FOR (r:QueryRun) REQUIRE r.id IS UNIQUE;
-CREATE INDEX query_run_at IF NOT EXISTS FOR (r:QueryRun) ON (r.at);
+// API keys, audit events, saved queries and their runs are no longer in the graph (saved queries
+// can read every label): they live in the service store and the audit trail under DATA_DIR, moved
+// there once by services/api/move-records.ts. Their old indexes go.
+DROP CONSTRAINT api_key_id IF EXISTS;
+DROP CONSTRAINT api_key_hash IF EXISTS;
+DROP INDEX audit_at IF EXISTS;
+DROP CONSTRAINT saved_query_name IF EXISTS;
+DROP CONSTRAINT query_run_id IF EXISTS;
+DROP INDEX query_run_at IF EXISTS;

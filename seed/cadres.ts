@@ -151,12 +151,18 @@ export function assignCadres(tw: TownshipState): void {
     }
   }
 
-  // Cadres and everyone related to them stay out of the background's grants, firms and payments.
+  // Cadres and everyone related to them stay out of the background's firms and payments; their relatives
+  // on the register get means-tested help only as the county's style allows (see programs.ts).
+  const done = new Set<Person>();
   for (const post of tw.posts) {
     const p = post.person;
-    if (p === undefined) continue;
+    if (p === undefined || done.has(p)) continue;
+    done.add(p);
     p.excluded = true;
-    for (const k of tw.relatives(p)) k.person.excluded = true;
+    for (const k of tw.relatives(p)) {
+      k.person.excluded = true;
+      (k.person.kinOf ??= []).push(p);
+    }
     for (const q of extendedBloodOf(p)) q.excluded = true;
   }
 }

@@ -1,4 +1,4 @@
-// CLI: npx tsx seed/cli.ts --scale small|county|province --seed 42 --out .data/bundles/small
+// CLI: npx tsx seed/cli.ts --scale tiny|small|county|province --seed 42 --out .data/bundles/small-42
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { generateCounty } from "./generate.ts";
@@ -14,13 +14,13 @@ const { values } = parseArgs({
 });
 
 if (values.help) {
-  console.log("usage: tsx seed/cli.ts [--scale small|county|province] [--seed 42] [--out .data/bundles/<scale>-<seed>]");
+  console.log("usage: tsx seed/cli.ts [--scale tiny|small|county|province] [--seed 42] [--out .data/bundles/<scale>-<seed>]");
   process.exit(0);
 }
 
 const scale = values.scale as ScaleName;
-if (!["small", "county", "province"].includes(scale)) {
-  console.error(`unknown scale "${scale}" (small, county, province)`);
+if (!["tiny", "small", "county", "province"].includes(scale)) {
+  console.error(`unknown scale "${scale}" (tiny, small, county, province)`);
   process.exit(2);
 }
 const seed = Number(values.seed);
@@ -35,5 +35,7 @@ const width = Math.max(...Object.keys(result.rows).map((k) => k.length));
 console.log(`bundle:     ${result.bundleDir}`);
 console.log(`labels:     ${result.labelsPath}`);
 console.log(`lookalikes: ${result.lookalikesPath}`);
+console.log(`parties:    ${result.partiesPath}`);
+for (const line of result.profiles) console.log(`profile:    ${line}`);
 for (const [file, n] of Object.entries(result.rows)) console.log(`  ${file.padEnd(width)}  ${String(n).padStart(9)}`);
 console.log(`generated ${scale} (seed ${seed}) in ${result.seconds.toFixed(2)} s`);

@@ -4,7 +4,8 @@ import type { Rng } from "./rng.ts";
 import { W0, W1, ageOn, day, years, type Day } from "./dates.ts";
 import { CONTRACTOR_TRADES, COOP_PRODUCTS, OTHER_TRADES, SUPPLIER_TRADES, BRAND_WORDS } from "./names.ts";
 import { writeAccount, writeAddress, writePhone } from "./contacts.ts";
-import { openCompanyAccounts, wageTransfers } from "./money.ts";
+import { openCompanyAccounts } from "./accounts.ts";
+import { wageTransfers } from "./money.ts";
 import type { CompanyRole } from "./contract.ts";
 import type { Company, Person, Ref, RoleRow } from "./model.ts";
 import { refOf, type CountyState, type RunState, type TownshipState } from "./world.ts";
@@ -49,16 +50,16 @@ export function newCompany(run: RunState, rng: Rng, o: NewCompany): Company {
     id: run.ids.next("C", 6), name: o.name, regionId: o.regionId, regDay: o.regDay, status: "active", endDay: undefined,
     address: o.address, addressText: writeAddress(o.address, rng, 0.15), phone: "", phoneText: "", bankAccountText: "",
     accounts: [], kind: o.kind, pool: o.pool ?? false, legalRep: undefined, officers: [], preparers: [], bids: 0, wins: 0,
-    smallAwards: new Map(),
+    smallAwards: new Map(), busy: false,
   };
   openCompanyAccounts(rng, run.accounts, c);
   c.bankAccountText = writeAccount((c.accounts[0] as { id: string }).id, rng, 0.3);
   return c;
 }
 
-export function setPhone(c: Company, phone: string, rng: Rng): void {
+export function setPhone(c: Company, phone: string, rng: Rng, messy = 0.35): void {
   c.phone = phone;
-  c.phoneText = writePhone(phone, rng, 0.35);
+  c.phoneText = writePhone(phone, rng, messy);
 }
 
 export function addRole(roles: RoleRow[], p: Ref, c: Company, role: CompanyRole, share?: number, start?: Day, end?: Day): void {
@@ -85,7 +86,7 @@ export function splitShares(rng: Rng, n: number): number[] {
 /** Registers the county's firms. Officers are filled in when the county seat township is generated. */
 export function createCountyCompanies(county: CountyState): void {
   const rng = county.rng.fork("companies");
-  const spec = county.run.spec;
+  const style = county.style;
   const make = (kind: Company["kind"], trades: readonly string[], pool: boolean, newShare: number): Company => {
     const fresh = rng.chance(newShare);
     const regDay = fresh ? day(2016, 1, 1) + rng.int(0, years(3.5)) : day(1998, 1, 1) + rng.int(0, years(17.9));
@@ -101,11 +102,40 @@ export function createCountyCompanies(county: CountyState): void {
     county.companies.push(c);
     return c;
   };
-  for (let i = 0; i < spec.contractors; i++) county.pool.push(make("contractor", CONTRACTOR_TRADES, true, 0.12));
-  for (let i = 0; i < spec.suppliers; i++) county.suppliers.push(make("supplier", SUPPLIER_TRADES, false, 0.1));
-  for (let i = 0; i < spec.otherCompanies; i++) make("other", OTHER_TRADES, false, 0.25);
+  for (let i = 0; i < style.contractors; i++) county.pool.push(make("contractor", CONTRACTOR_TRADES, true, 0.12));
+  for (let i = 0; i < style.suppliers; i++) county.suppliers.push(make("supplier", SUPPLIER_TRADES, false, 0.1));
+  for (let i = 0; i < style.otherCompanies; i++) make("other", OTHER_TRADES, false, 0.25);
+  // Busy honest firms: established contractors that enter many tenders and often price lowest.
+  const established = county.pool.filter((c) => c.regDay < day(2014, 1, 1));
+  for (const c of rng.sample(established, style.busyFirms)) c.busy = true;
+  agentAddresses(county, rng);
 }
 
+const CENTRES = ["商务中心", "创业大厦", "企业服务中心", "财富广场", "金融大厦", "电商产业园"];
+
+/**
+ * Business centres of the county seat where a dozen unrelated firms register at one address (an
+ * agent's address): contractors among them end up bidding on the same projects without colluding.
+ */
+function agentAddresses(county: CountyState, rng: Rng): void {
+  const style = county.style;
+  const seat = county.plan.townships[0]?.name ?? "城关镇";
+  const free = rng.shuffle(county.companies.slice());
+  for (let i = 0; i < style.agentAddresses && free.length > 0; i++) {
+    const street = STREETS[rng.int(0, STREETS.length - 1)] as string;
+    const address = `${county.plan.fullName}${seat}${street}${rng.int(1, 199)}号${CENTRES[i % CENTRES.length] as string}${rng.int(2, 18)}层`;
+    const n = rng.int(style.firmsPerAddress[0], style.firmsPerAddress[1]);
+    // Mostly contractors (they need a county-seat address to bid), some traders.
+    const firms = [...free.filter((c) => c.pool).slice(0, Math.ceil(n * 0.7))];
+    for (const c of free) if (firms.length < n && !firms.includes(c)) firms.push(c);
+    for (const c of firms) {
+      free.splice(free.indexOf(c), 1);
+      c.address = address;
+      c.addressText = writeAddress(address, rng, style.noise.address);
+    }
+    county.agents.push({ kind: "agent_address", value: address, firms, keeper: undefined, projects: [] });
+  }
+}
 /** Officer candidates: adults of working age outside cadre families, not poor, not civil servants. */
 export function officerCandidates(people: readonly Person[]): Person[] {
   return people.filter((p) => !p.excluded && !p.officer && !p.publicEmployee && !(p.hh?.poor ?? false)
@@ -162,6 +192,38 @@ export function fillCountyOfficers(tw: TownshipState): void {
     setPhone(c, rng.chance(0.55) && legal.phone !== "" ? legal.phone : tw.run.phones.landline(), rng);
     if (c.kind === "contractor" && c.preparers.length === 0) c.preparers.push(refOf(legal));
     wageTransfers(rng, tw, c);
+  }
+  bookkeepers(tw, rng, cands);
+}
+
+/**
+ * Bookkeepers (代理记账) of the county seat: many small firms give the bookkeeper's phone as their own,
+ * and in some counties the bookkeeper is registered as the firms' agent.
+ */
+function bookkeepers(tw: TownshipState, rng: Rng, cands: Person[]): void {
+  const county = tw.county;
+  const style = county.style;
+  const taken = new Set<Company>();
+  for (let i = 0; i < style.accountants; i++) {
+    const keeper = takeOfficer(rng, cands);
+    if (keeper === undefined) break;
+    if (keeper.phone === "") {
+      keeper.phone = tw.run.phones.mobile(rng);
+      keeper.phoneText = writePhone(keeper.phone, rng, style.noise.phone);
+    }
+    keeper.officer = true;
+    keeper.employer = `${county.plan.name}${rng.pick(["诚信", "信达", "中正", "恒信", "立信"])}财务咨询服务部`;
+    const n = rng.int(style.firmsPerAccountant[0], style.firmsPerAccountant[1]);
+    const pool = rng.shuffle(county.companies.filter((c) => !taken.has(c) && c.legalRep !== undefined));
+    const firms = [...pool.filter((c) => c.pool).slice(0, Math.ceil(n * 0.6))];
+    for (const c of pool) if (firms.length < n && !firms.includes(c)) firms.push(c);
+    const ref = refOf(keeper);
+    for (const c of firms) {
+      taken.add(c);
+      setPhone(c, keeper.phone, rng);
+      if (style.accountantListed) addRole(county.roles, ref, c, "agent", undefined, Math.max(c.regDay, day(2012, 1, 1)) + rng.int(0, 900));
+    }
+    county.agents.push({ kind: "accountant_phone", value: keeper.phone, firms, keeper: style.accountantListed ? keeper : undefined, projects: [] });
   }
 }
 

@@ -40,7 +40,7 @@ export function fullWidth(s: string): string {
   return out;
 }
 
-function fullWidthDigitsOnly(s: string): string {
+export function fullWidthDigits(s: string): string {
   return s.replace(/[0-9]/g, (d) => String.fromCharCode(d.charCodeAt(0) + 0xfee0));
 }
 
@@ -55,7 +55,7 @@ export function writePhone(canonical: string, rng: Rng, messy = 0.3): string {
       case 0: return `${area} ${local}`;
       case 1: return canonical;
       case 2: return fullWidth(`${area}-${local}`);
-      default: return fullWidthDigitsOnly(`${area} ${local}`);
+      default: return fullWidthDigits(`${area} ${local}`);
     }
   }
   if (!rng.chance(messy)) return canonical;
@@ -63,8 +63,8 @@ export function writePhone(canonical: string, rng: Rng, messy = 0.3): string {
   switch (rng.int(0, 4)) {
     case 0: return `${a} ${b} ${c}`;
     case 1: return `${a}-${b}-${c}`;
-    case 2: return fullWidthDigitsOnly(canonical);
-    case 3: return `${fullWidthDigitsOnly(a)}-${b} ${c}`;
+    case 2: return fullWidthDigits(canonical);
+    case 3: return `${fullWidthDigits(a)}-${b} ${c}`;
     default: return `${a} ${b}-${c}`;
   }
 }
@@ -75,7 +75,7 @@ export function writePhoneOtherwise(canonical: string, avoid: string, rng: Rng):
     const w = writePhone(canonical, rng, 1);
     if (w !== avoid) return w;
   }
-  return fullWidthDigitsOnly(canonical);
+  return fullWidthDigits(canonical);
 }
 
 /** Account numbers: grouped by four with spaces or dashes, or full-width. */
@@ -85,7 +85,7 @@ export function writeAccount(canonical: string, rng: Rng, messy = 0.25): string 
   switch (rng.int(0, 3)) {
     case 0: return groups.join(" ");
     case 1: return groups.join("-");
-    case 2: return fullWidthDigitsOnly(canonical);
+    case 2: return fullWidthDigits(canonical);
     default: return `${canonical.slice(0, 6)} ${canonical.slice(6)}`;
   }
 }
@@ -95,7 +95,7 @@ export function writeAccountOtherwise(canonical: string, avoid: string, rng: Rng
     const w = writeAccount(canonical, rng, 1);
     if (w !== avoid) return w;
   }
-  return fullWidthDigitsOnly(canonical);
+  return fullWidthDigits(canonical);
 }
 
 /**
@@ -106,8 +106,8 @@ export function writeAddress(canonical: string, rng: Rng, messy = 0.2): string {
   if (!rng.chance(messy)) return canonical;
   switch (rng.int(0, 2)) {
     case 0: return spaced(canonical);
-    case 1: return fullWidthDigitsOnly(canonical);
-    default: return fullWidthDigitsOnly(spaced(canonical));
+    case 1: return fullWidthDigits(canonical);
+    default: return fullWidthDigits(spaced(canonical));
   }
 }
 
@@ -116,7 +116,7 @@ export function writeAddressOtherwise(canonical: string, avoid: string, rng: Rng
     const w = writeAddress(canonical, rng, 1);
     if (w !== avoid) return w;
   }
-  return fullWidthDigitsOnly(spaced(canonical));
+  return fullWidthDigits(spaced(canonical));
 }
 
 function spaced(addr: string): string {

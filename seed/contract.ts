@@ -23,6 +23,7 @@ export type BundleFile = keyof typeof BUNDLE_FILES;
 
 export const LABEL_COLUMNS = ["scheme_id", "typology", "entity_id", "role"] as const;
 export const LOOKALIKE_COLUMNS = ["lookalike_id", "kind", "entity_id"] as const;
+export const PARTY_COLUMNS = ["scheme_id", "entity_id", "part"] as const;
 
 /** Detector ids of DESIGN.md that are planted as schemes (TIP and PRIOR_CASE are data, not schemes). */
 export const TYPOLOGIES = [
@@ -39,14 +40,3 @@ export type PostRole = "party_secretary" | "committee_director" | "committee_mem
 export type Relation = "spouse" | "parent" | "child" | "sibling" | "grandparent" | "grandchild" | "uncle_aunt" | "nephew_niece" | "cousin" | "in_law" | "other";
 export type CompanyRole = "legal_rep" | "shareholder" | "director" | "supervisor" | "manager" | "employee" | "agent";
 
-/**
- * Procurement thresholds the generator assumes (yuan). Background data keeps clear of them so the
- * detectors' defaults anywhere between LOW and HIGH find planted schemes and not the background:
- * background non-competitive awards stay below DIRECT_AWARD_MAX, everything larger is competed with
- * three or more valid bids; split purchases are pieces below LOW that add up to more than HIGH.
- */
-export const THRESHOLDS = {
-  DIRECT_AWARD_MAX: 50_000,
-  LOW: 100_000,
-  HIGH: 400_000,
-} as const;

@@ -4,6 +4,7 @@ import type { Rng } from "./rng.ts";
 import { pickSurname } from "./names.ts";
 import { SHANXI_CODES } from "./idnumber.ts";
 import type { ScaleSpec } from "./scale.ts";
+import type { CountyStyle } from "./style.ts";
 
 export interface Region {
   id: string;
@@ -21,6 +22,8 @@ export interface VillagePlan extends Region {
   targetPop: number;
   /** Clan surnames, most common first. */
   clans: string[];
+  /** Most lineages descend from a few founding brothers (宗族村): most households are related. */
+  clan: boolean;
 }
 
 export interface TownshipPlan extends Region {
@@ -65,7 +68,7 @@ export class RegionIds {
   }
 }
 
-export function planCounty(rng: Rng, spec: ScaleSpec, countyIndex: number, ids: RegionIds): CountyPlan {
+export function planCounty(rng: Rng, spec: ScaleSpec, style: CountyStyle, countyIndex: number, ids: RegionIds): CountyPlan {
   const shortName = (COUNTY_NAMES[countyIndex % COUNTY_NAMES.length] as string) + (countyIndex >= COUNTY_NAMES.length ? String(countyIndex) : "");
   const code = SHANXI_CODES[countyIndex] as string;
   const city = cityOf(code);
@@ -73,9 +76,19 @@ export function planCounty(rng: Rng, spec: ScaleSpec, countyIndex: number, ids: 
     id: ids.next(), name: shortName + "县", level: "county", parentId: "", index: countyIndex, codeIndex: countyIndex,
     shortName, city, fullName: `山西省${city}${shortName}县`, townships: [],
   };
+  // Village counts first, so the county's persons can be shared out over its villages.
+  const m = style.villagesPerTownship;
+  const counts: number[] = [];
+  for (let t = 0; t < style.townships; t++) {
+    const n = Math.max(2, rng.int(Math.round(m * 0.7), Math.round(m * 1.3)));
+    counts.push(t === 0 && style.seatCommunities > 0 ? Math.max(2, Math.round(n / 2)) : n);
+  }
+  const villages = counts.reduce((a, b) => a + b, 0);
+  const villagePop = Math.max(150, (style.persons - style.seatCommunities * spec.communityPop) / villages);
+  const sigma = style.villageSigma;
   const usedTowns = new Set<string>();
   const usedVillages = new Set<string>();
-  for (let t = 0; t < spec.townships; t++) {
+  for (let t = 0; t < style.townships; t++) {
     let name = "城关镇";
     if (t > 0) {
       do {
@@ -87,10 +100,8 @@ export function planCounty(rng: Rng, spec: ScaleSpec, countyIndex: number, ids: 
       id: ids.next(), name, level: "township", parentId: county.id, index: t, seat: t === 0,
       fullName: county.fullName + name, villages: [],
     };
-    const [lo, hi] = spec.villagesPerTownship;
-    const nVillages = rng.int(lo, hi);
-    const communities = t === 0 ? spec.seatCommunities : 0;
-    const nTotal = t === 0 && communities > 0 ? communities + Math.max(4, Math.round(nVillages / 2)) : nVillages;
+    const communities = t === 0 ? style.seatCommunities : 0;
+    const nTotal = communities + (counts[t] as number);
     for (let v = 0; v < nTotal; v++) {
       const community = v < communities;
       let vname: string;
@@ -110,16 +121,21 @@ export function planCounty(rng: Rng, spec: ScaleSpec, countyIndex: number, ids: 
         if (second !== lead) clans.push(second);
       }
       usedVillages.add(vname);
-      const mean = community ? spec.communityPop : spec.villagePop;
+      const mean = community ? spec.communityPop : villagePop;
       // Village sizes vary a lot on the loess plateau: from a few hundred to a few thousand.
-      const sigma = spec.name === "small" ? 0.12 : 0.45;
-      const targetPop = Math.max(120, Math.round(rng.lognormal(mean / Math.exp((sigma * sigma) / 2), sigma)));
+      const s = community ? 0.2 : sigma;
+      const targetPop = Math.max(120, Math.round(rng.lognormal(mean / Math.exp((s * s) / 2), s)));
       township.villages.push({
         id: ids.next(), name: vname, level: "village", parentId: township.id, index: v, community,
-        fullName: township.fullName + vname, targetPop, clans,
+        fullName: township.fullName + vname, targetPop, clans, clan: !community && rng.chance(style.clanVillages),
       });
     }
     county.townships.push(township);
   }
+  // Scale the villages so the county holds the persons its style aims at, however the sizes fell.
+  const rural = county.townships.flatMap((t) => t.villages.filter((v) => !v.community));
+  const drawn = rural.reduce((a, v) => a + v.targetPop, 0);
+  const factor = Math.max(0, style.persons - style.seatCommunities * spec.communityPop) / drawn;
+  for (const v of rural) v.targetPop = Math.max(120, Math.round(v.targetPop * factor));
   return county;
 }

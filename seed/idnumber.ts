@@ -1,6 +1,8 @@
 // 18-digit resident identity numbers (GB 11643): 6-digit Shanxi region code + birth date + 3-digit
 // sequence (odd for men, even for women) + ISO 7064 MOD 11-2 check character.
 import { fmt, type Day } from "./dates.ts";
+import type { Rng } from "./rng.ts";
+import { fullWidthDigits } from "./contacts.ts";
 
 const WEIGHTS = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2] as const;
 const CHECK = "10X98765432";
@@ -48,5 +50,18 @@ export class IdNumberAllocator {
     const seq = (2 * Math.min(n, 499) + (g === 1 ? 1 : 2) + 2 * ((codeIndex * 37) % 500)) % 1000;
     const first17 = code + fmt(birth).replace(/-/g, "") + String(seq).padStart(3, "0");
     return first17 + checkDigit(first17);
+  }
+}
+
+/**
+ * An identity number as typed into a register: usually as issued; sometimes in full-width digits, in
+ * blocks separated by spaces, or with a lower-case x. The importer reads all of these back as issued.
+ */
+export function writeIdNumber(id: string, rng: Rng, typed: number): string {
+  if (!rng.chance(typed)) return id;
+  switch (rng.int(0, 2)) {
+    case 0: return fullWidthDigits(id);
+    case 1: return `${id.slice(0, 6)} ${id.slice(6, 14)} ${id.slice(14)}`;
+    default: return id.endsWith("X") ? id.slice(0, 17) + "x" : `${id.slice(0, 6)} ${id.slice(6)}`;
   }
 }

@@ -9,7 +9,7 @@ import type { Company, Person, Post } from "./model.ts";
 import { approverFor, PROGRAMS, type ProgramKey } from "./programs.ts";
 import { extraBids, genuineCompetitors, makeProject, pickField, projectBudget } from "./projects.ts";
 import { dayIn, establishedBefore, ordinaryAdult, pickCadre, pickPerson, schemeFirm, schemeGrant } from "./schemes/common.ts";
-import type { CountyState, TownshipState } from "./world.ts";
+import type { TownshipState } from "./world.ts";
 
 type Plant = (tw: TownshipState, rng: Rng, id: () => string) => boolean;
 
@@ -251,25 +251,26 @@ const KINDS: readonly [string, Plant][] = [
   ["guardian_account", guardianAccount], ["moved_beneficiary", movedBeneficiary],
 ];
 
-const progress = new WeakMap<CountyState, { villages: number; planted: Map<string, number> }>();
+/** How many instances of a kind the county should hold once this township is done (spread by villages). */
+export function dueBy(tw: TownshipState, total: number): number {
+  const townships = tw.county.plan.townships;
+  if (tw.plan.index === townships.length - 1) return total;
+  const seen = townships.filter((t) => t.index <= tw.plan.index).reduce((a, t) => a + t.villages.length, 0);
+  const all = townships.reduce((a, t) => a + t.villages.length, 0);
+  return Math.round((total * seen) / all);
+}
 
 export function plantLookalikes(tw: TownshipState): void {
   const county = tw.county;
-  const spec = tw.run.spec;
-  let st = progress.get(county);
-  if (st === undefined) progress.set(county, (st = { villages: 0, planted: new Map() }));
-  st.villages += tw.villages.length;
-  const totalVillages = county.plan.townships.reduce((a, t) => a + t.villages.length, 0);
-  const last = tw.plan.index === county.plan.townships.length - 1;
   const rng = tw.rng.fork("lookalikes");
   const id = (): string => tw.newLookalike();
   for (const [kind, plant] of KINDS) {
-    const due = last ? spec.lookalikesPerKind : Math.round((spec.lookalikesPerKind * st.villages) / totalVillages);
-    let done = st.planted.get(kind) ?? 0;
+    const due = dueBy(tw, tw.style.lookalikesPerKind);
+    let done = county.lookalikeCounts.get(kind) ?? 0;
     for (let attempts = 0; done < due && attempts < (due - done) * 4 + 4; attempts++) {
-      if (plant(tw, rng.fork(kind, attempts), id)) done++;
+      const r = rng.fork(kind, attempts);
+      if (tw.attempt(() => plant(tw, r, id))) done++;
     }
-    st.planted.set(kind, done);
+    county.lookalikeCounts.set(kind, done);
   }
 }
-

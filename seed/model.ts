@@ -17,6 +17,8 @@ export interface Person {
   id: string;
   surname: string;
   given: string;
+  /** The name as the register writes it, when not surname + given name. */
+  nameText: string;
   gender: "M" | "F";
   birth: Day;
   death: Day;
@@ -46,8 +48,12 @@ export interface Person {
   cadre: boolean;
   officer: boolean;
   assetOwner: boolean;
-  /** A cadre or a cadre's relative: kept out of background grants, firms and payments. */
+  /** A cadre or a cadre's relative (extended blood included): kept out of background firms and payments. */
   excluded: boolean;
+  /** Cadres of whom this person is a relative on the register (kinship.csv), or undefined. */
+  kinOf: Person[] | undefined;
+  /** Poor relatives of cadres who get the help they qualify for (decided once per person). */
+  helped: boolean | undefined;
   /** Background grants already received: program id → region id. */
   programs: Map<string, string> | undefined;
 }
@@ -66,6 +72,8 @@ export interface Household {
   /** Registered poor (建档立卡) and, within those, minimum-living-allowance households. */
   poor: boolean;
   dibao: boolean;
+  /** Farms its contracted land (paid the farmland subsidy). */
+  farms: boolean;
   emitted: boolean;
 }
 
@@ -122,8 +130,10 @@ export interface Company {
   preparers: Ref[];
   bids: number;
   wins: number;
-  /** Last award below the LOW threshold per region: keeps background clear of split purchases. */
+  /** Last award below the tender limit per region: keeps background clear of split purchases. */
   smallAwards: Map<string, Day>;
+  /** A busy honest firm: enters many tenders and wins often, always with the lowest of several independent bids. */
+  busy: boolean;
 }
 
 export interface RoleRow {
@@ -214,6 +224,22 @@ export interface LabelRow {
   typology: Typology;
   entityId: string;
   role: string;
+}
+
+/**
+ * Someone a scheme involved who neither organised it nor knowingly profited: a victim (the dead payee,
+ * the beneficiary whose money was diverted, skimmed or extorted, the villager whose identity was
+ * borrowed) or an unwitting party (the colleague who signed, an honest competitor, an employer).
+ */
+export type Part = "dead_payee" | "diverted_from" | "skimmed" | "extorted" | "identity_used" | "straw_beneficiary" | "signatory" | "competitor" | "employer";
+
+/** Parts that make someone a victim of the scheme (never a culprit of it). */
+export const VICTIM_PARTS: readonly Part[] = ["dead_payee", "diverted_from", "skimmed", "extorted", "identity_used"];
+
+export interface PartyRow {
+  schemeId: string;
+  entityId: string;
+  part: Part;
 }
 
 export interface LookalikeRow {

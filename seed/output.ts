@@ -2,10 +2,10 @@
 import fs from "node:fs";
 import path from "node:path";
 import { W1, fmt, type Day } from "./dates.ts";
-import { BUNDLE_FILES, LABEL_COLUMNS, LOOKALIKE_COLUMNS, type BundleFile } from "./contract.ts";
+import { BUNDLE_FILES, LABEL_COLUMNS, LOOKALIKE_COLUMNS, PARTY_COLUMNS, type BundleFile } from "./contract.ts";
 import { CsvWriter, yuan } from "./writer.ts";
 import type { CountyPlan, Region } from "./geography.ts";
-import type { Account, Company, RoleRow } from "./model.ts";
+import type { Account, Asset, Company, LookalikeRow, RoleRow } from "./model.ts";
 import { fullName } from "./model.ts";
 import type { Program } from "./programs.ts";
 import type { CountyState, TownshipState } from "./world.ts";
@@ -23,16 +23,19 @@ export class Output {
   readonly files: Record<BundleFile, CsvWriter>;
   readonly labels: CsvWriter;
   readonly lookalikes: CsvWriter;
+  readonly parties: CsvWriter;
 
-  constructor(readonly bundleDir: string, readonly labelsPath: string, readonly lookalikesPath: string) {
+  /** The bundle goes to `bundleDir`; labels.csv, lookalikes.csv and parties.csv beside it, in `truthDir`. */
+  constructor(readonly bundleDir: string, readonly truthDir: string) {
     fs.mkdirSync(bundleDir, { recursive: true });
     const files = {} as Record<BundleFile, CsvWriter>;
     for (const [name, cols] of Object.entries(BUNDLE_FILES) as [BundleFile, readonly string[]][]) {
       files[name] = new CsvWriter(path.join(bundleDir, `${name}.csv`), cols);
     }
     this.files = files;
-    this.labels = new CsvWriter(labelsPath, LABEL_COLUMNS);
-    this.lookalikes = new CsvWriter(lookalikesPath, LOOKALIKE_COLUMNS);
+    this.labels = new CsvWriter(path.join(truthDir, "labels.csv"), LABEL_COLUMNS);
+    this.lookalikes = new CsvWriter(path.join(truthDir, "lookalikes.csv"), LOOKALIKE_COLUMNS);
+    this.parties = new CsvWriter(path.join(truthDir, "parties.csv"), PARTY_COLUMNS);
   }
 
   rows(): Record<string, number> {
@@ -40,6 +43,7 @@ export class Output {
     for (const [name, w] of Object.entries(this.files)) out[`${name}.csv`] = w.rows;
     out["labels.csv"] = this.labels.rows;
     out["lookalikes.csv"] = this.lookalikes.rows;
+    out["parties.csv"] = this.parties.rows;
     return out;
   }
 
@@ -47,6 +51,7 @@ export class Output {
     for (const w of Object.values(this.files)) w.close();
     this.labels.close();
     this.lookalikes.close();
+    this.parties.close();
   }
 
   programs(list: readonly Program[]): void {
@@ -84,7 +89,7 @@ export class Output {
     const f = this.files;
     for (const p of tw.emitted) {
       f.persons.write([
-        p.id, fullName(p), p.gender, fmt(p.birth), p.death <= W1 ? fmt(p.death) : "", p.idNumber, p.hh?.id ?? "",
+        p.id, p.nameText || fullName(p), p.gender, fmt(p.birth), p.death <= W1 ? fmt(p.death) : "", p.idNumber, p.hh?.id ?? "",
         p.hh?.village.id ?? "", p.phoneText, p.addressText, p.bankAccountText, p.publicEmployee, p.employer,
       ]);
     }
@@ -109,11 +114,20 @@ export class Output {
       f.grants.write([g.id, g.programId, g.beneficiaryId, g.regionId, g.year, money(g.approved), money(g.paid), fmt(g.paidDay), g.approvedBy ?? "", g.account]);
     }
     for (const t of tw.transfers) f.transfers.write([t.id, t.from, t.to, money(t.amount), fmt(t.day)]);
-    for (const a of tw.assets) f.assets.write([a.ownerId, a.kind, money(a.value), d(a.registered), a.description]);
+    this.assets(tw.assets);
     for (const t of tw.tips) f.tips.write([t.id, fmt(t.received), t.channel, t.subjects.join(";"), t.summary]);
     for (const c of tw.cases) f.cases.write([c.id, fmt(c.opened), d(c.closed), c.subjects.join(";"), c.typology, c.field ?? "", money(c.amount), c.outcome]);
     for (const l of tw.labels) this.labels.write([l.schemeId, l.typology, l.entityId, l.role]);
-    for (const l of tw.lookalikes) this.lookalikes.write([l.lookalikeId, l.kind, l.entityId]);
+    this.lookalikeRows(tw.lookalikes);
+    for (const p of tw.parties) this.parties.write([p.schemeId, p.entityId, p.part]);
+  }
+
+  private assets(list: readonly Asset[]): void {
+    for (const a of list) this.files.assets.write([a.ownerId, a.kind, money(a.value), d(a.registered), a.description]);
+  }
+
+  private lookalikeRows(rows: readonly LookalikeRow[]): void {
+    for (const l of rows) this.lookalikes.write([l.lookalikeId, l.kind, l.entityId]);
   }
 
   /** One row per kin pair, stated from the earlier-created person; cadres declare some relations. */
@@ -128,7 +142,8 @@ export class Output {
         let declared = forced;
         if (declared === undefined) {
           const cadre = p.cadre || q.cadre;
-          declared = cadre && rng.chance(k.relation === "spouse" || k.relation === "child" || k.relation === "parent" ? 0.6 : 0.25);
+          const share = tw.style.declared;
+          declared = cadre && rng.chance(k.relation === "spouse" || k.relation === "child" || k.relation === "parent" ? share : share * 0.4);
         }
         w.write([p.id, q.id, k.relation, declared]);
       }
@@ -138,6 +153,7 @@ export class Output {
   county(county: CountyState): void {
     this.companies(county.companies);
     this.roles(county.roles);
-    for (const a of county.assets) this.files.assets.write([a.ownerId, a.kind, money(a.value), d(a.registered), a.description]);
+    this.assets(county.assets);
+    this.lookalikeRows(county.lookalikes);
   }
 }

@@ -5,10 +5,11 @@ import type { Rng } from "./rng.ts";
 import { NEVER, W0, W1, ageOn, day, yearOf, years, type Day } from "./dates.ts";
 import { pickGivenName, pickSurname } from "./names.ts";
 import { SHANXI_CODES } from "./idnumber.ts";
-import { writeAddress, writePhone } from "./contacts.ts";
 import type { VillagePlan } from "./geography.ts";
 import type { Household, Person } from "./model.ts";
 import { inWindow, type TownshipState } from "./world.ts";
+import { describePersons } from "./describe.ts";
+import { assignLivelihoods } from "./livelihoods.ts";
 
 // Gompertz mortality: hazard B·e^(C·age); median age at death ≈ 77.
 const B = Math.exp(-10.2);
@@ -37,6 +38,17 @@ class Builder {
   private seq = 0;
   private readonly addrCounters = new Map<string, number>();
   private readonly compound = new Map<string, string>();
+  /** Persons already counted towards a village's size (a local bride is counted once, not twice). */
+  private readonly counted = new Set<Person>();
+
+  count(p: Person): number {
+    if (!inWindow(p) || this.counted.has(p)) return 0;
+    this.counted.add(p);
+    return 1;
+  }
+
+  /** The clan of a clan village still founding lineages: its progenitor and the brothers left to come. */
+  private readonly clans = new Map<string, { father: Person; lineage: number; left: number; next: Day; last: Day }>();
 
   constructor(readonly tw: TownshipState, readonly rng: Rng) {}
 
@@ -46,12 +58,12 @@ class Builder {
 
   person(gender: "M" | "F", birth: Day, surname: string, village: VillagePlan, lineage: number, codeIndex: number, minAge: number): Person {
     const p: Person = {
-      idx: this.tw.persons.length, id: "", surname, given: pickGivenName(this.rng, gender, yearOf(birth)), gender, birth,
+      idx: this.tw.persons.length, id: "", surname, given: pickGivenName(this.rng, gender, yearOf(birth)), nameText: "", gender, birth,
       death: sampleDeath(this.rng, birth, minAge), father: undefined, mother: undefined, spouse: undefined, children: [],
       lineage, village, codeIndex, marriage: undefined, splitDay: undefined, marriedOut: false, inBridePool: false,
       emitted: false, hh: undefined, hhSince: birth, idNumber: "", phone: "", phoneText: "", addressText: "",
       account: undefined, bankAccountText: "", publicEmployee: false, employer: "", cadre: false, officer: false,
-      assetOwner: false, excluded: false, programs: undefined,
+      assetOwner: false, excluded: false, kinOf: undefined, helped: undefined, programs: undefined,
     };
     this.tw.persons.push(p);
     return p;
@@ -92,7 +104,7 @@ class Builder {
 
   marry(groom: Person, md: Day): Person {
     const rng = this.rng;
-    let wife = rng.chance(0.45) ? this.takeBride(groom, md) : undefined;
+    let wife = rng.chance(this.tw.county.style.localBrides) ? this.takeBride(groom, md) : undefined;
     if (wife === undefined) {
       const county = this.tw.county.plan.codeIndex;
       const code = rng.chance(0.65) ? county : rng.int(10, SHANXI_CODES.length - 1);
@@ -113,14 +125,48 @@ class Builder {
   /** One lineage: a founder couple and their descendants. Returns persons it adds to the village. */
   lineage(v: VillagePlan, lineage: number): number {
     const rng = this.rng;
-    const surname = v.clans.length === 0 ? pickSurname(rng)
-      : rng.chance(0.5) ? (v.clans[0] as string) : rng.chance(0.3) && v.clans[1] !== undefined ? v.clans[1] : pickSurname(rng);
-    const birth = day(1926, 1, 1) + rng.int(0, years(32));
-    const founder = this.person("M", birth, surname, v, lineage, this.tw.county.plan.codeIndex, 45);
-    const md = birth + years(rng.int(21, 28)) + rng.int(0, 364);
+    const code = this.tw.county.plan.codeIndex;
+    let founder: Person;
+    if (v.clan) {
+      founder = this.clanFounder(v, lineage);
+    } else {
+      const surname = v.clans.length === 0 ? pickSurname(rng)
+        : rng.chance(0.5) ? (v.clans[0] as string) : rng.chance(0.3) && v.clans[1] !== undefined ? v.clans[1] : pickSurname(rng);
+      founder = this.person("M", day(1926, 1, 1) + rng.int(0, years(32)), surname, v, lineage, code, 45);
+    }
+    const md = founder.birth + years(rng.int(21, 28)) + rng.int(0, 364);
     const wife = this.marry(founder, md);
     this.event(md, Ev.Found, founder);
-    return (inWindow(founder) ? 1 : 0) + (inWindow(wife) ? 1 : 0) + this.family(founder, wife);
+    return this.count(founder) + this.count(wife) + this.family(founder, wife);
+  }
+
+  /**
+   * In a clan village, founders are brothers: sons of a progenitor who died before 2016 (not in the
+   * data), so their families are cousins on the register. A clan never marries within itself.
+   */
+  private clanFounder(v: VillagePlan, lineage: number): Person {
+    const rng = this.rng;
+    const code = this.tw.county.plan.codeIndex;
+    let clan = this.clans.get(v.id);
+    if (clan === undefined || clan.left <= 0 || clan.next > clan.last) {
+      const first = clan === undefined || rng.chance(0.6) ? v.clans[0] : undefined;
+      const surname = first ?? (rng.chance(0.5) && v.clans[1] !== undefined ? v.clans[1] : pickSurname(rng));
+      const birth = day(1895, 1, 1) + rng.int(0, years(30));
+      const father = this.person("M", birth, surname, v, lineage, code, 60);
+      father.death = Math.min(birth + years(rng.float(62, 88)), day(2015, 6, 1));
+      const [lo, hi] = this.tw.county.style.clanBrothers;
+      clan = {
+        father, lineage, left: rng.int(lo, hi), next: Math.max(day(1926, 1, 1), birth + years(22)) + rng.int(0, years(3)),
+        last: Math.min(birth + years(46), day(1958, 12, 31), father.death),
+      };
+      this.clans.set(v.id, clan);
+    }
+    const founder = this.person("M", clan.next, clan.father.surname, v, clan.lineage, code, 45);
+    founder.father = clan.father;
+    clan.father.children.push(founder);
+    clan.left--;
+    clan.next += rng.int(500, 1500);
+    return founder;
   }
 
   private kidsFor(motherYear: number): number {
@@ -155,12 +201,12 @@ class Builder {
     const marriedSons: Person[] = [];
     for (const child of kids) {
       if (child.gender === "M") {
-        if (inWindow(child)) counted++;
+        counted += this.count(child);
         const marries = rng.chance(yearOf(child.birth) < 1965 ? 0.88 : 0.9);
         const mday = child.birth + years(Math.round((rng.int(22, 30) + rng.int(22, 30)) / 2)) + rng.int(0, 364);
         if (marries && mday <= W1 && child.death > mday) {
           const w = this.marry(child, mday);
-          if (inWindow(w)) counted++;
+          counted += this.count(w);
           marriedSons.push(child);
           counted += this.family(child, w);
         } else if (rng.chance(0.35)) {
@@ -176,8 +222,8 @@ class Builder {
         if (rng.chance(0.97) && mday <= W1 && child.death > mday) {
           child.marriage = mday; // tentative: she may marry a groom of another lineage here, or leave
           this.offerBride(child);
-          if (mday >= W0 && inWindow(child)) counted++;
-        } else if (inWindow(child)) counted++;
+          if (mday >= W0) counted += this.count(child);
+        } else counted += this.count(child);
       }
     }
     // The youngest married son often stays with the parents (stem family); the others split off.
@@ -209,7 +255,7 @@ class Builder {
     }
     const h: Household = {
       idx: this.tw.households.length, id: "", village: v, address, addressText: "", created, splitFrom, founder,
-      members: [], head: undefined, poor: false, dibao: false, emitted: false,
+      members: [], head: undefined, poor: false, dibao: false, farms: false, emitted: false,
     };
     this.tw.households.push(h);
     return h;
@@ -325,64 +371,4 @@ export function buildPopulation(tw: TownshipState): void {
   }
   describePersons(tw, rng.fork("describe"));
   assignLivelihoods(tw, rng.fork("livelihood"));
-}
-
-/** Identity numbers, phones and addresses as written on the registers. */
-function describePersons(tw: TownshipState, rng: Rng): void {
-  for (const h of tw.households) if (h.emitted) h.addressText = writeAddress(h.address, rng, 0.1);
-  for (const p of tw.emitted) {
-    p.idNumber = tw.run.idNumbers.next(p.codeIndex, p.birth, p.gender);
-    const age = ageOn(p.birth, Math.min(W1, p.death));
-    const prob = age < 14 ? 0 : age < 60 ? 0.97 : age < 75 ? 0.75 : 0.4;
-    if (rng.chance(prob)) {
-      p.phone = tw.run.phones.mobile(rng);
-      p.phoneText = writePhone(p.phone, rng);
-    }
-    p.addressText = writeAddress((p.hh as Household).address, rng, 0.2);
-  }
-  // Old people without a phone of their own give a son's or daughter's number.
-  for (const p of tw.emitted) {
-    if (p.phone !== "" || ageOn(p.birth, W0) < 60 || !rng.chance(0.5)) continue;
-    const child = p.children.find((c) => c.emitted && c.phone !== "");
-    if (child !== undefined) {
-      p.phone = child.phone;
-      p.phoneText = writePhone(child.phone, rng, 0.5);
-    }
-  }
-}
-
-const VILLAGE_EMPLOYERS = ["中心学校", "卫生院", "人民政府", "中心幼儿园", "农业综合服务中心", "财政所", "派出所"];
-const COUNTY_EMPLOYERS = ["第一中学", "第二中学", "人民医院", "中医院", "公安局", "财政局", "自然资源局", "市场监督管理局", "人力资源和社会保障局", "实验小学", "疾病预防控制中心", "税务局", "交通运输局", "卫生健康局"];
-
-/** Registered-poor households (建档立卡), dibao households within them, and public employees. */
-function assignLivelihoods(tw: TownshipState, rng: Rng): void {
-  const final = new Map<Household, Person[]>();
-  for (const p of tw.emitted) {
-    const h = p.hh as Household;
-    let list = final.get(h);
-    if (list === undefined) final.set(h, (list = []));
-    list.push(p);
-  }
-  for (const [h, members] of final) {
-    const living = members.filter((m) => m.death > W0);
-    if (living.length === 0) continue;
-    const elderly = living.every((m) => ageOn(m.birth, W0) >= 60);
-    let p = h.village.community ? 0.04 : 0.13;
-    if (elderly) p += 0.12;
-    if (living.length === 1) p += 0.06;
-    h.poor = rng.chance(p);
-    h.dibao = h.poor && rng.chance(elderly ? 0.6 : 0.35);
-  }
-  const county = tw.county.plan;
-  for (const p of tw.emitted) {
-    const h = p.hh as Household;
-    if (h.poor) continue;
-    const age = ageOn(p.birth, day(2019, 1, 1));
-    if (age < 23 || age > 58) continue;
-    if (!rng.chance(h.village.community ? 0.08 : 0.025)) continue;
-    p.publicEmployee = true;
-    p.employer = h.village.community || rng.chance(0.3)
-      ? county.name + rng.pick(COUNTY_EMPLOYERS)
-      : tw.plan.name + rng.pick(VILLAGE_EMPLOYERS);
-  }
 }

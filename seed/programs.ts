@@ -1,11 +1,12 @@
-// Subsidy programs (dibao, 特困, housing renovation, relocation, poverty alleviation, education, medical,
-// agriculture, old-age allowance) and the background grants paid under them: one grant per person,
-// program and year, to people who qualify, approved by the official who signs for that program.
+// Subsidy programs: means-tested and discretionary help (dibao, 特困, housing renovation, relocation,
+// poverty alleviation, education, medical, temporary relief) and entitlements nearly everyone in a
+// group receives (farmland subsidy, returned-farmland subsidy, old-age allowance); their typical amounts
+// and who signs for them.
 import type { Rng } from "./rng.ts";
-import { W1, YEARS, ageOn, day, yearEnd, yearStart, type Day } from "./dates.ts";
+import type { Day } from "./dates.ts";
 import type { Field } from "./contract.ts";
-import type { Grant, Household, Person, Post } from "./model.ts";
-import { aliveOn, type TownshipState } from "./world.ts";
+import type { Person, Post } from "./model.ts";
+import type { TownshipState } from "./world.ts";
 
 export interface Program {
   id: string;
@@ -30,7 +31,12 @@ export const PROGRAMS = {
   grain: { id: "PG13", name: "种粮大户补贴", field: "agriculture", meansTested: false },
   elderly: { id: "PG14", name: "高龄津贴", field: "other", meansTested: false },
   forest: { id: "PG15", name: "退耕还林补助", field: "agriculture", meansTested: false },
+  farmland: { id: "PG16", name: "耕地地力保护补贴", field: "agriculture", meansTested: false },
+  relief: { id: "PG17", name: "临时救助金", field: "dibao", meansTested: true },
 } as const satisfies Record<string, Program>;
+
+/** Entitlements paid to nearly everyone in a group, cadres' families included. */
+export const UNIVERSAL: readonly ProgramKey[] = ["farmland", "forest", "elderly"];
 
 export type ProgramKey = keyof typeof PROGRAMS;
 export const PROGRAM_LIST: readonly Program[] = Object.values(PROGRAMS);
@@ -57,6 +63,8 @@ export function typicalAmount(key: ProgramKey, rng: Rng, year: number, size = 2)
     case "grain": return r10(rng.float(4000, 30000));
     case "elderly": return rng.pick([600, 720, 1200]);
     case "forest": return r10(rng.float(400, 3000));
+    case "farmland": return r10(rng.lognormal(8, 0.5) * rng.float(75, 120));
+    case "relief": return rng.pick([500, 800, 1000, 1500, 2000, 3000, 5000]);
   }
 }
 
@@ -95,84 +103,4 @@ export function approverFor(tw: TownshipState, key: ProgramKey, villageId: strin
 export function qualifies(p: Person): boolean {
   return !p.excluded && !p.officer && !p.publicEmployee && !p.assetOwner && !p.cadre && p.account !== undefined
     && (p.hh?.poor ?? false);
-}
-
-function payDay(rng: Rng, p: Person, year: number, late = false): Day | undefined {
-  const from = Math.max(yearStart(year), p.hhSince + 30, (p.account?.opened ?? W1) + 1);
-  const to = Math.min(yearEnd(year), p.death - 1, W1);
-  if (from > to) return undefined;
-  return late ? Math.max(from, to - rng.int(0, 90)) : from + rng.int(0, to - from);
-}
-
-export function addBackgroundGrant(tw: TownshipState, rng: Rng, key: ProgramKey, p: Person, year: number, amount: number, late = false): Grant | undefined {
-  const prog = PROGRAMS[key];
-  const h = p.hh as Household;
-  const seen = p.programs?.get(prog.id);
-  // One region per person and program: a move never makes the background look like double dipping.
-  if (seen !== undefined && seen !== h.village.id) return undefined;
-  if (p.programs?.has(`${prog.id}/${year}`)) return undefined;
-  const d = payDay(rng, p, year, late);
-  if (d === undefined || p.account === undefined) return undefined;
-  const approver = approverFor(tw, key, h.village.id, d, rng);
-  p.programs ??= new Map();
-  p.programs.set(prog.id, h.village.id);
-  p.programs.set(`${prog.id}/${year}`, "1");
-  return tw.grant({
-    programId: prog.id, beneficiaryId: p.id, regionId: h.village.id, year, approved: amount, paid: amount, paidDay: d,
-    approvedBy: approver?.ref.id, account: p.account.id,
-  });
-}
-
-export function backgroundGrants(tw: TownshipState): void {
-  const rng = tw.rng.fork("grants");
-  const byHousehold = new Map<Household, Person[]>();
-  for (const p of tw.emitted) {
-    const h = p.hh as Household;
-    let list = byHousehold.get(h);
-    if (list === undefined) byHousehold.set(h, (list = []));
-    list.push(p);
-  }
-  for (const [h, members] of byHousehold) {
-    for (const year of YEARS) {
-      const mid = day(year, 7, 1);
-      const living = members.filter((m) => aliveOn(m, mid) || aliveOn(m, yearStart(year) + 1));
-      if (living.length === 0) continue;
-      const adults = living.filter((m) => ageOn(m.birth, mid) >= 18);
-      const head = h.head !== undefined && living.includes(h.head) && ageOn(h.head.birth, mid) >= 18 ? h.head : adults[0];
-      if (h.poor) {
-        const recipient = head !== undefined && qualifies(head) ? head : adults.find(qualifies);
-        if (recipient !== undefined) {
-          const single = living.length === 1 && ageOn(recipient.birth, mid) >= 60;
-          if (h.dibao) {
-            const key: ProgramKey = single ? "tekun" : "dibao";
-            addBackgroundGrant(tw, rng, key, recipient, year, typicalAmount(key, rng, year, living.length), true);
-          }
-          if (year <= 2019 && rng.chance(0.14)) addBackgroundGrant(tw, rng, "industry", recipient, year, typicalAmount("industry", rng, year));
-          if (year >= 2018 && rng.chance(0.55)) addBackgroundGrant(tw, rng, "solar", recipient, year, typicalAmount("solar", rng, year));
-          if (rng.chance(0.012)) addBackgroundGrant(tw, rng, "housing", recipient, year, typicalAmount("housing", rng, year));
-          if (year <= 2019 && rng.chance(0.004)) addBackgroundGrant(tw, rng, "relocation", recipient, year, typicalAmount("relocation", rng, year, living.length));
-        }
-        for (const m of living) {
-          if (!qualifies(m)) continue;
-          const age = ageOn(m.birth, mid);
-          if (age >= 16 && age <= 22 && rng.chance(0.45)) {
-            const key: ProgramKey = rng.chance(0.4) ? "yulu" : "student";
-            addBackgroundGrant(tw, rng, key, m, year, typicalAmount(key, rng, year));
-          }
-          if (age >= 18 && rng.chance(0.035)) addBackgroundGrant(tw, rng, "medical", m, year, typicalAmount("medical", rng, year));
-          if (age >= 25 && age <= 60 && rng.chance(0.05)) addBackgroundGrant(tw, rng, "publicJob", m, year, typicalAmount("publicJob", rng, year));
-          if (age >= 18 && rng.chance(0.012)) addBackgroundGrant(tw, rng, "disabled", m, year, typicalAmount("disabled", rng, year));
-        }
-      } else if (head !== undefined && !head.excluded) {
-        if (!h.village.community && rng.chance(0.02)) addBackgroundGrant(tw, rng, "forest", head, year, typicalAmount("forest", rng, year));
-        if (!h.village.community && rng.chance(0.006)) addBackgroundGrant(tw, rng, "machinery", head, year, typicalAmount("machinery", rng, year));
-        if (!h.village.community && rng.chance(0.002)) addBackgroundGrant(tw, rng, "grain", head, year, typicalAmount("grain", rng, year));
-      }
-      for (const m of living) {
-        if (!m.excluded && m.account !== undefined && ageOn(m.birth, mid) >= 80 && rng.chance(0.35)) {
-          addBackgroundGrant(tw, rng, "elderly", m, year, typicalAmount("elderly", rng, year));
-        }
-      }
-    }
-  }
 }

@@ -3,7 +3,8 @@
 // a year, no firm taking a large share of a township's year, no idle bidder that never wins.
 import type { Rng } from "./rng.ts";
 import { W1, YEARS, day, yearOf, years, type Day } from "./dates.ts";
-import { THRESHOLDS, type Field, type Method } from "./contract.ts";
+import type { Field, Method } from "./contract.ts";
+import type { CountyStyle } from "./style.ts";
 import type { Bid, Company, Person, Project } from "./model.ts";
 import type { TownshipState } from "./world.ts";
 
@@ -67,7 +68,8 @@ export function makeProject(tw: TownshipState, rng: Rng, s: ProjectSpec): Projec
   const announce = deadline !== undefined
     ? deadline - (s.announceLead ?? (s.method === "open_tender" ? rng.int(20, 30) : rng.int(5, 12)))
     : s.method === "single_source" ? s.award - rng.int(10, 30) : undefined;
-  const wf = s.winnerFactor ?? rng.float(0.86, 0.97);
+  const style = tw.style;
+  const wf = s.winnerFactor ?? rng.float(style.winnerFactor[0], style.winnerFactor[1]);
   const winAmount = round2(s.budget * wf);
   const bids: Bid[] = [];
   const bidders = competitive ? [s.winner, ...s.others] : s.method === "single_source" ? [s.winner] : [];
@@ -77,9 +79,9 @@ export function makeProject(tw: TownshipState, rng: Rng, s: ProjectSpec): Projec
     for (let i = 0; i < bidders.length; i++) {
       if (i === 0) amounts.push(winAmount);
       else if (s.style === "close") amounts.push(round2(winAmount * (1 + rng.float(0.0008, 0.006))));
-      else amounts.push(round2(winAmount * rng.float(1.015, 1.14)));
+      else amounts.push(round2(winAmount * rng.float(style.markup[0], style.markup[1])));
     }
-    if (s.style === "close" || amounts.length < 2 || cv(amounts) >= 0.025) break;
+    if (s.style === "close" || amounts.length < 2 || cv(amounts) >= style.minCv) break;
   }
   bidders.forEach((c, i) => {
     const submitted = (deadline ?? s.award) - rng.int(0, 4);
@@ -108,7 +110,7 @@ export function extraBids(tw: TownshipState, rng: Rng, c: Company, after: Day, n
     && p.winner !== c && !p.bids.some((b) => b.company === c));
   for (const p of rng.sample(open, n)) {
     p.bids.push({
-      company: c, amount: round2(p.awardAmount * rng.float(1.03, 1.15)), submitted: (p.deadline ?? p.award) - rng.int(0, 4),
+      company: c, amount: round2(p.awardAmount * rng.float(tw.style.markup[0] + 0.01, tw.style.markup[1] + 0.01)), submitted: (p.deadline ?? p.award) - rng.int(0, 4),
       deposit: (c.accounts[0] as { id: string }).id, preparer: c.legalRep?.id, disqualified: false,
     });
     c.bids++;
@@ -127,9 +129,14 @@ export function genuineCompetitors(tw: TownshipState, rng: Rng, d: Day, n: numbe
   return rng.sample(winners.length >= n ? winners : all, n);
 }
 
-export function methodFor(rng: Rng, budget: number): Method {
-  if (budget < THRESHOLDS.DIRECT_AWARD_MAX) return rng.chance(0.7) ? "direct_award" : "competitive_negotiation";
-  if (budget < THRESHOLDS.HIGH) return rng.weighted<Method>(["competitive_negotiation", "invited_tender", "open_tender"], [4, 3, 3]);
+/** A pool firm to win a planted scheme: any contractor but the busy honest ones (their look-alike stays clean). */
+export function poolWinner(tw: TownshipState, rng: Rng, d: Day, exclude: readonly Company[] = []): Company | undefined {
+  return genuineCompetitors(tw, rng, d, 1, [...exclude, ...tw.county.pool.filter((c) => c.busy)])[0];
+}
+
+/** Below the county's tender limit a project is awarded directly or negotiated; from it on, tendered. */
+export function methodFor(rng: Rng, budget: number, style: CountyStyle): Method {
+  if (budget < style.tenderLimit) return rng.chance(style.directShare) ? "direct_award" : "competitive_negotiation";
   return rng.chance(0.85) ? "open_tender" : "invited_tender";
 }
 
@@ -156,10 +163,11 @@ function projectPayments(tw: TownshipState, rng: Rng, p: Project, workers: Perso
 
 export function backgroundProjects(tw: TownshipState): void {
   const rng = tw.rng.fork("projects");
+  const style = tw.style;
   const shares = new Map<string, Map<Company, number>>();
   const totals = new Map<string, number>();
   const villageWins = new Set<string>();
-  const scale = tw.run.spec.name === "small" ? 1.2 : 1.5 * (tw.villages.length / 23);
+  const scale = 1.5 * (tw.villages.length / 23) + 0.6;
   const workersOf = new Map<string, Person[]>();
   for (const v of tw.villages) {
     workersOf.set(v.id, tw.residentsOf(v).filter((p) => !p.excluded && p.account !== undefined && p.death > W1 && p.birth < day(1998, 1, 1) && p.birth > day(1956, 1, 1)));
@@ -175,34 +183,39 @@ export function backgroundProjects(tw: TownshipState): void {
     for (const slot of slots) {
       const field = pickField(rng);
       const budget = projectBudget(rng, slot.village ? 200_000 : 450_000);
-      const method = methodFor(rng, budget);
+      const method = methodFor(rng, budget, style);
       const award = day(year, 3, 1) + rng.int(0, 270);
       const approver = slot.village && rng.chance(0.75) ? tw.villageHead(slot.regionId, award, rng) : tw.townshipOfficial(award, rng, ["projects"]);
       const eligible = eligibleBidders(tw, award - 30);
-      if (eligible.length < 4) continue;
+      if (eligible.length < style.bidders[0] + 1) continue;
       const expected = budget * 0.92;
       const total = totals.get(key) ?? 0;
+      const small = budget < style.tenderLimit;
       const ok = (c: Company): boolean => {
         if (slot.village && villageWins.has(`${slot.regionId}|${year}|${c.id}`)) return false;
-        const prev = share.get(c) ?? 0;
-        if (prev > 0 && (prev + expected) / (total + expected) > 0.4) return false;
         const last = c.smallAwards.get(slot.regionId);
-        if (budget < THRESHOLDS.LOW && last !== undefined && award - last < 400) return false;
-        return true;
+        if (small && last !== undefined && award - last < 400) return false;
+        if (c.busy) return true;
+        const prev = share.get(c) ?? 0;
+        return !(prev > 0 && (prev + expected) / (total + expected) > 0.4);
       };
-      // Firms that have bid a few times without winning go first, so none looks like a cover bidder.
-      const order = rng.shuffle(eligible.slice()).sort((a, b) => Number(b.bids >= 3 && b.wins === 0) - Number(a.bids >= 3 && a.wins === 0));
-      const winner = order.find(ok);
-      if (winner === undefined) continue;
       const competitive = method !== "direct_award";
-      const k = !competitive ? 0 : method === "open_tender" ? rng.int(3, 6) : rng.int(3, 4);
-      const others = rng.sample(eligible.filter((c) => c !== winner && !(c.bids >= 3 && c.wins === 0)), k - 1 + (rng.chance(0.08) && k >= 3 ? 1 : 0));
+      // A busy firm enters many tenders and, pricing lowest, often wins them.
+      const busy = competitive ? eligible.filter((c) => c.busy && ok(c) && rng.chance(style.busyEntry)) : [];
+      const busyWinner = busy.find(() => rng.chance(style.busyWin));
+      // Firms that have bid a few times without winning go first, so none looks like a cover bidder.
+      const order = rng.shuffle(eligible.filter((c) => !c.busy).slice()).sort((a, b) => Number(b.bids >= 3 && b.wins === 0) - Number(a.bids >= 3 && a.wins === 0));
+      const winner = busyWinner ?? order.find(ok);
+      if (winner === undefined) continue;
+      const k = !competitive ? 0 : rng.int(style.bidders[0], style.bidders[1]);
+      const entered = busy.filter((c) => c !== winner);
+      const others = [...entered, ...rng.sample(eligible.filter((c) => c !== winner && !c.busy && !(c.bids >= 3 && c.wins === 0)), Math.max(0, k - 1 - entered.length) + (rng.chance(0.08) && k >= 3 ? 1 : 0))];
       const disqualified = others.length >= 3 && rng.chance(0.5) ? [others[others.length - 1] as Company] : [];
       const p = makeProject(tw, rng, { regionId: slot.regionId, regionName: slot.regionName, field, budget, method, award, approvedBy: approver?.ref.id, winner, others, disqualified });
       share.set(winner, (share.get(winner) ?? 0) + p.awardAmount);
       totals.set(key, total + p.awardAmount);
       if (slot.village) villageWins.add(`${slot.regionId}|${year}|${winner.id}`);
-      if (budget < THRESHOLDS.LOW) winner.smallAwards.set(slot.regionId, award);
+      if (small) winner.smallAwards.set(slot.regionId, award);
       projectPayments(tw, rng, p, workersOf.get(slot.regionId) ?? workersOf.get(tw.villages[0]?.id ?? "") ?? []);
     }
   }

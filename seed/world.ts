@@ -4,16 +4,17 @@ import { Rng } from "./rng.ts";
 import { W0, W1, type Day } from "./dates.ts";
 import { IdNumberAllocator } from "./idnumber.ts";
 import { PhoneAllocator } from "./contacts.ts";
-import { AccountAllocator } from "./money.ts";
+import { AccountAllocator } from "./accounts.ts";
 import type { CountyPlan, TownshipPlan, VillagePlan } from "./geography.ts";
 import type { ScaleSpec } from "./scale.ts";
 import type { PostRole, Typology } from "./contract.ts";
 import { relativesOf } from "./kinship.ts";
 import type {
-  Account, Asset, CaseRow, Company, Grant, Household, Kin, LabelRow, LookalikeRow, Move, Person, Post, Project,
+  Account, Asset, CaseRow, Company, Grant, Household, Kin, LabelRow, LookalikeRow, Move, Part, PartyRow, Person, Post, Project,
   Ref, RoleRow, Tip, Transfer,
 } from "./model.ts";
-import { fullName } from "./model.ts";
+import type { CountyStyle } from "./style.ts";
+import { fullName, VICTIM_PARTS } from "./model.ts";
 
 export class Ids {
   private readonly counters = new Map<string, number>();
@@ -34,6 +35,16 @@ export class RunState {
   constructor(readonly seed: number, readonly spec: ScaleSpec) {}
 }
 
+export interface Agent {
+  kind: "agent_address" | "accountant_phone";
+  value: string;
+  firms: Company[];
+  /** The bookkeeper registered as the firms' agent. */
+  keeper: Person | undefined;
+  /** Projects two or more of the firms bid on. */
+  projects: string[];
+}
+
 export class CountyState {
   readonly rng: Rng;
   /** Companies registered in the county (written when the county is done). */
@@ -45,8 +56,19 @@ export class CountyState {
   readonly officials: Post[] = [];
   readonly roles: RoleRow[] = [];
   readonly assets: Asset[] = [];
+  /** Identifiers many unrelated firms share: agents' addresses and bookkeepers' phones. */
+  readonly agents: Agent[] = [];
+  /** Entities labelled in any township (culprits and scheme records), and victims of any scheme. */
+  readonly labelled = new Set<string>();
+  readonly victims = new Set<string>();
+  /** Look-alikes found once the whole county exists (shared identifiers, busy firms). */
+  readonly lookalikes: LookalikeRow[] = [];
+  /** Look-alike instances listed so far, by kind. */
+  readonly lookalikeCounts = new Map<string, number>();
+  /** Persons written so far (for the profile line). */
+  persons = 0;
 
-  constructor(readonly run: RunState, readonly plan: CountyPlan) {
+  constructor(readonly run: RunState, readonly plan: CountyPlan, readonly style: CountyStyle) {
     this.rng = new Rng(run.seed, "county", plan.index);
   }
 
@@ -75,6 +97,7 @@ export class TownshipState {
   readonly cases: CaseRow[] = [];
   readonly labels: LabelRow[] = [];
   readonly lookalikes: LookalikeRow[] = [];
+  readonly parties: PartyRow[] = [];
   /** Kin pairs whose `declared` flag is forced (schemes conceal, look-alikes declare). */
   readonly declared = new Map<string, boolean>();
   /** Entity ids taken by a scheme or look-alike, so instances stay apart. */
@@ -94,6 +117,10 @@ export class TownshipState {
 
   get villages(): VillagePlan[] {
     return this.plan.villages;
+  }
+
+  get style(): CountyStyle {
+    return this.county.style;
   }
 
   relatives(p: Person): Kin[] {
@@ -169,7 +196,62 @@ export class TownshipState {
   label(schemeId: string, typology: Typology, entityId: string, role: string): void {
     if (entityId === "") throw new Error(`empty entity id in scheme ${schemeId}`);
     this.labels.push({ schemeId, typology, entityId, role });
+    this.use(entityId);
+    if (!this.county.labelled.has(entityId)) {
+      this.county.labelled.add(entityId);
+      this.journal?.labelled.push(entityId);
+    }
+  }
+
+  private journal: { labels: number; parties: number; lookalikes: number; used: string[]; labelled: string[]; victims: string[] } | undefined;
+
+  private use(entityId: string): void {
+    if (this.used.has(entityId)) return;
     this.used.add(entityId);
+    this.journal?.used.push(entityId);
+  }
+
+  /**
+   * Runs a planting attempt; when it fails, or would make a victim of one scheme a culprit of
+   * another, the labels, parties and look-alikes it wrote are taken back.
+   */
+  attempt(plant: () => boolean): boolean {
+    const journal = {
+      labels: this.labels.length, parties: this.parties.length, lookalikes: this.lookalikes.length,
+      used: [] as string[], labelled: [] as string[], victims: [] as string[],
+    };
+    const outer = this.journal;
+    this.journal = journal;
+    try {
+      const ok = plant() && this.labels.slice(journal.labels).every((l) => !this.county.victims.has(l.entityId))
+        && this.parties.slice(journal.parties).every((p) => !VICTIM_PARTS.includes(p.part) || !this.county.labelled.has(p.entityId));
+      if (!ok) {
+        this.labels.length = journal.labels;
+        this.parties.length = journal.parties;
+        this.lookalikes.length = journal.lookalikes;
+        for (const id of journal.used) this.used.delete(id);
+        for (const id of journal.labelled) this.county.labelled.delete(id);
+        for (const id of journal.victims) this.county.victims.delete(id);
+      } else if (outer !== undefined) {
+        outer.used.push(...journal.used);
+        outer.labelled.push(...journal.labelled);
+        outer.victims.push(...journal.victims);
+      }
+      return ok;
+    } finally {
+      this.journal = outer;
+    }
+  }
+
+  /** A victim or unwitting party of a scheme; victims are kept out of other instances, competitors are not. */
+  party(schemeId: string, entityId: string, part: Part): void {
+    if (entityId === "") throw new Error(`empty entity id in scheme ${schemeId}`);
+    this.parties.push({ schemeId, entityId, part });
+    if (part !== "competitor" && part !== "signatory" && part !== "employer") this.use(entityId);
+    if (VICTIM_PARTS.includes(part) && !this.county.victims.has(entityId)) {
+      this.county.victims.add(entityId);
+      this.journal?.victims.push(entityId);
+    }
   }
 
   newLookalike(): string {
@@ -178,7 +260,7 @@ export class TownshipState {
 
   lookalike(id: string, kind: string, entityId: string): void {
     this.lookalikes.push({ lookalikeId: id, kind, entityId });
-    this.used.add(entityId);
+    this.use(entityId);
   }
 
   setDeclared(a: Person, b: Person, value: boolean): void {
@@ -204,4 +286,16 @@ export function aliveThrough(p: Person, from: Day, to: Day): boolean {
 
 export function inWindow(p: Person): boolean {
   return p.birth <= W1 && p.death >= W0;
+}
+
+/** Emitted persons grouped by their final household, in the order the persons come. */
+export function byHousehold(persons: readonly Person[]): Map<Household, Person[]> {
+  const out = new Map<Household, Person[]>();
+  for (const p of persons) {
+    const h = p.hh as Household;
+    let list = out.get(h);
+    if (list === undefined) out.set(h, (list = []));
+    list.push(p);
+  }
+  return out;
 }

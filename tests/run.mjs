@@ -5,6 +5,7 @@
 // Plain Node so it runs before node_modules exists.
 import { spawnSync } from "node:child_process";
 import { existsSync, readFileSync, rmSync } from "node:fs";
+import { ensureUiBuilt } from "../services/cli/build-ui.mjs";
 import { ensureChromium, ensureDependencies } from "../services/cli/ensure-deps.mjs";
 
 function run(cmd, args, opts = {}) {
@@ -37,6 +38,8 @@ run("npx", ["eslint", "."]);
 // The test server loads Graph Data Science (GPLv3, fetched once through Maven) so the GDS engine is
 // tested too; NEO4J_LOCAL_GDS=0 leaves it out (its test then skips).
 process.env.NEO4J_LOCAL_GDS ??= "1";
+// The e2e tests drive the built pages.
+if (selectsProject("e2e")) ensureUiBuilt();
 const results = ".data/test-results.json";
 rmSync(results, { force: true });
 const vitest = spawnSync("npx", ["vitest", "run", "--reporter=default", "--reporter=json", `--outputFile.json=${results}`, ...args], { stdio: "inherit" });

@@ -1,10 +1,15 @@
 // Wraps one detector query (spliced in below from cypher/flags/, never from user input)
 // and stores each hit as an Alert tied to its subjects. The alert id is the flag id and the hit
 // key, so a rerun updates the same alert and keeps its triage status and history.
+// Every detector returns: key, subjects (who acted or knowingly profited: they take the risk),
+// parties (maps {node, part}: a dead payee, a short-paid beneficiary, an honest competitor; shown
+// with their part, never scored), group (the decision pattern the hit repeats: hits of one flag
+// and group count with diminishing returns), facts (a map of plain values the scores stage reads
+// to weigh the hit against the county's baselines), nodes, rels, amount, confidence and summary.
 CALL {
   {{FLAG}}
 }
-WITH key, subjects, nodes, rels, toFloat(coalesce(amount, 0.0)) AS amount,
+WITH key, subjects, parties, group, facts, nodes, rels, toFloat(coalesce(amount, 0.0)) AS amount,
      toFloat(coalesce(confidence, 1.0)) AS confidence, summary
 MERGE (a:Alert {id: $flagId + ':' + key})
   ON CREATE SET a.status = 'new', a.createdAt = datetime()
@@ -16,12 +21,16 @@ SET a.flag = $flagId,
     a.amount = amount,
     a.grade = head([g IN $grades WHERE amount >= g.min | g.grade]),
     a.summary = summary,
+    a.group = $flagId + ':' + coalesce(group, key),
+    // Facts as "name=value" strings (a property cannot hold a map); the scores stage parses them.
+    a.facts = [k IN keys(coalesce(facts, {})) WHERE facts[k] IS NOT NULL | k + '=' + toString(facts[k])],
     a.evidenceNodes = [n IN nodes WHERE n IS NOT NULL | elementId(n)],
     a.evidenceRels = [r IN rels WHERE r IS NOT NULL | elementId(r)],
     a.runId = $runId,
     a.active = true
-WITH a, subjects
-// Subjects that the hit no longer names lose their link.
+WITH a, [s IN subjects WHERE s IS NOT NULL] AS subjects,
+     [p IN coalesce(parties, []) WHERE p.node IS NOT NULL AND NOT p.node IN subjects] AS parties
+// Subjects and parties that the hit no longer names lose their link.
 CALL (a, subjects) {
   OPTIONAL MATCH (a)-[old:ON]->(s)
   WHERE NOT s IN subjects
@@ -29,7 +38,16 @@ CALL (a, subjects) {
 }
 CALL (a, subjects) {
   UNWIND subjects AS s
-  WITH a, s WHERE s IS NOT NULL
   MERGE (a)-[:ON]->(s)
+}
+CALL (a, parties) {
+  OPTIONAL MATCH (a)-[old:NAMES]->(p)
+  WHERE NOT {node: p, part: old.part} IN parties
+  DELETE old
+}
+CALL (a, parties) {
+  UNWIND parties AS p
+  WITH a, p.node AS node, p.part AS part
+  MERGE (a)-[:NAMES {part: part}]->(node)
 }
 RETURN count(a) AS hits

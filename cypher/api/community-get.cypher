@@ -10,7 +10,7 @@ CALL (c) {
       .id,
       type: toLower(head([l IN labels(m) WHERE NOT l IN ['Entity', 'Cadre']])),
       name: coalesce(m.name, m.id),
-      cadre: m:Cadre, riskScore: m.riskScore, riskGrade: m.riskGrade, communityId: m.communityId
+      cadre: m:Cadre, riskScore: m.riskScore, riskGrade: m.riskGrade, communityId: m.communityId, year: m.year
     }
   }) AS members
 }

@@ -11,5 +11,5 @@ RETURN elementId(x) AS elementId, x {
   id: CASE WHEN x:Phone THEN 'phone:' + x.value ELSE 'address:' + x.value END,
   type: CASE WHEN x:Phone THEN 'phone' ELSE 'address' END,
   name: x.value,
-  cadre: false, riskScore: null, riskGrade: null, communityId: x.communityId
+  cadre: false, riskScore: null, riskGrade: null, communityId: x.communityId, year: null
 } AS node

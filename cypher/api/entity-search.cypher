@@ -26,6 +26,7 @@ RETURN n {
   riskScore: n.riskScore,
   riskGrade: n.riskGrade,
   communityId: n.communityId,
+  year: n.year,
   match: CASE WHEN rank >= 1000.0 THEN 'id' WHEN rank >= 900.0 THEN 'identifier' ELSE 'name' END,
   score: rank
 } AS item

@@ -16,7 +16,12 @@
 //   now and then. Subjects: the companies, the persons who controlled them when they bid (legal
 //   representative, shareholders holding at least minControlShare; they answer for the collusion
 //   with their firms) and the persons through whom bidders are tied (a shared officer, the officer
-//   whose phone or account the other firm used).
+//   whose phone or account the other firm used). The other bidders are parties (competitors). One
+//   set of tied firms across tenders is one pattern, and so is one cover bidder. Each sign has a
+//   kind (officer, identifier, deposit, preparer, price); the facts give the strongest sign of each
+//   kind, the number of holders of the shared identifier, and the bids' spread and township, so the
+//   scores stage can weigh an agent's address shared by a dozen firms, or close prices in a
+//   township where bids are always close, against the county.
 // weight: 0.7
 // parameters:
 //   maxCv: { type: number, default: 0.01, min: 0, max: 1, description: "coefficient of variation of the valid bid amounts below which the bids count as near-identical" }
@@ -39,7 +44,7 @@ CALL () {
        [r IN roles1 WHERE day IS NULL OR (coalesce(r.from <= day, true) AND coalesce(r.to >= day, true))] AS roles1,
        [r IN roles2 WHERE day IS NULL OR (coalesce(r.from <= day, true) AND coalesce(r.to >= day, true))] AS roles2
   WHERE size(roles1) > 0 AND size(roles2) > 0
-  RETURN p, {companies: [c1, c2], kind: 'shared officer ' + o.name + ' (' + o.id + ')', confidence: 0.9,
+  RETURN p, {companies: [c1, c2], kind: 'shared officer ' + o.name + ' (' + o.id + ')', confidence: 0.9, cat: 'officer',
              nodes: [o], rels: roles1 + roles2} AS sign
   UNION ALL
   // The same phone, address or bank account.
@@ -50,7 +55,8 @@ CALL () {
              kind: CASE WHEN x:Phone THEN 'shared phone ' + x.value
                         WHEN x:Address THEN 'shared address ' + x.value
                         ELSE 'shared bank account ' + x.id END,
-             confidence: CASE WHEN x:Address THEN 0.7 WHEN x:Phone THEN 0.8 ELSE 0.9 END,
+             confidence: CASE WHEN x:Address THEN 0.7 WHEN x:Phone THEN 0.8 ELSE 0.9 END, cat: 'identifier',
+             degree: COUNT { (x)<-[:HAS]-(y) WHERE y:Person OR y:Company },
              nodes: [x], rels: [h1, h2]} AS sign
   UNION ALL
   // One firm's phone or account belongs to an officer of the other.
@@ -63,7 +69,8 @@ CALL () {
   RETURN p, {companies: [ca, cb],
              kind: CASE WHEN x:Phone THEN 'phone ' + x.value ELSE 'bank account ' + x.id END + ' of ' + ca.name
                    + ' (' + ca.id + ') belongs to ' + o.name + ' (' + o.id + ') of ' + cb.name + ' (' + cb.id + ')',
-             confidence: 0.7, nodes: [x, o], rels: [h1, h2, r]} AS sign
+             confidence: 0.7, cat: 'identifier', degree: COUNT { (x)<-[:HAS]-(y) WHERE y:Person OR y:Company },
+             nodes: [x, o], rels: [h1, h2, r]} AS sign
   UNION ALL
   // A deposit paid from an account of another bidder or of its officer.
   MATCH (cA:Company)-[bA:BID]->(p:Project)
@@ -75,7 +82,7 @@ CALL () {
     AND (owner = cB OR EXISTS { (owner)-[:ROLE_IN]->(cB) })
   RETURN p, {companies: [cA, cB],
              kind: 'deposit of ' + cA.name + ' (' + cA.id + ') paid from account ' + x.id + ' of ' + owner.name + ' (' + owner.id + ')',
-             confidence: 0.95, nodes: [x, owner], rels: [bA, h]} AS sign
+             confidence: 0.95, cat: 'deposit', nodes: [x, owner], rels: [bA, h]} AS sign
   UNION ALL
   // Within one project's bids: one deposit account, one preparer, identical or near-identical amounts.
   MATCH (p:Project)
@@ -94,20 +101,20 @@ CALL () {
   WITH p,
        [pair IN pairs WHERE pair[0].depositAccount IS NOT NULL AND pair[0].depositAccount = pair[1].depositAccount
         | {companies: [startNode(pair[0]), startNode(pair[1])],
-           kind: 'deposits paid from the same account ' + pair[0].depositAccount, confidence: 0.95,
+           kind: 'deposits paid from the same account ' + pair[0].depositAccount, confidence: 0.95, cat: 'deposit',
            nodes: [], rels: pair}]
        + [pair IN pairs WHERE pair[0].preparer IS NOT NULL AND pair[0].preparer = pair[1].preparer
           | {companies: [startNode(pair[0]), startNode(pair[1])],
-             kind: 'bids prepared by the same person ' + pair[0].preparer, confidence: 0.95,
+             kind: 'bids prepared by the same person ' + pair[0].preparer, confidence: 0.95, cat: 'preparer',
              nodes: [], rels: pair}]
        + CASE WHEN size(identical) > 0
-           THEN [{companies: [b IN identical | startNode(b)], kind: 'identical bid amounts', confidence: 0.9,
+           THEN [{companies: [b IN identical | startNode(b)], kind: 'identical bid amounts', confidence: 0.9, cat: 'price',
                   nodes: [], rels: identical}]
            ELSE [] END
        + CASE WHEN size(valid) >= $minCvBids AND coalesce(cv < $maxCv, false)
            THEN [{companies: [b IN valid | startNode(b)],
                   kind: 'near-identical bids (coefficient of variation ' + toString(round(cv, 4)) + ')',
-                  confidence: CASE WHEN size(valid) >= 3 THEN 0.85 ELSE 0.6 END, nodes: [], rels: valid}]
+                  confidence: CASE WHEN size(valid) >= 3 THEN 0.85 ELSE 0.6 END, cat: 'price', nodes: [], rels: valid}]
            ELSE [] END AS signs
   UNWIND signs AS sign
   RETURN p, sign
@@ -117,24 +124,36 @@ OPTIONAL MATCH (p)-[aw:AWARDED_TO]->(w:Company)
 WITH p, signs, aw, w, coalesce(aw.amount, p.awardAmount, 0.0) AS amount,
      COLLECT { MATCH (p)<-[b:BID]-(:Company) RETURN b } AS bids
 WITH p, signs, aw, w, amount, bids, coalesce(p.deadlineDate, p.awardDate, aw.date) AS day,
+     [b IN bids WHERE NOT coalesce(b.disqualified, false) AND b.amount IS NOT NULL | toFloat(b.amount)] AS amounts,
      COLLECT { UNWIND signs AS s UNWIND s.companies AS x WITH DISTINCT x ORDER BY x.id RETURN x } AS companies
 // Who controlled the tied firms when they bid.
-WITH p, signs, aw, w, amount, bids, companies,
+WITH p, signs, aw, w, amount, bids, companies, amounts,
      COLLECT { UNWIND companies AS x
                MATCH (:Person)-[r:ROLE_IN]->(x)
                WHERE (r.role = 'legal_rep' OR (r.role = 'shareholder' AND coalesce(r.share, 1.0) >= $minControlShare))
                  AND (day IS NULL OR (coalesce(r.from <= day, true) AND coalesce(r.to >= day, true)))
                RETURN r } AS control
-WITH p, signs, aw, w, amount, companies,
+WITH p, signs, aw, w, amount, companies, amounts,
+     [b IN bids WHERE NOT startNode(b) IN companies | {node: startNode(b), part: 'competitor'}] AS parties,
      COLLECT { UNWIND [r IN control | startNode(r)] + reduce(n = [], s IN signs | n + s.nodes) AS x
                WITH x WHERE x:Person RETURN DISTINCT x } AS persons,
      COLLECT { UNWIND [p] + [b IN bids | startNode(b)] + [r IN control | startNode(r)] + reduce(n = [], s IN signs | n + s.nodes) AS x
                WITH x WHERE x IS NOT NULL RETURN DISTINCT x } AS nodes,
      COLLECT { UNWIND bids + [aw] + control + reduce(r = [], s IN signs | r + s.rels) AS x
                WITH x WHERE x IS NOT NULL RETURN DISTINCT x } AS rels,
-     COLLECT { UNWIND signs AS s WITH s ORDER BY s.confidence DESC, s.kind RETURN DISTINCT s.kind } AS kinds
+     COLLECT { UNWIND signs AS s WITH s ORDER BY s.confidence DESC, s.kind RETURN DISTINCT s.kind } AS kinds,
+     head(COLLECT { UNWIND signs AS s WITH s WHERE s.cat = 'identifier' RETURN s ORDER BY s.degree, s.confidence DESC }) AS idSign,
+     reduce(m = 0.0, s IN signs | CASE WHEN s.cat = 'price' AND s.confidence > m THEN s.confidence ELSE m END) AS signPrice,
+     reduce(m = 0.0, s IN signs | CASE WHEN s.cat IN ['officer', 'deposit', 'preparer'] AND s.confidence > m THEN s.confidence ELSE m END) AS signOther,
+     reduce(s = 0.0, x IN amounts | s + x) / CASE size(amounts) WHEN 0 THEN 1 ELSE size(amounts) END AS mean
 RETURN 'project:' + p.id AS key,
        companies + persons AS subjects,
+       parties,
+       reduce(t = '', x IN companies | t + CASE WHEN t = '' THEN '' ELSE '+' END + x.id) AS group,
+       {signOther: signOther, signPrice: signPrice, signId: coalesce(idSign.confidence, 0.0), idDegree: idSign.degree,
+        bids: size(amounts),
+        cv: CASE WHEN size(amounts) >= 2 AND mean > 0 THEN sqrt(reduce(s = 0.0, x IN amounts | s + (x - mean) ^ 2) / size(amounts)) / mean END,
+        township: head([(p)-[:IN]->(:Region)-[:PART_OF*0..1]->(t:Region) WHERE t.level = 'township' | t.id])} AS facts,
        nodes,
        rels,
        amount,
@@ -175,6 +194,9 @@ WITH c, nBids, lost, covered, amount,
                RETURN r } AS control
 RETURN 'cover:' + c.id AS key,
        [c] + covered + [r IN control | startNode(r)] AS subjects,
+       [] AS parties,
+       'cover:' + c.id AS group,
+       {form: 'cover', lost: nBids, covered: size(covered)} AS facts,
        [c] + [l IN lost | l.p] + COLLECT { UNWIND lost AS l WITH DISTINCT l.w AS w WHERE w IS NOT NULL RETURN w }
          + [r IN control | startNode(r)] AS nodes,
        [l IN lost | l.b] + [l IN lost WHERE l.aw IS NOT NULL | l.aw] + control AS rels,

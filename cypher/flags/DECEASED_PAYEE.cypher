@@ -4,9 +4,10 @@
 // typology: false_claim
 // description: >
 //   A grant paid to a person after their recorded death date. A payment within a short grace
-//   period (a last instalment processed late) counts with lower confidence. Subjects: the dead
-//   beneficiary, the cadre who approved the grant and whoever owns the account it was paid into
-//   when that is someone else (a relative or the cadre collecting the money).
+//   period (a last instalment processed late) counts with lower confidence. Subjects: the cadre
+//   who approved the grant and whoever owns the account it was paid into when that is someone else
+//   (a relative or the cadre collecting the money). The dead beneficiary is a party (whose name
+//   was used), not a subject. Repeated payments in one dead person's name are one pattern.
 // weight: 0.75
 // parameters:
 //   graceDays: { type: integer, default: 31, min: 0, max: 365, description: "days after death during which a payment is only half suspicious" }
@@ -18,7 +19,10 @@ WITH p, g, paid, cadre, appr, duration.inDays(p.deathDate, g.paidDate).days AS d
 WITH p, g, paid, cadre, appr, daysAfter, [h IN held | endNode(h[0])] AS accounts, [h IN held | startNode(h[1])] AS holders,
      reduce(r = [], h IN held | r + h) AS heldRels
 RETURN g.id AS key,
-       [x IN [p, cadre] + holders WHERE x IS NOT NULL] AS subjects,
+       [x IN [cadre] + holders WHERE x IS NOT NULL] AS subjects,
+       [{node: p, part: 'dead_payee'}] AS parties,
+       p.id AS group,
+       {daysAfter: daysAfter} AS facts,
        [p, g, cadre] + accounts + holders AS nodes,
        [paid, appr] + heldRels AS rels,
        g.paidAmount AS amount,

@@ -12,7 +12,9 @@
 //   own family is KIN_BENEFIT's business. An account nobody is known to hold counts at low confidence
 //   when the beneficiary has a known account of their own. A relation filed with the supervisor
 //   lowers the confidence less than elsewhere: filing it does not explain other people's money in
-//   the relative's account. One hit per grant.
+//   the relative's account. One hit per grant. Subjects: the account's holder, the cadre it ties
+//   to and the approver; the beneficiary whose grant went elsewhere is a party. Grants of one
+//   beneficiary paid into one account are one pattern.
 // weight: 0.8
 // parameters:
 //   kinRelations: { type: list, default: [spouse, parent, child, sibling, grandparent, grandchild, uncle_aunt, nephew_niece, cousin, in_law], description: "KIN relations that count as kinship" }
@@ -105,7 +107,10 @@ WITH g, pi, pt, acc, b, a, ap, r, h, o, y, amount,
             CASE h.role WHEN 'approver' THEN ' who approved it' ELSE ' in post there' END
      END AS into
 RETURN g.id AS key,
-       reduce(acc2 = [], n IN [o, y, a, b] | CASE WHEN n IS NULL OR n IN acc2 THEN acc2 ELSE acc2 + n END) AS subjects,
+       reduce(acc2 = [], n IN [o, y, a] | CASE WHEN n IS NULL OR n IN acc2 THEN acc2 ELSE acc2 + n END) AS subjects,
+       [{node: b, part: 'beneficiary_paid_elsewhere'}] AS parties,
+       acc.id + ':' + b.id AS group,
+       {holder: h.role} AS facts,
        reduce(acc2 = [], n IN [b, g, acc, o] + h.via + [y, a] + h.places | CASE WHEN n IS NULL OR n IN acc2 THEN acc2 ELSE acc2 + n END) AS nodes,
        [x IN [pt, pi, h.oh] + h.kin + h.links + [ap] WHERE x IS NOT NULL] AS rels,
        amount,

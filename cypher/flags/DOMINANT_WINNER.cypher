@@ -11,6 +11,10 @@
 //   cadre signed minWins or more of the company's wins there that year; that cadre is a subject with
 //   the company. Not flagged: one large award that outweighs a region's few small ones (fewer than
 //   minWins wins), a region-year with too few projects, or a large but not dominant share.
+//   One firm's dominance of one region (across years) is one pattern. The wins taken with the
+//   lowest of several independent bids (at least independentBids valid bids spread by at least
+//   independentCv) are a fact the scores stage reads: a busy firm that simply underbids its rivals
+//   is not a captured market.
 // weight: 0.5
 // parameters:
 //   minShare: { type: number, default: 0.6, min: 0, max: 1, description: "share of the region's award value in the year that the company exceeds" }
@@ -18,6 +22,8 @@
 //   minProjects: { type: integer, default: 3, min: 1, max: 1000, description: "fewest projects awarded in the region that year" }
 //   minWins: { type: integer, default: 2, min: 1, max: 1000, description: "fewest of those projects the company must win" }
 //   levels: { type: list, default: [village, township, county], description: "region levels at which shares are computed" }
+//   independentBids: { type: integer, default: 3, min: 2, max: 50, description: "fewest valid bids of a win taken with the lowest of independent bids" }
+//   independentCv: { type: number, default: 0.02, min: 0, max: 1, learned: independentCv, description: "smallest coefficient of variation of those bids (closer bids may be arranged); learned from the county's bid spread unless set" }
 
 // Every award, counted in its region and in the regions above it (at most two steps up).
 MATCH (p:Project)-[aw:AWARDED_TO]->(c:Company)
@@ -49,11 +55,25 @@ CALL (won) {
   WITH cadre, approvals ORDER BY cadre.id
   RETURN collect(cadre) AS cadres, reduce(x = [], l IN collect(approvals) | x + l) AS approvals
 }
-WITH c, year, r, nProjects, total, won, value, cadres, approvals, value / total AS share
-WITH c, year, r, nProjects, total, won, value, cadres, approvals, share,
+// Wins taken with the lowest of several independent, normally spread valid bids.
+CALL (won, c) {
+  UNWIND won AS a
+  WITH a.p AS proj, c
+  WITH proj, c,
+       COLLECT { MATCH (proj)<-[b:BID]-(:Company) WHERE NOT coalesce(b.disqualified, false) AND b.amount IS NOT NULL RETURN toFloat(b.amount) } AS amounts,
+       head(COLLECT { MATCH (proj)<-[b:BID]-(c) WHERE NOT coalesce(b.disqualified, false) AND b.amount IS NOT NULL RETURN toFloat(b.amount) }) AS own
+  WITH amounts, own, reduce(s = 0.0, x IN amounts | s + x) / CASE size(amounts) WHEN 0 THEN 1 ELSE size(amounts) END AS mean
+  WITH amounts, own, CASE WHEN mean > 0 THEN sqrt(reduce(s = 0.0, x IN amounts | s + (x - mean) ^ 2) / size(amounts)) / mean ELSE 0.0 END AS cv
+  RETURN count(CASE WHEN size(amounts) >= $independentBids AND own IS NOT NULL AND all(x IN amounts WHERE own <= x) AND cv >= $independentCv THEN 1 END) AS lowestWins
+}
+WITH c, year, r, nProjects, total, won, value, cadres, approvals, lowestWins, value / total AS share
+WITH c, year, r, nProjects, total, won, value, cadres, approvals, share, lowestWins,
      COLLECT { UNWIND won AS a UNWIND a.route AS rel WITH DISTINCT rel RETURN rel } AS routes
 RETURN c.id + ':' + r.id + ':' + toString(year) AS key,
        [c] + cadres AS subjects,
+       [] AS parties,
+       c.id + ':' + r.id AS group,
+       {wins: size(won), lowestWins: lowestWins, share: share, signed: size(cadres) > 0} AS facts,
        [c, r] + [a IN won | a.p] + [rel IN routes | endNode(rel)] + cadres AS nodes,
        [a IN won | a.aw] + routes + approvals AS rels,
        round(value, 2) AS amount,

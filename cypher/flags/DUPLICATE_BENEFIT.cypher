@@ -12,6 +12,8 @@
 //   direction, or an in-law reached through a spouse at lower confidence; a declared relation lowers
 //   the confidence. YEAR hits once per identity, program and year, for the money paid beyond the
 //   first payment; MOVE once per relative and household, for the means-tested grants drawn since.
+//   One identity's repeats under one program (across years), and one relative's moves, are one
+//   pattern each.
 // weight: 0.6
 // parameters:
 //   repeatableFields: { type: list, default: [medical], description: "program fields whose grants may legitimately recur within a year (checked only across regions)" }
@@ -46,6 +48,9 @@ WITH pg, year, paid, regions, persons, approvers,
      head(paid).b AS b
 RETURN 'YEAR:' + reduce(m = b.id, p IN persons | CASE WHEN p.id < m THEN p.id ELSE m END) + ':' + pg.id + ':' + toString(year) AS key,
        persons + [x IN approvers WHERE NOT x IN persons] AS subjects,
+       [] AS parties,
+       'YEAR:' + reduce(m = b.id, p IN persons | CASE WHEN p.id < m THEN p.id ELSE m END) + ':' + pg.id AS group,
+       {regions: size(regions), records: size(persons)} AS facts,
        persons + [x IN paid | x.g] + [pg] + regions + [x IN approvers WHERE NOT x IN persons] AS nodes,
        reduce(all = [], x IN paid | all + [y IN [x.pt, x.un, x.gi, x.ap] WHERE y IS NOT NULL]) AS rels,
        amount,
@@ -128,6 +133,9 @@ WITH k, h, moved, how, moveRels, moveNodes, g, best, grants, best.c AS c,
      reduce(s = 0.0, x IN grants | s + coalesce(x.g.paidAmount, 0.0)) AS amount
 RETURN 'MOVE:' + k.id + ':' + h.id AS key,
        [c, k] AS subjects,
+       [] AS parties,
+       'MOVE:' + k.id AS group,
+       {declared: any(r IN best.kin WHERE coalesce(r.declared, false)), form: CASE WHEN best.role = 'approved it' THEN 'approved' ELSE 'in_post' END} AS facts,
        [c] + best.via + [k] + moveNodes + [x IN grants | x.g] + best.places AS nodes,
        best.kin + moveRels + [x IN grants | x.pt] + best.links AS rels,
        amount,

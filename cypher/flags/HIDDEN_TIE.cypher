@@ -11,6 +11,9 @@
 //   counts less than a shared phone or account. One hit per cadre and counterpart. Subjects: the
 //   cadre, the counterpart (with a firm's legal representative) and the relative whose identifier it
 //   is — not a relative who merely shares an identifier the cadre holds himself (a family phone).
+//   One cadre's ties through one identifier are one pattern; the identifier's number of holders is
+//   a fact the scores stage weighs against the county's identifiers (an agent's address held by a
+//   dozen firms is weak evidence of a tie between any two of them).
 // weight: 0.6
 // parameters:
 //   kinRelations: { type: list, default: [spouse, parent, child, sibling, grandparent, grandchild, uncle_aunt, nephew_niece, cousin, in_law], description: "KIN relations that count as kinship" }
@@ -61,7 +64,7 @@ WITH c, family, o, via, kin, relation, kinConf, id, h1,
      [(id)<-[h:HAS]-(y) WHERE y:Person OR y:Company | {t: y, h2: h}] AS owners
 WHERE size(owners) <= $maxSharers
 UNWIND owners AS owner
-WITH c, family, o, via, kin, relation, kinConf, id, h1, owner.t AS t, owner.h2 AS h2
+WITH c, family, o, via, kin, relation, kinConf, id, h1, owner.t AS t, owner.h2 AS h2, size(owners) AS degree
 WHERE NOT t IN family
 // Ties on record explain the shared identifier: kinship with the cadre or the owner, one household,
 // or the owner's own role in the firm. (A subquery, so that these checks only run on the few rows
@@ -75,7 +78,7 @@ CALL (c, o, t) {
     AND NOT (t:Company AND (EXISTS { (c)-[:ROLE_IN]->(t) } OR EXISTS { (o)-[:ROLE_IN]->(t) }))
   RETURN true AS unexplained
 }
-WITH c, o, via, kin, relation, kinConf, id, h1, h2, t,
+WITH c, o, via, kin, relation, kinConf, id, h1, h2, t, degree,
      CASE WHEN id:Address THEN $addressFactor ELSE 1.0 END AS idConf,
      CASE WHEN id:Phone THEN 'phone' WHEN id:Address THEN 'address' ELSE 'bank account' END AS idKind
 CALL (c, t) {
@@ -114,11 +117,11 @@ CALL (c, t) {
   CALL (c, g) { MATCH (g)<-[a:APPROVED]-(c) RETURN a }
   RETURN null AS co, t AS officer, g AS object, g.paidAmount AS amount, [pt, a] AS links, [g] AS extra, 'approved' AS form, 1.0 AS formConf
 }
-WITH c, coalesce(co, officer) AS party, co, officer, o, via, kin, relation, id, idKind, h1, h2, t, object, amount, links, extra, form,
+WITH c, coalesce(co, officer) AS party, co, officer, o, via, kin, relation, id, idKind, degree, h1, h2, t, object, amount, links, extra, form,
      kinConf * idConf * formConf AS confidence
 ORDER BY confidence DESC, CASE WHEN o = c THEN 0 ELSE 1 END, o.id, t.id
 // One owner per identifier and counterpart: the cadre before a relative, the closest relative first.
-WITH c, party, id, collect({o: o, via: via, kin: kin, relation: relation, id: id, idKind: idKind, h1: h1, h2: h2, t: t, co: co, officer: officer, links: links, extra: extra, form: form, confidence: confidence}) AS perId,
+WITH c, party, id, collect({o: o, via: via, kin: kin, relation: relation, id: id, idKind: idKind, degree: degree, h1: h1, h2: h2, t: t, co: co, officer: officer, links: links, extra: extra, form: form, confidence: confidence}) AS perId,
      collect(DISTINCT {object: object, amount: amount}) AS objects
 WITH c, party, [x IN perId WHERE x.o = perId[0].o] AS ties, objects
 ORDER BY ties[0].confidence DESC
@@ -134,6 +137,9 @@ WITH c, party, h, amount, objects, [x IN reps | x.rep] AS reps, [x IN reps | x.l
      reduce(acc = [], n IN reduce(all = [], x IN ties | all + [x.o, x.officer, x.co]) | CASE WHEN n IS NULL OR n IN acc OR n = c THEN acc ELSE acc + n END) AS others
 RETURN CASE WHEN party:Company THEN 'company:' ELSE 'beneficiary:' END + c.id + ':' + party.id AS key,
        [c] + others + [r IN reps WHERE NOT r IN others] AS subjects,
+       [] AS parties,
+       c.id + ':' + coalesce(h.id.value, h.id.id) AS group,
+       {idKind: h.idKind, idDegree: h.degree, form: h.form, declared: any(r IN h.kin WHERE coalesce(r.declared, false))} AS facts,
        [c] + nodes + [r IN reps WHERE NOT r IN nodes] AS nodes,
        rels + [r IN repRels WHERE NOT r IN rels] AS rels,
        amount,

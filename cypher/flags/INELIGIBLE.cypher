@@ -6,7 +6,8 @@
 //   A grant under a means-tested program paid to a public employee, to a cadre in post on the payment
 //   date, to an officer or shareholder of a company on that date, or to the owner of a vehicle or of
 //   real estate registered by then. A lead to verify: each reason has its own confidence and several
-//   reasons combine (noisy-OR). One hit per grant.
+//   reasons combine (noisy-OR). One hit per grant. Subject: the beneficiary; the firm they hold a
+//   role in and the signer are parties. One beneficiary's grants under one program are one pattern.
 // weight: 0.6
 // parameters:
 //   publicEmployeeConfidence: { type: number, default: 0.9, min: 0, max: 1, description: "confidence when the beneficiary is a public employee" }
@@ -43,12 +44,15 @@ CALL (b, d) {
 WITH pg, un, g, pt, b, rank, conf, company, nodes, rels, why
 ORDER BY conf DESC, rank
 WITH pg, un, g, pt, b, collect({conf: conf, company: company, nodes: nodes, rels: rels, why: why}) AS reasons
-WITH pg, un, g, pt, b, reasons,
+WITH pg, un, g, pt, b, reasons, head([(a:Person)-[:APPROVED]->(g) | a]) AS signer,
      1.0 - reduce(p = 1.0, x IN reasons | p * (1.0 - x.conf)) AS confidence,
      reduce(acc = [], x IN reasons | CASE WHEN x.company IS NULL OR x.company IN acc THEN acc ELSE acc + x.company END) AS companies,
      g.paidAmount AS amount
 RETURN g.id AS key,
-       [b] + companies AS subjects,
+       [b] AS subjects,
+       [c IN companies | {node: c, part: 'firm_of_beneficiary'}] + [x IN [signer] WHERE x IS NOT NULL AND x <> b | {node: x, part: 'signer'}] AS parties,
+       b.id + ':' + pg.id AS group,
+       {reasons: size(reasons)} AS facts,
        reduce(acc = [b, g, pg], n IN reduce(all = [], x IN reasons | all + x.nodes) | CASE WHEN n IN acc THEN acc ELSE acc + n END) AS nodes,
        [pt, un] + reduce(all = [], x IN reasons | all + x.rels) AS rels,
        amount,

@@ -9,7 +9,10 @@
 //   spouse's parents, children and siblings, or the spouses of one's own) at lower confidence; a
 //   relation filed with the supervisor (declared) lowers the confidence. Programs that are not
 //   means-tested count less in the in-post form. Each grant is reported once, under its most
-//   suspicious reading, with every cadre implicated in the same way.
+//   suspicious reading, with every cadre implicated in the same way. One cadre's grants to one
+//   relative (across programs and years) are one pattern. The hit's facts (program, village, year,
+//   cadre, form, declared) let the scores stage weigh it against the program's coverage in the
+//   village and the cadre's number of relatives there.
 // weight: 0.7
 // parameters:
 //   kinRelations: { type: list, default: [spouse, parent, child, sibling, grandparent, grandchild, uncle_aunt, nephew_niece, cousin, in_law], description: "KIN relations that count as kinship" }
@@ -67,16 +70,20 @@ WITH g, collect({c: c, b: b, via: via, kin: kin, relation: relation, pt: pt, for
 // The best reading of the grant; every other cadre implicated in the same way joins it.
 WITH g, cands[0] AS h, [x IN cands WHERE x.form = cands[0].form] AS same
 WITH g, h, same, h.c AS c, h.b AS b, g.paidAmount AS amount,
-     head([(g)-[:UNDER]->(pg:Program) | pg.name]) AS program,
+     head([(g)-[:UNDER]->(pg:Program) | pg]) AS pg, head([(g)-[:IN]->(r:Region) | r.id]) AS region,
      head(h.places) AS place,
      reduce(acc = [], x IN same | CASE WHEN x.c IN acc THEN acc ELSE acc + x.c END) AS cadres
-WITH g, h, same, c, b, amount, place, cadres,
-     coalesce(program + ', ', '') +
+WITH g, h, same, c, b, amount, place, cadres, pg, region,
+     coalesce(pg.name + ', ', '') +
        CASE WHEN amount % 1 = 0 THEN toString(toInteger(amount)) ELSE toString(round(amount, 2)) END + ' yuan, paid ' + toString(g.paidDate) AS what,
      reduce(acc = [], n IN reduce(all = [], x IN same | all + [x.c] + x.via + [x.b, g] + x.places) | CASE WHEN n IN acc THEN acc ELSE acc + n END) AS nodes,
      reduce(acc = [], r IN reduce(all = [], x IN same | all + x.kin + x.links + [x.pt]) | CASE WHEN r IN acc THEN acc ELSE acc + r END) AS rels
 RETURN h.form + ':' + g.id AS key,
        CASE WHEN b IN cadres THEN cadres ELSE cadres + b END AS subjects,
+       [] AS parties,
+       c.id + ':' + b.id AS group,
+       {program: pg.id, meansTested: coalesce(pg.meansTested, false), region: region, year: g.year, cadre: c.id,
+        beneficiary: b.id, form: h.form, self: b = c, declared: any(r IN h.kin WHERE coalesce(r.declared, false))} AS facts,
        nodes,
        rels,
        amount,

@@ -9,7 +9,8 @@
 //   relationship in either direction, or an in-law reached through a spouse at lower confidence; a
 //   declared relation lowers the confidence. The firm's legal representative is named too (the
 //   front man when the family holds the stake through shares). Each project is reported once, under
-//   its most suspicious reading, with every cadre implicated in the same way.
+//   its most suspicious reading, with every cadre implicated in the same way. One cadre's projects
+//   awarded to one firm are one pattern.
 // weight: 0.8
 // parameters:
 //   kinRelations: { type: list, default: [spouse, parent, child, sibling, grandparent, grandchild, uncle_aunt, nephew_niece, cousin, in_law], description: "KIN relations that count as kinship" }
@@ -83,6 +84,9 @@ WITH p, h, c, b, co, amount, place, cadres, subjects + [r IN reps WHERE NOT r IN
      reduce(acc = [], r IN reduce(all = [], x IN same | all + x.kin + [x.ro, x.aw] + x.links) + repRels | CASE WHEN r IN acc THEN acc ELSE acc + r END) AS rels
 RETURN h.form + ':' + p.id AS key,
        subjects,
+       [] AS parties,
+       c.id + ':' + co.id AS group,
+       {form: h.form, self: b = c, declared: any(r IN h.kin WHERE coalesce(r.declared, false))} AS facts,
        nodes,
        rels,
        amount,

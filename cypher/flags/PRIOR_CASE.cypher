@@ -30,6 +30,9 @@ ORDER BY k.openedDate, k.id
 WITH s, collect(k) AS cases, collect(inv) AS rels, collect(severity) AS severities
 RETURN s.id AS key,
        [s] AS subjects,
+       [] AS parties,
+       s.id AS group,
+       {cases: size(cases)} AS facts,
        [s] + cases AS nodes,
        rels,
        0.0 AS amount,

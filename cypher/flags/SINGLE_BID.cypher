@@ -9,10 +9,11 @@
 //   bid). Or a project handed out by a non-competitive procedure (single source, direct award) for
 //   more than the tender threshold, twice the threshold being the stronger signal. A tender that
 //   drew two or more valid bids, a failed tender that was never awarded, and a small direct award
-//   are not flagged. Subjects: the winning company and the cadre who approved the project.
+//   are not flagged. Subjects: the winning company and the cadre who approved the project; the
+//   disqualified rivals are parties. One firm's awards signed by one cadre are one pattern.
 // weight: 0.45
 // parameters:
-//   tenderThreshold: { type: number, default: 400000, min: 0, description: "award amount (yuan) above which a project must be competed" }
+//   tenderThreshold: { type: number, default: 400000, min: 0, learned: tenderThreshold, description: "award amount (yuan) above which a project must be competed; learned from the county (the amount above which it stops awarding directly) unless set" }
 //   soleBidderConfidence: { type: number, default: 0.8, min: 0, max: 1, description: "confidence when the winner was the only bidder" }
 //   disqualifiedConfidence: { type: number, default: 0.9, min: 0, max: 1, description: "confidence when every rival bid was disqualified" }
 
@@ -31,6 +32,9 @@ WITH p, aw, c, bids, valid, winnerValid,
      coalesce(aw.amount, p.awardAmount, 0.0) AS amount
 RETURN 'tender:' + p.id AS key,
        [c] + cadres AS subjects,
+       [b IN bids WHERE startNode(b) <> c | {node: startNode(b), part: 'disqualified_bidder'}] AS parties,
+       c.id + ':' + coalesce(head(cadres).id, '') AS group,
+       {form: 'tender', bids: size(bids), validBids: size(valid)} AS facts,
        [p, c] + [b IN bids WHERE startNode(b) <> c | startNode(b)] + cadres AS nodes,
        [aw] + bids + approvals AS rels,
        amount,
@@ -57,6 +61,9 @@ OPTIONAL MATCH (cadre:Person)-[appr:APPROVED]->(p)
 WITH p, aw, c, amount, collect(cadre) AS cadres, collect(appr) AS approvals
 RETURN 'direct:' + p.id AS key,
        [c] + cadres AS subjects,
+       [] AS parties,
+       c.id + ':' + coalesce(head(cadres).id, '') AS group,
+       {form: 'direct', threshold: $tenderThreshold} AS facts,
        [p, c] + cadres AS nodes,
        [aw] + approvals AS rels,
        amount,

@@ -6,7 +6,9 @@
 //   A grant paid below its approved amount by more than a tolerance. A cut taken from several
 //   grants signed by the same person in one year is a pattern (a percentage or a flat "fee" per
 //   household) and counts fully, even when each cut is small in proportion; a single short payment
-//   may be an adjustment and counts less. The amount at stake is the shortfall.
+//   may be an adjustment and counts less. The amount at stake is the shortfall. Subject: the
+//   signer; the short-paid beneficiary is a party (the victim). The cuts one signer takes from one
+//   program are one pattern.
 // weight: 0.7
 // parameters:
 //   tolerance: { type: number, default: 0.05, min: 0, max: 1, description: "shortfall, as a fraction of the approved amount, above which a single grant is suspicious" }
@@ -26,11 +28,14 @@ WITH a, year, pattern, size(grants) AS n, x.g AS g, x.ap AS ap,
      x.g.approvedAmount - x.g.paidAmount AS shortfall, (x.g.approvedAmount - x.g.paidAmount) / x.g.approvedAmount AS ratio
 WHERE pattern OR ratio > $tolerance
 MATCH (g)-[pt:PAID_TO]->(b:Person)
-WITH a, ap, g, pt, b, year, pattern, n, shortfall, ratio,
+WITH a, ap, g, pt, b, year, pattern, n, shortfall, ratio, head([(g)-[:UNDER]->(pg:Program) | pg.id]) AS program,
      CASE WHEN pattern THEN 1.0 ELSE $singleConfidence END * CASE WHEN a IS NULL THEN $unsignedFactor ELSE 1.0 END AS confidence,
      [v IN [g.approvedAmount, g.paidAmount, shortfall] | CASE WHEN v % 1 = 0 THEN toString(toInteger(v)) ELSE toString(round(v, 2)) END] AS yuan
 RETURN g.id AS key,
-       [x IN [a, b] WHERE x IS NOT NULL] AS subjects,
+       [x IN [a] WHERE x IS NOT NULL] AS subjects,
+       [{node: b, part: 'short_paid_beneficiary'}] AS parties,
+       coalesce(a.id, 'unsigned:' + g.id) + ':' + coalesce(program, '') AS group,
+       {pattern: pattern, shortfallShare: ratio} AS facts,
        [x IN [a, g, b] WHERE x IS NOT NULL] AS nodes,
        [x IN [ap, pt] WHERE x IS NOT NULL] AS rels,
        shortfall AS amount,

@@ -13,7 +13,7 @@
 //   pieces that were tendered, or a total that stays below the threshold.
 // weight: 0.6
 // parameters:
-//   tenderThreshold: { type: number, default: 400000, min: 0, description: "award amount (yuan) from which a purchase must be tendered: each piece is below it, the pieces together above it" }
+//   tenderThreshold: { type: number, default: 400000, min: 0, learned: tenderThreshold, description: "award amount (yuan) from which a purchase must be tendered: each piece is below it, the pieces together above it; learned from the county (the amount above which it stops awarding directly) unless set" }
 //   windowDays: { type: integer, default: 180, min: 1, max: 1095, description: "days from the first piece within which the pieces fall" }
 //   minPieces: { type: integer, default: 3, min: 2, max: 50, description: "fewest awards in the window" }
 //   negotiatedConfidence: { type: number, default: 0.7, min: 0, max: 1, description: "confidence when some pieces went through competitive negotiation rather than a direct award" }
@@ -63,6 +63,9 @@ CALL (pieces) {
 WITH c, r, pieces, total, uncompeted, cadres, approvals
 RETURN c.id + ':' + r.id + ':' + toString(pieces[0].day) AS key,
        [c] + cadres AS subjects,
+       [] AS parties,
+       c.id + ':' + r.id AS group,
+       {threshold: $tenderThreshold, pieces: size(pieces)} AS facts,
        [c, r] + [a IN pieces | a.p] + cadres AS nodes,
        [a IN pieces | a.aw] + [a IN pieces | a.inr] + approvals AS rels,
        total AS amount,

@@ -17,6 +17,9 @@ WITH s, t, c ORDER BY t.receivedDate, t.id
 WITH s, collect(DISTINCT t) AS tips, collect(c) AS rels
 RETURN s.id AS key,
        [s] AS subjects,
+       [] AS parties,
+       s.id AS group,
+       {tips: size(tips)} AS facts,
        [s] + tips AS nodes,
        rels,
        0.0 AS amount,

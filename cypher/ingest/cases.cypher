@@ -11,6 +11,18 @@ SET c:Case,
     c.amount = row.amount,
     c.outcome = row.outcome;
 
+// phase: create (into a database without entities: every id is new, validation proved them unique)
+UNWIND $rows AS row
+CREATE (:Entity:Case {
+  id: row.case_id,
+  openedDate: date(row.opened_date),
+  closedDate: date(row.closed_date),
+  typology: row.typology,
+  field: row.field,
+  amount: row.amount,
+  outcome: row.outcome
+});
+
 // phase: relationships
 UNWIND $rows AS row
 MATCH (c:Entity {id: row.case_id})

@@ -6,6 +6,10 @@ UNWIND $rows AS row
 MERGE (c:Entity {id: row.company_id})
 SET c:Company, c.name = row.name, c.registeredDate = date(row.registered_date), c.status = row.status;
 
+// phase: create (into a database without entities: every id is new, validation proved them unique)
+UNWIND $rows AS row
+CREATE (:Entity:Company {id: row.company_id, name: row.name, registeredDate: date(row.registered_date), status: row.status});
+
 // phase: relationships
 UNWIND $rows AS row
 MATCH (c:Entity {id: row.company_id})

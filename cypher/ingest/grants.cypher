@@ -10,6 +10,16 @@ SET g:Grant,
     g.paidAmount = row.paid_amount,
     g.paidDate = date(row.paid_date);
 
+// phase: create (into a database without entities: every id is new, validation proved them unique)
+UNWIND $rows AS row
+CREATE (:Entity:Grant {
+  id: row.grant_id,
+  year: toInteger(row.year),
+  approvedAmount: row.approved_amount,
+  paidAmount: row.paid_amount,
+  paidDate: date(row.paid_date)
+});
+
 // phase: relationships
 UNWIND $rows AS row
 MATCH (g:Entity {id: row.grant_id})

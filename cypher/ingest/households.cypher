@@ -6,6 +6,10 @@ UNWIND $rows AS row
 MERGE (h:Entity {id: row.household_id})
 SET h:Household, h.address = row.address, h.createdDate = date(row.created_date);
 
+// phase: create (into a database without entities: every id is new, validation proved them unique)
+UNWIND $rows AS row
+CREATE (:Entity:Household {id: row.household_id, address: row.address, createdDate: date(row.created_date)});
+
 // phase: relationships
 UNWIND $rows AS row
 MATCH (h:Entity {id: row.household_id})

@@ -13,6 +13,19 @@ SET p:Person,
     p.publicEmployee = row.public_employee,
     p.employer = row.employer;
 
+// phase: create (into a database without entities: every id is new, validation proved them unique)
+UNWIND $rows AS row
+CREATE (:Entity:Person {
+  id: row.person_id,
+  name: row.name,
+  gender: row.gender,
+  birthDate: date(row.birth_date),
+  deathDate: date(row.death_date),
+  idNumber: row.id_number,
+  publicEmployee: row.public_employee,
+  employer: row.employer
+});
+
 // phase: relationships
 UNWIND $rows AS row
 MATCH (p:Entity {id: row.person_id})

@@ -13,6 +13,20 @@ SET p:Project,
     p.awardDate = date(row.award_date),
     p.awardAmount = row.award_amount;
 
+// phase: create (into a database without entities: every id is new, validation proved them unique)
+UNWIND $rows AS row
+CREATE (:Entity:Project {
+  id: row.project_id,
+  name: row.name,
+  field: row.field,
+  budget: row.budget,
+  method: row.method,
+  announceDate: date(row.announce_date),
+  deadlineDate: date(row.deadline_date),
+  awardDate: date(row.award_date),
+  awardAmount: row.award_amount
+});
+
 // phase: relationships
 UNWIND $rows AS row
 MATCH (p:Entity {id: row.project_id})

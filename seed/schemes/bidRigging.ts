@@ -8,7 +8,9 @@ import { addRole, setPhone } from "../companies.ts";
 import { genuineCompetitors, makeProject, pickField } from "../projects.ts";
 import { refOf, type TownshipState } from "../world.ts";
 import type { Rng } from "../rng.ts";
-import { establishedBefore, gradedBudget, labeler, ordinaryAdult, pickCadre, pickPerson, schemeFirm, type Labeler, type Scheme } from "./common.ts";
+import {
+  competitorsOf, establishedBefore, gradedBudget, labeler, ordinaryAdult, pickCadre, pickPerson, schemeFirm, type Labeler, type Scheme,
+} from "./common.ts";
 import { tenderMethod } from "./kinContract.ts";
 
 export type Tie = "shared_officer" | "shared_phone" | "shared_address" | "shared_deposit" | "shared_preparer" | "close_bids" | "cover_bidder";
@@ -25,17 +27,18 @@ export function ringFirms(tw: TownshipState, rng: Rng, n: number, before: number
     regDay: establishedBefore(rng, before), officers: [{ person: o, role: "legal_rep" }, { person: o, role: "shareholder", share: 1 }],
   }));
   const a = firms[0] as Company;
-  const b = firms[1] as Company;
-  if (tie === "shared_officer") {
-    // A's owner sits in B as shareholder or supervisor.
-    addRole(tw.roles, refOf(owners[0] as Person), b, rng.chance(0.5) ? "shareholder" : "supervisor", undefined);
-    L(owners[0]?.id ?? "", "officer");
-  } else if (tie === "shared_phone") {
-    setPhone(b, a.phone, rng);
-    b.phoneText = writePhoneOtherwise(a.phone, a.phoneText, rng);
-  } else if (tie === "shared_address") {
-    b.address = a.address;
-    b.addressText = writeAddressOtherwise(a.address, a.addressText, rng);
+  // Every other firm of the ring carries the tie to the first one.
+  for (const b of firms.slice(1)) {
+    if (tie === "shared_officer") {
+      // A's owner sits in B as shareholder or supervisor.
+      addRole(tw.roles, refOf(owners[0] as Person), b, rng.chance(0.5) ? "shareholder" : "supervisor", undefined);
+    } else if (tie === "shared_phone") {
+      setPhone(b, a.phone, rng);
+      b.phoneText = writePhoneOtherwise(a.phone, a.phoneText, rng);
+    } else if (tie === "shared_address") {
+      b.address = a.address;
+      b.addressText = writeAddressOtherwise(a.address, a.addressText, rng);
+    }
   }
   for (const o of owners) L(o.id, "officer");
   for (const f of firms) L(f.id, "company");
@@ -60,7 +63,7 @@ export const bidRigging: Scheme = {
       const winners = cover !== undefined ? firms.slice(0, -1) : firms;
       const winner = winners[i % winners.length] as Company;
       const ring = firms.filter((f) => f !== winner);
-      const genuine = rng.chance(0.4) ? genuineCompetitors(tw, rng, d, 1, firms) : [];
+      const genuine = rng.chance(0.4) ? genuineCompetitors(tw, rng, d, rng.int(1, 2), firms) : [];
       const deposit = new Map<Company, string>();
       const preparer = new Map<Company, string>();
       if (tie === "shared_deposit") for (const f of ring) deposit.set(f, (winner.accounts[0] as { id: string }).id);
@@ -78,6 +81,7 @@ export const bidRigging: Scheme = {
       if (tie !== "close_bids") for (const b of p.bids) if (ring.includes(b.company)) b.amount = Math.round(p.awardAmount * rng.float(1.01, 1.04) * 100) / 100;
       // A genuine competitor prices on its own, never near-identical with the ring (it is not labelled).
       if (tie === "close_bids") for (const b of p.bids) if (genuine.includes(b.company)) b.amount = Math.round(p.awardAmount * rng.float(1.03, 1.14) * 100) / 100;
+      competitorsOf(L, p, firms);
       projects.push(p);
       d += rng.int(60, 200);
     }

@@ -4,9 +4,10 @@ import type { Rng } from "../rng.ts";
 import { W0, W1, ageOn, yearOf, years, type Day } from "../dates.ts";
 import type { CompanyRole, PostRole, Relation, Typology } from "../contract.ts";
 import type { VillagePlan } from "../geography.ts";
-import type { Company, Grant, Kin, Person, Post } from "../model.ts";
+import type { Company, Grant, Kin, Part, Person, Post, Project } from "../model.ts";
 import { addRole, companyName, newCompany, officeAddress, setPhone } from "../companies.ts";
 import { CONTRACTOR_TRADES } from "../names.ts";
+import { genuineCompetitors } from "../projects.ts";
 import { PROGRAMS, qualifies, typicalAmount, type ProgramKey } from "../programs.ts";
 import { refOf, type TownshipState } from "../world.ts";
 
@@ -16,16 +17,38 @@ export interface Scheme {
   plant(tw: TownshipState, rng: Rng): boolean;
 }
 
-export type Labeler = (entityId: string, role: string) => void;
+/**
+ * Writes one scheme instance's ground truth: `L(id, role)` labels a culprit (who organised the scheme
+ * or knowingly profited) or a record of the scheme (grant, project, transfer, account, household,
+ * region); `L.party(id, part)` names a victim or unwitting party, who is never labelled.
+ */
+export type Label = (entityId: string, role: string) => void;
+
+export interface Labeler extends Label {
+  readonly scheme: string;
+  party(entityId: string, part: Part): void;
+}
 
 export function labeler(tw: TownshipState, typology: Typology, schemeId = tw.newScheme()): Labeler {
   const seen = new Set<string>();
-  return (entityId, role) => {
+  const label = (entityId: string, role: string): void => {
     const key = `${entityId}|${role}`;
     if (seen.has(key)) return;
     seen.add(key);
     tw.label(schemeId, typology, entityId, role);
   };
+  const party = (entityId: string, part: Part): void => {
+    const key = `${entityId}|${part}`;
+    if (seen.has(key)) return;
+    seen.add(key);
+    tw.party(schemeId, entityId, part);
+  };
+  return Object.assign(label, { scheme: schemeId, party });
+}
+
+/** The honest firms that bid against a scheme's winner: unwitting parties of the scheme. */
+export function competitorsOf(L: Labeler, p: Project, ring: readonly Company[] = []): void {
+  for (const b of p.bids) if (b.company !== p.winner && !ring.includes(b.company)) L.party(b.company.id, "competitor");
 }
 
 export interface CadrePick {
@@ -117,6 +140,48 @@ export function poorAdult(p: Person): boolean {
 export function ordinaryAdult(p: Person): boolean {
   return !p.excluded && !p.officer && !p.publicEmployee && p.account !== undefined && p.death > W1
     && ageOn(p.birth, W0) >= 22 && ageOn(p.birth, W0) <= 62 && !(p.hh?.poor ?? false);
+}
+
+/** Old villagers whose identity card a scheme can borrow without their knowing. */
+function lender(p: Person): boolean {
+  return !p.excluded && !p.officer && !p.publicEmployee && !p.cadre && p.account !== undefined && p.death > W1 && ageOn(p.birth, W0) >= 62;
+}
+
+/**
+ * The name a scheme's firm is registered under: a willing front man (a culprit, labelled `nominee`) or,
+ * as often as the county's style says, an old villager whose identity card was borrowed (a victim).
+ */
+export function frontMan(tw: TownshipState, rng: Rng, L: Labeler, village?: VillagePlan): Person | undefined {
+  if (rng.chance(tw.style.identityUsed)) {
+    const old = pickPerson(tw, rng, lender, village);
+    if (old !== undefined) {
+      L.party(old.id, "identity_used");
+      return old;
+    }
+  }
+  const p = pickPerson(tw, rng, ordinaryAdult, village);
+  if (p !== undefined) L(p.id, "nominee");
+  return p;
+}
+
+/** Honest rivals for a scheme's tender, as many as the county's tenders usually draw. */
+export function rivals(tw: TownshipState, rng: Rng, d: Day, exclude: readonly Company[]): Company[] {
+  const [lo, hi] = tw.style.bidders;
+  return genuineCompetitors(tw, rng, d, rng.int(lo - 1, hi - 1), exclude);
+}
+
+/** Who signs for the cadre when the scheme hides behind a colleague: another cadre of the village or township. */
+export function colleagueOf(tw: TownshipState, rng: Rng, pick: CadrePick, d: Day, avoid: readonly Person[] = []): Post | undefined {
+  const skip = (p: Post): boolean => p.person === pick.cadre || (p.person !== undefined && avoid.includes(p.person));
+  const village = tw.inPost(pick.post.regionId, d).filter((p) => !skip(p));
+  if (village.length > 0 && rng.chance(0.6)) return rng.pick(village);
+  const town = tw.inPost(tw.plan.id, d, ["township_official"]).filter((p) => !skip(p));
+  return town.length > 0 ? rng.pick(town) : undefined;
+}
+
+/** Days from an award or payment to the first kickback, as the county's schemes wait. */
+export function kickbackLag(tw: TownshipState, rng: Rng): number {
+  return rng.int(tw.style.lag[0], tw.style.lag[1]);
 }
 
 export function schemeGrant(

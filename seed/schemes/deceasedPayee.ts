@@ -17,13 +17,14 @@ export const deceasedPayee: Scheme = {
       && p.death >= pick.from - 200 && p.death <= pick.to - 120 && p.death < day(2021, 3, 1) && p.birth < p.death - 365 * 40);
     if (dead.length === 0) return false;
     const n = Math.min(dead.length, rng.weighted([1, 2, 3, 5], [5, 3, 2, 1]));
-    const into = rng.weighted(["own", "relative", "cadre"], [5, 3, 2]);
+    const [toCadre, toKin] = tw.style.diversion;
+    const into = rng.weighted(["own", "relative", "cadre"], [5, 3 * toKin, 2 * toCadre]);
     const plans: { p: Person; days: Day[]; account: string; holder: Person | undefined }[] = [];
     for (const p of rng.sample(dead, n)) {
       let account = p.account?.id ?? "";
       let holder: Person | undefined;
       if (into === "relative") {
-        holder = tw.relatives(p).find((k) => k.person.account !== undefined && k.person.death > W1 && k.person.hh?.village.id === village.id)?.person;
+        holder = tw.relatives(p).find((k) => !tw.used.has(k.person.id) && k.person.account !== undefined && k.person.death > W1 && k.person.hh?.village.id === village.id)?.person;
         if (holder?.account !== undefined) account = holder.account.id;
       } else if (into === "cadre" && pick.cadre.account !== undefined) {
         account = pick.cadre.account.id;
@@ -46,8 +47,9 @@ export const deceasedPayee: Scheme = {
     divertL?.(pick.cadre.id, "cadre");
     for (const { p, days, account, holder } of plans) {
       const key = rng.pick<ProgramKey>(["dibao", "tekun", "elderly", "disabled"]);
-      L(p.id, "deceased");
-      divertL?.(p.id, "beneficiary");
+      // The dead villager is the scheme's victim, not a culprit.
+      L.party(p.id, "dead_payee");
+      divertL?.party(p.id, "dead_payee");
       if (holder !== undefined) L(holder.id, "relative");
       for (const d of days) {
         const g = schemeGrant(tw, rng, { key, person: p, day: d, approver: pick.cadre.id, account });

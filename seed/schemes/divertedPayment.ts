@@ -9,7 +9,7 @@ import { dayIn, labeler, ordinaryAdult, pickCadre, pickPerson, poorAdult, scheme
 export const divertedPayment: Scheme = {
   typology: "DIVERTED_PAYMENT",
   plant(tw, rng) {
-    const into = rng.weighted(["cadre", "relative", "go_between"], [4, 4, 2]);
+    const into = rng.weighted(["cadre", "relative", "go_between"], tw.style.diversion);
     const found = pickCadre(tw, rng, {
       roles: ["party_secretary", "committee_director", "accountant"], minDays: 300,
       kin: into === "relative" ? { relations: ["spouse", "child", "sibling", "in_law"], minAge: 18 } : undefined,
@@ -39,7 +39,7 @@ export const divertedPayment: Scheme = {
     if (holder !== pick.cadre) L(holder.id, into === "relative" ? "relative" : "go_between");
     L(holder.account.id, "account");
     for (const b of beneficiaries) {
-      L(b.id, "beneficiary");
+      L.party(b.id, "diverted_from");
       const key: ProgramKey = big ? "relocation" : rng.pick<ProgramKey>(["dibao", "housing", "solar", "industry", "medical"]);
       const n = key === "dibao" || key === "solar" ? rng.int(1, 3) : 1;
       const y0 = yearOf(pick.from);

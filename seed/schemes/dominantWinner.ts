@@ -1,11 +1,13 @@
 // DOMINANT_WINNER (标王): one firm takes most of a township's (or a village's) award value in a year
-// through a run of tenders it always wins, usually signed by the same official.
+// through a run of tenders it always wins near the ceiling price, signed by the same official.
 import { YEARS, day, yearEnd, yearStart, W1 } from "../dates.ts";
 import type { TownshipState } from "../world.ts";
 import type { Rng } from "../rng.ts";
-import type { Company } from "../model.ts";
-import { genuineCompetitors, makeProject, pickField } from "../projects.ts";
-import { dayIn, establishedBefore, gradedBudget, labeler, ordinaryAdult, pickCadre, pickPerson, schemeFirm, type Scheme } from "./common.ts";
+import type { Company, Person } from "../model.ts";
+import { makeProject, pickField, poolWinner } from "../projects.ts";
+import {
+  competitorsOf, dayIn, establishedBefore, gradedBudget, labeler, ordinaryAdult, pickCadre, pickPerson, rivals, schemeFirm, type Scheme,
+} from "./common.ts";
 import { tenderMethod } from "./kinContract.ts";
 
 const dominated = new WeakMap<TownshipState, Set<string>>();
@@ -37,10 +39,12 @@ export function topUpDominant(tw: TownshipState, rng: Rng): void {
     const village = inst.villageId !== undefined ? tw.villages.find((v) => v.id === inst.villageId) : undefined;
     const p = makeProject(tw, rng, {
       regionId: village?.id ?? tw.plan.id, regionName: village?.name ?? tw.plan.name, field: pickField(rng), budget: need,
-      method: "open_tender", award: d, approvedBy: inst.approver, winner: inst.firm, others: genuineCompetitors(tw, rng, d, rng.int(2, 4), [inst.firm]),
-      winnerFactor: rng.float(0.93, 0.98),
+      method: "open_tender", award: d, approvedBy: inst.approver, winner: inst.firm, others: rivals(tw, rng, d, [inst.firm]),
+      winnerFactor: rng.float(0.94, 0.99),
     });
-    labeler(tw, "DOMINANT_WINNER", inst.schemeId)(p.id, "project");
+    const L = labeler(tw, "DOMINANT_WINNER", inst.schemeId);
+    L(p.id, "project");
+    competitorsOf(L, p);
   }
 }
 
@@ -64,9 +68,10 @@ export const dominantWinner: Scheme = {
     const from = Math.max(pick.from, yearStart(y), day(y, 3, 1));
     const to = Math.min(pick.to, yearEnd(y) - 20, W1 - 20);
     let firm: Company | undefined;
-    if (rng.chance(0.4)) firm = genuineCompetitors(tw, rng, from, 1, [])[0];
+    let owner: Person | undefined;
+    if (rng.chance(0.4)) firm = poolWinner(tw, rng, from);
     if (firm === undefined) {
-      const owner = pickPerson(tw, rng, ordinaryAdult);
+      owner = pickPerson(tw, rng, ordinaryAdult);
       if (owner === undefined) return false;
       firm = schemeFirm(tw, rng, { regDay: establishedBefore(rng, from), officers: [{ person: owner, role: "legal_rep" }, { person: owner, role: "shareholder", share: 1 }] });
     }
@@ -77,6 +82,7 @@ export const dominantWinner: Scheme = {
     const schemeId = tw.newScheme();
     const L = labeler(tw, "DOMINANT_WINNER", schemeId);
     L(winner.id, "company");
+    if (owner !== undefined) L(owner.id, "officer");
     L(level === "township" ? tw.plan.id : pick.post.regionId, "region");
     L(pick.cadre.id, "cadre");
     let won = 0;
@@ -87,10 +93,12 @@ export const dominantWinner: Scheme = {
       const budget = Math.min(6_000_000, Math.max(gradedBudget(rng, [2, 7, 1]), Math.round(remaining / 1000) * 1000));
       const p = makeProject(tw, rng, {
         regionId: village?.id ?? tw.plan.id, regionName: village?.name ?? tw.plan.name, field: pickField(rng), budget,
-        method: tenderMethod(rng), award: d, approvedBy: pick.cadre.id, winner, others: genuineCompetitors(tw, rng, d, rng.int(2, 4), [winner]),
+        method: tenderMethod(rng), award: d, approvedBy: pick.cadre.id, winner, others: rivals(tw, rng, d, [winner]),
+        winnerFactor: rng.float(0.94, 0.99),
       });
       won += p.awardAmount;
       L(p.id, "project");
+      competitorsOf(L, p);
     }
     const list = instances.get(tw) ?? [];
     instances.set(tw, list);

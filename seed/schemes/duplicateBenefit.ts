@@ -5,7 +5,7 @@ import type { Household } from "../model.ts";
 import { typicalAmount, type ProgramKey } from "../programs.ts";
 import { writeAddress } from "../contacts.ts";
 import { approverFor } from "../programs.ts";
-import { conceal, dayIn, labeler, pickCadre, pickPerson, poorAdult, schemeGrant, type Scheme } from "./common.ts";
+import { colleagueOf, conceal, dayIn, labeler, pickCadre, pickPerson, poorAdult, schemeGrant, type Scheme } from "./common.ts";
 
 const splitCounter = new WeakMap<object, number>();
 
@@ -61,7 +61,7 @@ export const duplicateBenefit: Scheme = {
       const address = `${old.village.fullName}${rng.int(1, 6)}组${40 + n}号`;
       target = {
         idx: tw.households.length, id: tw.run.ids.next("H", 7), village: old.village, address, addressText: writeAddress(address, rng),
-        created: moveDay, splitFrom: old, founder: k, members: [k], head: k, poor: true, dibao: true, emitted: true,
+        created: moveDay, splitFrom: old, founder: k, members: [k], head: k, poor: true, dibao: true, farms: false, emitted: true,
       };
       tw.households.push(target);
     } else {
@@ -85,7 +85,9 @@ export const duplicateBenefit: Scheme = {
     L(target.id, "household");
     const key = rng.pick<ProgramKey>(["dibao", "dibao", "housing", "relocation", "industry"]);
     const d = Math.min(moveDay + rng.int(30, 150), W1 - 1);
-    const approver = rng.chance(0.6) ? pick.cadre.id : tw.townshipOfficial(d, rng, ["dibao"])?.ref.id;
+    // The cadre signs, or a colleague signs for him.
+    const approver = rng.chance(tw.style.colleague) ? colleagueOf(tw, rng, pick, d, [k])?.ref.id : pick.cadre.id;
+    if (approver !== undefined && approver !== pick.cadre.id) L.party(approver, "signatory");
     L(schemeGrant(tw, rng, { key, person: k, day: d, approver, regionId: target.village.id }).id, "grant");
     if (key === "dibao" && yearOf(d) < 2021 && rng.chance(0.6)) {
       const d2 = Math.min(yearStart(yearOf(d) + 1) + rng.int(30, 300), W1 - 1);

@@ -3,9 +3,9 @@
 import { writeAccountOtherwise, writeAddressOtherwise, writePhoneOtherwise } from "../contacts.ts";
 import { yearEnd, yearOf, yearStart } from "../dates.ts";
 import type { Person } from "../model.ts";
-import { genuineCompetitors, makeProject, pickField } from "../projects.ts";
+import { makeProject, pickField } from "../projects.ts";
 import {
-  dayIn, establishedBefore, gradedBudget, labeler, ordinaryAdult, pickCadre, pickPerson, poorAdult, schemeFirm, schemeGrant, type Scheme,
+  competitorsOf, dayIn, establishedBefore, frontMan, gradedBudget, labeler, pickCadre, pickPerson, poorAdult, rivals, schemeFirm, schemeGrant, type Scheme,
 } from "./common.ts";
 import { tenderMethod } from "./kinContract.ts";
 
@@ -30,7 +30,8 @@ export const hiddenTie: Scheme = {
       if (b === undefined) return false;
       b.phone = owner.phone;
       b.phoneText = writePhoneOtherwise(owner.phone, owner.phoneText, rng);
-      L(b.id, "beneficiary");
+      // The cadre handles the villager's paperwork and gives his own number: the villager is not a culprit.
+      L.party(b.id, "straw_beneficiary");
       const y0 = yearOf(pick.from);
       const n = Math.min(rng.int(1, 3), yearOf(pick.to) - y0 + 1);
       for (let i = 0; i < n; i++) {
@@ -40,7 +41,7 @@ export const hiddenTie: Scheme = {
       return true;
     }
 
-    const nominee = pickPerson(tw, rng, ordinaryAdult);
+    const nominee = frontMan(tw, rng, L);
     if (nominee === undefined || nominee.hh === owner.hh) return false;
     const award = dayIn(rng, pick.from + 60, pick.to);
     let firmPhone: string | undefined;
@@ -62,11 +63,11 @@ export const hiddenTie: Scheme = {
     }
     const p = makeProject(tw, rng, {
       regionId: pick.post.regionId, regionName: pick.village?.name ?? tw.plan.name, field: pickField(rng), budget: gradedBudget(rng, [4, 6, 0]),
-      method: tenderMethod(rng), award, approvedBy: cadre.id, winner: firm, others: genuineCompetitors(tw, rng, award, rng.int(2, 4), [firm]),
+      method: tenderMethod(rng), award, approvedBy: cadre.id, winner: firm, others: rivals(tw, rng, award, [firm]),
     });
     L(firm.id, "company");
-    L(nominee.id, "nominee");
     L(p.id, "project");
+    competitorsOf(L, p);
     if (variant === "officer_account" && owner.account !== undefined) L(owner.account.id, "account");
     return true;
   },

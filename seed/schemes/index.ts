@@ -36,9 +36,8 @@ export class SchemePlanner {
   private serial = 0;
 
   constructor(readonly county: CountyState) {
-    const spec = county.run.spec;
     for (const s of SCHEMES) {
-      const n = s.typology === "COLLUSION_RING" ? spec.rings : spec.schemesPerTypology;
+      const n = county.style.schemes.get(s.typology) ?? 0;
       for (let i = 0; i < n; i++) this.queue.push(s.typology);
     }
     county.rng.fork("scheme-order").shuffle(this.queue);
@@ -67,7 +66,8 @@ export class SchemePlanner {
     const scheme = BY_TYPOLOGY.get(typ);
     if (scheme === undefined) return false;
     for (let i = 0; i < attempts; i++) {
-      if (scheme.plant(tw, rng.fork(typ, this.serial++))) return true;
+      const r = rng.fork(typ, this.serial++);
+      if (tw.attempt(() => scheme.plant(tw, r))) return true;
     }
     return false;
   }

@@ -75,7 +75,7 @@ export const ineligible: Scheme = {
     if (grants.length === 0) return false;
     const L = labeler(tw, "INELIGIBLE");
     L(who.id, "beneficiary");
-    if (company !== undefined) L(company, "company");
+    if (company !== undefined) L.party(company, "employer");
     for (const g of grants) L(g, "grant");
     return true;
   },

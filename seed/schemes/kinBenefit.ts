@@ -1,17 +1,17 @@
-// KIN_BENEFIT (优亲厚友): a cadre approves grants to a relative or to himself; or a relative of the village
-// cadre in post receives grants signed by someone else while that cadre is in post.
+// KIN_BENEFIT (优亲厚友): a cadre approves grants to a relative who does not qualify, or to himself; or
+// hides behind a colleague's signature while his relative is paid in his village during his term.
 import type { Rng } from "../rng.ts";
-import { yearEnd, yearOf, yearStart } from "../dates.ts";
+import { yearEnd, yearOf, yearStart, type Day } from "../dates.ts";
 import type { Grant, Person } from "../model.ts";
-import { approverFor, type ProgramKey } from "../programs.ts";
+import type { ProgramKey } from "../programs.ts";
 import type { TownshipState } from "../world.ts";
-import { conceal, dayIn, labeler, pickCadre, schemeGrant, type CadrePick, type Scheme } from "./common.ts";
+import { colleagueOf, conceal, dayIn, labeler, pickCadre, schemeGrant, type CadrePick, type Scheme } from "./common.ts";
 
 const PROGRAMS: readonly ProgramKey[] = ["dibao", "housing", "relocation", "medical", "industry", "solar", "publicJob"];
 const WEIGHTS = [5, 3, 1, 1, 1, 1, 1];
 
 /** Grants to `p` over one or more years of the cadre's term. */
-export function kinGrants(tw: TownshipState, rng: Rng, pick: CadrePick, p: Person, approver: () => string | undefined, key?: ProgramKey): Grant[] {
+export function kinGrants(tw: TownshipState, rng: Rng, pick: CadrePick, p: Person, approver: (d: Day) => string | undefined, key?: ProgramKey): Grant[] {
   const k = key ?? rng.weighted(PROGRAMS, WEIGHTS);
   const annual = k === "dibao" || k === "solar" || k === "publicJob";
   const y0 = yearOf(pick.from);
@@ -21,7 +21,7 @@ export function kinGrants(tw: TownshipState, rng: Rng, pick: CadrePick, p: Perso
   const out: Grant[] = [];
   for (let y = start; y < start + n; y++) {
     const d = dayIn(rng, Math.max(pick.from, yearStart(y)), Math.min(pick.to, yearEnd(y)));
-    out.push(schemeGrant(tw, rng, { key: k, person: p, day: d, approver: approver() }));
+    out.push(schemeGrant(tw, rng, { key: k, person: p, day: d, approver: approver(d) }));
   }
   return out;
 }
@@ -29,23 +29,25 @@ export function kinGrants(tw: TownshipState, rng: Rng, pick: CadrePick, p: Perso
 export const kinBenefit: Scheme = {
   typology: "KIN_BENEFIT",
   plant(tw, rng) {
-    const variant = rng.weighted(["approves_kin", "approves_self", "kin_in_region"], [5, 1, 4]);
+    const colleague = tw.style.colleague;
+    const variant = rng.weighted(["approves_kin", "approves_self", "kin_in_region"], [9 * (1 - colleague), 1, 9 * colleague]);
     if (variant === "approves_self") {
       const found = pickCadre(tw, rng, { minDays: 300 });
       if (found === undefined) return false;
       const { pick } = found;
       const L = labeler(tw, "KIN_BENEFIT");
       // Not means-tested, so the case is about self-approval rather than eligibility.
-      const key = rng.pick<ProgramKey>(["machinery", "grain", "forest"]);
+      const key = rng.pick<ProgramKey>(["machinery", "grain"]);
       const grants = kinGrants(tw, rng, pick, pick.cadre, () => pick.cadre.id, key);
       L(pick.cadre.id, "cadre");
       for (const g of grants) L(g.id, "grant");
       return true;
     }
+    // The relative does not qualify: a household that is not registered poor.
     const found = pickCadre(tw, rng, {
       roles: variant === "approves_kin" ? ["party_secretary", "committee_director"] : ["party_secretary", "committee_director", "accountant", "committee_member"],
       minDays: 300,
-      kin: { relations: ["sibling", "parent", "child", "in_law", "grandparent", "grandchild"], sameVillage: true, filter: (p) => !p.officer && !p.publicEmployee },
+      kin: { relations: ["sibling", "parent", "child", "in_law", "grandparent", "grandchild"], sameVillage: true, filter: (p) => !p.officer && !p.publicEmployee && !(p.hh?.poor ?? false) },
     });
     if (found === undefined || found.kin === undefined) return false;
     const { pick, kin } = found;
@@ -61,17 +63,15 @@ export const kinBenefit: Scheme = {
     L(pick.cadre.id, "cadre");
     for (const r of relatives) {
       conceal(tw, pick.cadre, r, rng);
+      // Hidden behind a colleague's signature: another cadre of the village or township signs.
       const approver = variant === "approves_kin"
         ? () => pick.cadre.id
-        : () => {
-            const d = dayIn(rng, pick.from, pick.to);
-            return approverFor(tw, "dibao", village, d, rng)?.ref.id ?? tw.townshipOfficial(d, rng)?.ref.id;
-          };
+        : (d: Day) => colleagueOf(tw, rng, pick, d, [r])?.ref.id;
       const grants = kinGrants(tw, rng, pick, r, approver);
       L(r.id, "relative");
       for (const g of grants) {
-        if (g.approvedBy === pick.cadre.id && variant !== "approves_kin") g.approvedBy = tw.townshipOfficial(g.paidDay, rng)?.ref.id;
         L(g.id, "grant");
+        if (g.approvedBy !== undefined && g.approvedBy !== pick.cadre.id) L.party(g.approvedBy, "signatory");
       }
     }
     return true;

@@ -1,12 +1,13 @@
-// KIN_CONTRACT (违规发包): a village project approved by the cadre, or in the cadre's village, is awarded to
-// a firm where the cadre or a relative holds a role (legal representative, shareholder).
+// KIN_CONTRACT (违规发包): a village project approved by the cadre (or by a colleague for him) in the
+// cadre's village is awarded to a firm where the cadre or a relative holds a role: legal representative,
+// or shareholder behind a nominee who fronts the firm.
 import { years } from "../dates.ts";
-import type { Company, Project } from "../model.ts";
-import { genuineCompetitors, makeProject, pickField } from "../projects.ts";
+import type { Company } from "../model.ts";
+import { makeProject, pickField } from "../projects.ts";
 import type { Rng } from "../rng.ts";
 import type { Method } from "../contract.ts";
 import {
-  conceal, dayIn, establishedBefore, gradedBudget, labeler, ordinaryAdult, pickCadre, pickPerson, schemeFirm, type Scheme,
+  colleagueOf, competitorsOf, conceal, dayIn, establishedBefore, frontMan, gradedBudget, labeler, pickCadre, rivals, schemeFirm, type Scheme,
 } from "./common.ts";
 
 export function tenderMethod(rng: Rng): Method {
@@ -16,7 +17,8 @@ export function tenderMethod(rng: Rng): Method {
 export const kinContract: Scheme = {
   typology: "KIN_CONTRACT",
   plant(tw, rng) {
-    const variant = rng.weighted(["kin_legal_rep", "kin_shareholder", "cadre_shareholder"], [5, 3, 2]);
+    const { front, colleague } = tw.style;
+    const variant = rng.weighted(["kin_legal_rep", "kin_shareholder", "cadre_shareholder"], [1 - front, front * 0.6, front * 0.4]);
     const found = pickCadre(tw, rng, {
       minDays: 400,
       kin: variant === "cadre_shareholder" ? undefined : { relations: ["child", "sibling", "in_law", "spouse", "grandchild"], minAge: 22, maxAge: 62, filter: (p) => !p.officer && !p.publicEmployee },
@@ -30,7 +32,8 @@ export const kinContract: Scheme = {
     const L = labeler(tw, "KIN_CONTRACT");
     L(pick.cadre.id, "cadre");
     if (variant === "cadre_shareholder" || variant === "kin_shareholder") {
-      const nominee = pickPerson(tw, rng, ordinaryAdult);
+      // Fronted: a nominee is the legal representative, the cadre or his relative holds shares.
+      const nominee = frontMan(tw, rng, L);
       if (nominee === undefined) return false;
       const holder = variant === "cadre_shareholder" ? pick.cadre : (kin?.person ?? pick.cadre);
       const share = rng.int(30, 70) / 100;
@@ -40,7 +43,6 @@ export const kinContract: Scheme = {
           { person: holder, role: "shareholder", share },
         ],
       });
-      L(nominee.id, "nominee");
       if (holder !== pick.cadre) L(holder.id, "relative");
     } else {
       const k = (kin as { person: typeof pick.cadre }).person;
@@ -50,19 +52,18 @@ export const kinContract: Scheme = {
     if (kin !== undefined) conceal(tw, pick.cadre, kin.person, rng);
     L(firm.id, "company");
     const n = rng.chance(0.3) ? 2 : 1;
-    const projects: Project[] = [];
     for (let i = 0; i < n; i++) {
       const d = i === 0 ? award : dayIn(rng, Math.min(award + years(0.8), pick.to), pick.to);
-      const byCadre = variant !== "kin_shareholder" || rng.chance(0.4);
-      const approver = byCadre ? pick.cadre.id : tw.townshipOfficial(d, rng, ["projects"])?.ref.id;
-      const method = tenderMethod(rng);
-      const others = genuineCompetitors(tw, rng, d, rng.int(2, 4), [firm]);
-      projects.push(makeProject(tw, rng, {
+      // The cadre signs, or a colleague signs for him.
+      const approver = rng.chance(colleague) ? colleagueOf(tw, rng, pick, d, kin !== undefined ? [kin.person] : [])?.ref.id : pick.cadre.id;
+      const p = makeProject(tw, rng, {
         regionId: pick.post.regionId, regionName: pick.village?.name ?? tw.plan.name, field: pickField(rng), budget: gradedBudget(rng),
-        method, award: d, approvedBy: approver, winner: firm, others,
-      }));
+        method: tenderMethod(rng), award: d, approvedBy: approver, winner: firm, others: rivals(tw, rng, d, [firm]),
+      });
+      L(p.id, "project");
+      competitorsOf(L, p);
+      if (approver !== undefined && approver !== pick.cadre.id) L.party(approver, "signatory");
     }
-    for (const p of projects) L(p.id, "project");
     return true;
   },
 };

@@ -1,8 +1,9 @@
 // SHELL_WINNER (为特定项目而生): a firm registered weeks before a tender wins it, or a firm that exists for
-// one project and is deregistered soon after; the legal representative is a front man.
+// one project and is deregistered soon after; the legal representative is a front man, or an old
+// villager whose identity card was borrowed.
 import { W1, day } from "../dates.ts";
-import { genuineCompetitors, makeProject, pickField } from "../projects.ts";
-import { dayIn, gradedBudget, labeler, ordinaryAdult, pickCadre, pickPerson, schemeFirm, type Scheme } from "./common.ts";
+import { makeProject, pickField } from "../projects.ts";
+import { competitorsOf, dayIn, frontMan, gradedBudget, labeler, pickCadre, rivals, schemeFirm, type Scheme } from "./common.ts";
 import { tenderMethod } from "./kinContract.ts";
 
 export const shellWinner: Scheme = {
@@ -18,7 +19,8 @@ export const shellWinner: Scheme = {
     const lead = method === "open_tender" ? rng.int(20, 30) : rng.int(5, 12);
     const announce = award - rng.int(3, 15) - lead;
     const regDay = variant === "fresh" ? announce - rng.int(8, 75) : announce - rng.int(120, 240);
-    const nominee = pickPerson(tw, rng, (p) => ordinaryAdult(p) || (p.death > W1 && !p.excluded && !p.officer && p.account !== undefined && p.birth < day(1960, 1, 1)));
+    const L = labeler(tw, "SHELL_WINNER");
+    const nominee = frontMan(tw, rng, L);
     if (nominee === undefined) return false;
     const firm = schemeFirm(tw, rng, { regDay, officers: [{ person: nominee, role: "legal_rep" }, { person: nominee, role: "shareholder", share: 1 }] });
     if (variant === "one_project" || rng.chance(0.4)) {
@@ -32,13 +34,12 @@ export const shellWinner: Scheme = {
     const p = makeProject(tw, rng, {
       regionId: township ? tw.plan.id : pick.post.regionId, regionName: township ? tw.plan.name : (pick.village?.name ?? tw.plan.name),
       field: pickField(rng), budget: gradedBudget(rng, [3, 6, 1]), method, award, approvedBy: pick.cadre.id, winner: firm,
-      others: genuineCompetitors(tw, rng, award, rng.int(2, 3), [firm]), announceLead: lead,
+      others: rivals(tw, rng, award, [firm]), announceLead: lead,
     });
-    const L = labeler(tw, "SHELL_WINNER");
     L(firm.id, "company");
     L(p.id, "project");
-    L(nominee.id, "nominee");
     L(pick.cadre.id, "cadre");
+    competitorsOf(L, p);
     return true;
   },
 };

@@ -2,8 +2,8 @@
 // or a large project handed out by direct award or single source above the tender threshold.
 import { day, W1 } from "../dates.ts";
 import type { Method } from "../contract.ts";
-import { genuineCompetitors, makeProject, pickField } from "../projects.ts";
-import { dayIn, gradedBudget, labeler, pickCadre, type Scheme } from "./common.ts";
+import { genuineCompetitors, makeProject, pickField, poolWinner } from "../projects.ts";
+import { competitorsOf, dayIn, gradedBudget, labeler, pickCadre, type Scheme } from "./common.ts";
 
 export const singleBid: Scheme = {
   typology: "SINGLE_BID",
@@ -14,9 +14,12 @@ export const singleBid: Scheme = {
     if (found === undefined) return false;
     const { pick } = found;
     const award = dayIn(rng, Math.max(pick.from, day(2016, 3, 1)), Math.min(pick.to, W1 - 30));
-    const [winner, ...rivals] = genuineCompetitors(tw, rng, award, 3, []);
+    const winner = poolWinner(tw, rng, award);
     if (winner === undefined) return false;
-    const budget = variant === "direct_above_threshold" ? Math.max(450_000, gradedBudget(rng, [0, 8, 2])) : gradedBudget(rng, [3, 6, 1]);
+    const rivals = genuineCompetitors(tw, rng, award, 2, [winner]);
+    // Above the county's tender limit, handed out without a tender.
+    const limit = tw.style.tenderLimit;
+    const budget = variant === "direct_above_threshold" ? Math.round(limit * rng.float(1.3, 6) / 1000) * 1000 : gradedBudget(rng, [3, 6, 1]);
     const method: Method = variant === "direct_above_threshold" ? rng.pick<Method>(["direct_award", "single_source"])
       : rng.weighted<Method>(["open_tender", "invited_tender", "competitive_negotiation"], [5, 2, 3]);
     const others = variant === "others_disqualified" ? rivals.slice(0, rng.int(1, 2)) : [];
@@ -29,6 +32,7 @@ export const singleBid: Scheme = {
     L(p.id, "project");
     L(winner.id, "company");
     L(pick.cadre.id, "cadre");
+    competitorsOf(L, p);
     return true;
   },
 };

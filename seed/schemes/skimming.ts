@@ -32,7 +32,7 @@ export const skimming: Scheme = {
       const share = Math.round((approved * rate) / 10) * 10;
       const cut = Math.max(flatFee > 0 && flatFee < approved * 0.6 ? flatFee : share, Math.ceil((approved * 0.05) / 10) * 10, 50);
       const g = schemeGrant(tw, rng, { key, person: b, day: dayIn(rng, from, to), approver: pick.cadre.id, approved, paid: approved - cut });
-      L(b.id, "beneficiary");
+      L.party(b.id, "skimmed");
       L(g.id, "grant");
     }
     return true;

@@ -6,6 +6,7 @@ import { analysisFinished } from "./events.ts";
 import { loadFlags } from "./flags/registry.ts";
 import { runFlag } from "./flags/run.ts";
 import { computeScores } from "./scores/index.ts";
+import { AppError } from "../errors.ts";
 
 export interface AnalysisOptions {
   /** Flag parameter overrides, by flag id then parameter name. */
@@ -25,10 +26,10 @@ export interface AnalysisRun {
   error?: string;
 }
 
-export class AnalysisBusyError extends Error {
+export class AnalysisBusyError extends AppError {
   override name = "AnalysisBusyError";
   constructor() {
-    super("another analysis run is in progress");
+    super("busy", "another analysis run is in progress");
   }
 }
 

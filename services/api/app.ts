@@ -6,6 +6,7 @@ import type { Logger } from "pino";
 import { onAnalysisFinished } from "../analytics/events.ts";
 import { type ApiConfig, config } from "../config/index.ts";
 import type { Graph } from "../graph/index.ts";
+import { ServiceStore } from "../store/index.ts";
 import { analysisRouter } from "./analysis/router.ts";
 import { type AnalysisRunner, analyticsRunner } from "./analysis/runner.ts";
 import { alertsRouter } from "./alerts/router.ts";
@@ -21,13 +22,14 @@ import { healthRouter } from "./health/router.ts";
 import { type Importer, ingestImporter } from "./imports/importer.ts";
 import { importsRouter } from "./imports/router.ts";
 import { openApiDocument } from "./openapi.ts";
+import { pagesRouter } from "./pages/router.ts";
 import { pathsRouter } from "./paths/router.ts";
 import { errorHandler, notFound } from "./problem.ts";
-import { queriesPageRouter } from "./queries/page.ts";
 import { queriesRouter } from "./queries/router.ts";
 import { RiskReadModel } from "./risk/model.ts";
 import { RiskRepository } from "./risk/repository.ts";
 import { riskRouter } from "./risk/router.ts";
+import { schemaRouter } from "./schema/router.ts";
 import { API_PREFIX } from "./route.ts";
 
 export interface AppDeps {
@@ -39,21 +41,28 @@ export interface AppDeps {
   analysis?: AnalysisRunner;
   /** Imports bundles; services/ingest when unset. */
   importer?: Importer;
+  /** The service's own records (keys, sessions, saved queries); opened on `config.serviceDir` when unset. */
+  store?: ServiceStore;
+  /** The built pages (ui/dist when unset). */
+  pagesDir?: string;
 }
 
 export type App = express.Express & {
   keys: ApiKeys;
+  store: ServiceStore;
   audit: AuditLog;
   /** The in-memory risk view of this app (see risk/model.ts); its stats say how many answers it gave. */
   risk: RiskReadModel;
-  /** Flushes the audit log; call after the server stopped accepting requests. */
+  /** Flushes the audit trail and closes the store; call after the server stopped accepting requests. */
   shutdown(): Promise<void>;
 };
 
 export function createApp(deps: AppDeps): App {
   const settings = deps.config ?? config().api;
-  const keys = new ApiKeys(deps.graph, settings.keyCacheMs);
-  const audit = new AuditLog(deps.graph, deps.logger, settings.audit);
+  const ownStore = deps.store === undefined;
+  const store = deps.store ?? new ServiceStore(settings.serviceDir);
+  const keys = new ApiKeys(store, settings.keyCacheMs);
+  const audit = new AuditLog(settings.audit.dir, deps.logger, settings.audit);
   const risk = new RiskReadModel(new RiskRepository(deps.graph), deps.logger, { refreshMs: settings.riskRefreshMs });
   risk.start();
   // A run finished in this process: Neo4j answers until a view of its results is built.
@@ -94,20 +103,23 @@ export function createApp(deps: AppDeps): App {
   v1.use(analysisRouter(deps.graph, deps.analysis ?? analyticsRunner));
   v1.use(importsRouter(deps.graph, deps.importer ?? ingestImporter, { root: settings.importRoot, uploadMaxBytes: settings.importUploadMaxBytes }, deps.logger));
   v1.use(auditRouter(audit));
-  v1.use(queriesRouter({ graph: deps.graph, logger: deps.logger }));
+  v1.use(queriesRouter({ graph: deps.graph, store, logger: deps.logger }));
+  v1.use(schemaRouter(deps.graph));
   app.use(API_PREFIX, v1);
-  app.use("/queries", queriesPageRouter());
+  app.use(pagesRouter(deps.pagesDir));
 
   app.use(notFound);
   app.use(errorHandler(deps.logger));
   return Object.assign(app, {
     keys,
+    store,
     audit,
     risk,
-    shutdown: () => {
+    shutdown: async () => {
       unsubscribe();
       risk.close();
-      return audit.close();
+      await audit.close();
+      if (ownStore) await store.close();
     },
   });
 }

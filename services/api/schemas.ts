@@ -1,5 +1,7 @@
-// Schemas shared by several routes: problems, graph nodes and edges, pagination, list parameters.
+// Schemas shared by several routes: problems, graph nodes and edges, alert fields and risk
+// explanations, pagination, list parameters.
 import { registry, z } from "./openapi.ts";
+import type { AlertFieldsT, EntityRefT, EvidenceT, GraphEdgeT, GraphNodeT } from "./shapes.ts";
 
 export const Problem = registry.register(
   "Problem",
@@ -51,7 +53,8 @@ export const GraphNode = registry.register(
     riskScore: z.number().nullable(),
     riskGrade: z.string().nullable(),
     communityId: z.number().int().nullable(),
-  }),
+    year: z.number().int().nullable().openapi({ description: "a grant's year (the explorer's year filter); null for undated entities" }),
+  }) satisfies z.ZodType<GraphNodeT>,
 );
 
 export const GraphEdge = registry.register(
@@ -63,20 +66,52 @@ export const GraphEdge = registry.register(
     target: z.string(),
     label: z.string().openapi({ description: "kinship relation, company or post role, else the type in lower case" }),
     properties: z.record(z.string(), z.unknown()),
-  }),
+  }) satisfies z.ZodType<GraphEdgeT>,
 );
 
-export type GraphNodeT = z.infer<typeof GraphNode>;
-export type GraphEdgeT = z.infer<typeof GraphEdge>;
-
-export const EntityRef = registry.register("EntityRef", z.object({ id: z.string(), type: z.string(), name: z.string() }));
+export const EntityRef = registry.register("EntityRef", z.object({ id: z.string(), type: z.string(), name: z.string() }) satisfies z.ZodType<EntityRefT>);
 
 export const Evidence = registry.register(
   "Evidence",
-  z.object({ nodes: z.array(EntityRef), relationships: z.array(GraphEdge.omit({ properties: true })) }),
+  z.object({ nodes: z.array(EntityRef), relationships: z.array(GraphEdge.omit({ properties: true })) }) satisfies z.ZodType<EvidenceT>,
 );
 
-export type EvidenceT = z.infer<typeof Evidence>;
+/** The fields of an alert and of a risk hit (AlertFieldsT), with the flag's title. */
+export const AlertFields = z.object({
+  flag: z.string(),
+  title: z.string(),
+  weight: z.number(),
+  confidence: z.number(),
+  score: z.number().openapi({ description: "weight × confidence" }),
+  amount: z.number(),
+  grade: Grade.nullable(),
+  summary: z.string().nullable(),
+  status: z.string(),
+}) satisfies z.ZodType<AlertFieldsT & { title: string }>;
+
+/** A hit of a risk explanation: an alert behind the score. */
+const Hit = registry.register(
+  "RiskHit",
+  AlertFields.extend({
+    alertId: z.string(),
+    evidence: Evidence,
+  }),
+);
+
+/** One entity's (or community's) score with the alerts that explain it (risk and communities routes). */
+export const RiskExplanation = registry.register(
+  "RiskExplanation",
+  z.object({
+    id: z.string(),
+    type: z.string(),
+    name: z.string(),
+    score: z.number().openapi({ description: "0–100: 100 × (1 − Π(1 − weight × confidence)) with the money term" }),
+    grade: Grade.nullable(),
+    amount: z.number().openapi({ description: "yuan at stake" }),
+    hitCount: z.number().int(),
+    hits: z.array(Hit).openapi({ description: "the active alerts behind the score, strongest first (at most 100)" }),
+  }),
+);
 
 export function limitParam(def: number, max: number) {
   return z.coerce.number().int().min(1).max(max).default(def).openapi({ type: "integer", minimum: 1, maximum: max, default: def });

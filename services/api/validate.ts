@@ -1,6 +1,6 @@
 // Request validation with zod: every failure is a 400 problem naming the offending field.
 import type { z } from "zod";
-import { ValidationError } from "./errors.ts";
+import { ValidationError } from "../errors.ts";
 
 /** Parses `input` with `schema`; `where` prefixes field names (query, body, params). */
 export function parse<S extends z.ZodType>(schema: S, input: unknown, where: "query" | "body" | "params"): z.infer<S> {
@@ -10,6 +10,5 @@ export function parse<S extends z.ZodType>(schema: S, input: unknown, where: "qu
     field: [where, ...issue.path.map(String)].join("."),
     message: issue.message,
   }));
-  const detail = errors.map((e) => `${e.field}: ${e.message}`).join("; ");
-  throw new ValidationError(detail, errors);
+  throw new ValidationError(errors);
 }

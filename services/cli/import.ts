@@ -1,27 +1,37 @@
-// `npm run import -- <folder> [--allow-partial] [--batch-size N]`: validates a bundle and writes it to
-// Neo4j (the configured one, or the local server started for the occasion), printing progress on
-// stderr, a summary on stdout, and every error as `file:line: column: reason`.
+// `npm run import -- <folder> [--allow-partial] [--online] [--batch-size N]`: validates a bundle and
+// writes it to Neo4j, printing progress on stderr, a summary on stdout, and every error as
+// `file:line: column: reason`. Into an empty local database (no store yet, server stopped) it goes
+// through Neo4j's offline importer unless --online; otherwise the online loader writes it into the
+// configured database (the local server started for the occasion).
+import { pino } from "pino";
 import { config } from "../config/index.ts";
 import { Graph, migrate } from "../graph/index.ts";
 import { BundleRejectedError, ImportFailedError, importBundle, type ImportReport } from "../ingest/index.ts";
-import { progressBar, summary } from "../ingest/progress.ts";
+import { summary } from "../ingest/progress.ts";
+import { formatLogLine, StatusLine } from "../logger.ts";
 import { resolveNeo4j, type Neo4jTarget } from "../neo4j/connect.ts";
+import { importProgress } from "./progress.ts";
+import { canImportOffline, type Runtime, startRuntimeWithImport } from "./runtime.ts";
 
-const USAGE = "usage: npm run import -- <folder> [--allow-partial] [--batch-size N]";
+const USAGE = "usage: npm run import -- <folder> [--allow-partial] [--online] [--batch-size N]";
 
 interface Args {
   folder: string;
   allowPartial: boolean;
+  /** Use the online loader even when the local database is empty. */
+  online: boolean;
   batchSize?: number;
 }
 
 export function parseArgs(argv: string[]): Args {
   let folder: string | undefined;
   let allowPartial = false;
+  let online = false;
   let batchSize: number | undefined;
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i] as string;
     if (arg === "--allow-partial") allowPartial = true;
+    else if (arg === "--online") online = true;
     else if (arg === "--batch-size" || arg.startsWith("--batch-size=")) {
       const value = arg.includes("=") ? arg.slice(arg.indexOf("=") + 1) : argv[++i];
       batchSize = Number(value);
@@ -32,7 +42,7 @@ export function parseArgs(argv: string[]): Args {
     else throw new Error(`one folder only\n${USAGE}`);
   }
   if (folder === undefined) throw new Error(USAGE);
-  return { folder, allowPartial, batchSize };
+  return { folder, allowPartial, online, batchSize };
 }
 
 function printProblems(report: ImportReport): void {
@@ -41,7 +51,7 @@ function printProblems(report: ImportReport): void {
   if (report.errorCount > report.errors.length) process.stderr.write(`… and ${report.errorCount - report.errors.length} more errors (${report.errorCount} in all)\n`);
 }
 
-/** On SIGINT/SIGTERM: close the graph, release the Neo4j target, exit. Returns a function removing the hooks. */
+/** On SIGINT/SIGTERM: run `stop`, exit. Returns a function removing the hooks. */
 function onSignals(stop: () => Promise<void>): () => void {
   let stopping = false;
   const handler = (signal: NodeJS.Signals) => {
@@ -66,27 +76,42 @@ async function main(): Promise<number> {
     process.stderr.write(`${(error as Error).message}\n`);
     return 2;
   }
-  const target: Neo4jTarget = await resolveNeo4j(config(), (line) => process.stderr.write(`${line}\n`));
+  const cfg = config();
+  // Progress and notes on stderr (a live line on a terminal), the summary alone on stdout.
+  const status = new StatusLine(process.stderr);
+  const logger = pino({ level: "info" }, { write: (line: string) => status.print(formatLogLine(line, status.tty)) });
+  const progress = importProgress(logger, { status });
+  let target: Neo4jTarget | undefined;
+  let runtime: Runtime | undefined;
   let graph: Graph | undefined;
   const removeHooks = onSignals(async () => {
     await graph?.close().catch(() => {});
-    await target.release();
+    await runtime?.shutdown().catch(() => {});
+    await target?.release();
   });
-  const bar = progressBar({ tty: Boolean(process.stderr.isTTY), width: 30, write: (t) => process.stderr.write(t) });
   try {
-    graph = await Graph.connect(target.connection);
-    await migrate(graph);
-    const report = await importBundle(graph, args.folder, { allowPartial: args.allowPartial, batchSize: args.batchSize, onProgress: bar.update });
-    bar.done();
+    let report: ImportReport;
+    if (!args.online && canImportOffline(cfg)) {
+      logger.info("the local database is empty: loading the bundle with Neo4j's offline importer");
+      const loaded = await startRuntimeWithImport(logger, args.folder, { allowPartial: args.allowPartial, onProgress: progress.update });
+      runtime = loaded;
+      report = loaded.report;
+    } else {
+      target = await resolveNeo4j(cfg, (line) => logger.info(line));
+      graph = await Graph.connect(target.connection);
+      await migrate(graph);
+      report = await importBundle(graph, args.folder, { allowPartial: args.allowPartial, batchSize: args.batchSize, onProgress: progress.update });
+    }
+    progress.end();
     printProblems(report);
     process.stdout.write(`${summary(report)}\n`);
     return 0;
   } catch (error) {
-    bar.done();
+    progress.end();
     if (error instanceof BundleRejectedError || error instanceof ImportFailedError) {
       printProblems(error.report);
       process.stdout.write(`${summary(error.report)}\n`);
-      process.stderr.write(error instanceof BundleRejectedError ? `${error.message}\n` : `${error.message}\n`);
+      process.stderr.write(`${error.message}\n`);
       return 1;
     }
     process.stderr.write(`import failed: ${(error as Error).stack ?? String(error)}\n`);
@@ -94,7 +119,8 @@ async function main(): Promise<number> {
   } finally {
     removeHooks();
     await graph?.close();
-    await target.release();
+    await runtime?.shutdown();
+    await target?.release();
   }
 }
 

@@ -1,10 +1,10 @@
 // `npx tsx services/cli/keys.ts create --role R --name N | list | revoke ID`:
-// manages API keys. A new key is printed once on stdout and stored only as its sha256 hash.
+// manages API keys. A new key is printed once on stdout and stored only as its sha256 hash, in the
+// service store under DATA_DIR (Neo4j is not needed).
 import { ApiKeys } from "../api/auth/keys.ts";
 import { ROLES, type Role } from "../api/auth/roles.ts";
 import { config } from "../config/index.ts";
-import { Graph, migrate } from "../graph/index.ts";
-import { resolveNeo4j } from "../neo4j/connect.ts";
+import { ServiceStore } from "../store/index.ts";
 
 const USAGE = `usage: tsx services/cli/keys.ts create --role <${ROLES.join("|")}> --name <name>
        tsx services/cli/keys.ts list
@@ -46,12 +46,9 @@ async function main(): Promise<number> {
     process.stderr.write(`${(error as Error).message}\n`);
     return 2;
   }
-  const target = await resolveNeo4j(config(), (line) => process.stderr.write(`${line}\n`));
-  let graph: Graph | undefined;
+  const store = new ServiceStore(config().api.serviceDir);
   try {
-    graph = await Graph.connect(target.connection);
-    await migrate(graph);
-    const keys = new ApiKeys(graph, 0);
+    const keys = new ApiKeys(store, 0);
     switch (command.kind) {
       case "create": {
         const { key, record } = await keys.create(command.name, command.role);
@@ -72,15 +69,14 @@ async function main(): Promise<number> {
           return 1;
         }
         process.stdout.write(`revoked ${record.id} (${record.role}, ${record.name}) at ${record.revokedAt}\n`);
-        process.stderr.write("servers that verified it recently trust it for at most API_KEY_CACHE_SECONDS more\n");
+        process.stderr.write("a running server that verified it recently trusts it for at most API_KEY_CACHE_SECONDS more\n");
         return 0;
       }
       default:
         return 2;
     }
   } finally {
-    await graph?.close();
-    await target.release();
+    await store.close();
   }
 }
 

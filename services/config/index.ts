@@ -1,6 +1,7 @@
 // Process configuration: parsed once from the environment with zod. The only reader of process.env.
 import path from "node:path";
 import { z } from "zod";
+import { AppError } from "../errors.ts";
 
 const schema = z.object({
   NEO4J_URI: z.string().url().optional(),
@@ -23,13 +24,17 @@ const schema = z.object({
   IMPORT_ROOT: z.string().min(1).optional(),
   /** How long a verified API key is trusted without asking Neo4j again (a revocation through the API is immediate). */
   API_KEY_CACHE_SECONDS: z.coerce.number().int().min(0).max(3600).default(30),
-  /** Audit events are written in batches: every AUDIT_FLUSH_MS or every AUDIT_BATCH events, whichever comes first. */
-  AUDIT_FLUSH_MS: z.coerce.number().int().min(10).max(60_000).default(1000),
-  AUDIT_BATCH: z.coerce.number().int().min(1).max(10_000).default(200),
+  /** Folder of the audit trail (audit.jsonl and its head file audit.head); `<DATA_DIR>/audit` when unset. */
+  AUDIT_DIR: z.string().min(1).optional(),
+  /** Most audit records made durable by one flush (group commit). */
+  AUDIT_BATCH: z.coerce.number().int().min(1).max(10_000).default(256),
   /** Largest file accepted by a bundle upload (PUT /api/v1/imports/uploads/...), in MiB. */
   IMPORT_UPLOAD_MAX_MB: z.coerce.number().int().min(1).max(10_000).default(512),
   /** How often the API checks whether its in-memory risk view is current (0: no view, every risk answer from Neo4j). */
   RISK_REFRESH_MS: z.coerce.number().int().min(0).max(3_600_000).default(1000),
+}).superRefine((e, ctx) => {
+  // The local server's password is generated; an external server's has to be given.
+  if (e.NEO4J_URI && !e.NEO4J_PASSWORD) ctx.addIssue({ code: "custom", path: ["NEO4J_PASSWORD"], message: "required when NEO4J_URI is set" });
 });
 
 export interface Config {
@@ -38,6 +43,8 @@ export interface Config {
   neo4jUser: string;
   neo4jPassword: string | undefined;
   neo4jDatabase: string;
+  /** The external server's connection, exactly when NEO4J_URI is set (its password is then required). */
+  external: { uri: string; user: string; password: string; database: string } | undefined;
   local: { port: number; heap: string; pagecache: string; gds: boolean };
   dataDir: string;
   port: number;
@@ -54,13 +61,18 @@ export interface ApiConfig {
   importRoot: string;
   importUploadMaxBytes: number;
   keyCacheMs: number;
+  /** Folder of the service's own records (keys, sessions, saved queries, runs): never the graph. */
+  serviceDir: string;
   /** How often the in-memory risk view checks the data's generation, in ms; 0 = no view. */
   riskRefreshMs: number;
-  audit: { flushMs: number; batchSize: number };
+  audit: { dir: string; batchSize: number };
 }
 
-export class ConfigError extends Error {
+export class ConfigError extends AppError {
   override name = "ConfigError";
+  constructor(message: string, options?: { cause?: unknown }) {
+    super("invalid", message, options);
+  }
 }
 
 export function parseConfig(env: Record<string, string | undefined>): Config {
@@ -75,6 +87,7 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
     neo4jUser: e.NEO4J_USER,
     neo4jPassword: e.NEO4J_PASSWORD,
     neo4jDatabase: e.NEO4J_DATABASE,
+    external: e.NEO4J_URI && e.NEO4J_PASSWORD ? { uri: e.NEO4J_URI, user: e.NEO4J_USER, password: e.NEO4J_PASSWORD, database: e.NEO4J_DATABASE } : undefined,
     local: { port: e.NEO4J_LOCAL_PORT, heap: e.NEO4J_LOCAL_HEAP, pagecache: e.NEO4J_LOCAL_PAGECACHE, gds: e.NEO4J_LOCAL_GDS === "1" || e.NEO4J_LOCAL_GDS === "true" },
     dataDir: path.resolve(e.DATA_DIR),
     port: e.PORT,
@@ -86,8 +99,9 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
       importRoot: path.resolve(e.IMPORT_ROOT ?? path.join(e.DATA_DIR, "imports")),
       importUploadMaxBytes: e.IMPORT_UPLOAD_MAX_MB * 1024 * 1024,
       keyCacheMs: e.API_KEY_CACHE_SECONDS * 1000,
+      serviceDir: path.resolve(e.DATA_DIR, "service"),
       riskRefreshMs: e.RISK_REFRESH_MS,
-      audit: { flushMs: e.AUDIT_FLUSH_MS, batchSize: e.AUDIT_BATCH },
+      audit: { dir: path.resolve(e.AUDIT_DIR ?? path.join(e.DATA_DIR, "audit")), batchSize: e.AUDIT_BATCH },
     },
   };
 }

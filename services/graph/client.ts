@@ -2,6 +2,7 @@
 import neo4j from "neo4j-driver";
 import type { Driver, ManagedTransaction, Session } from "neo4j-driver";
 import { toPlain } from "./convert.ts";
+import { cypher } from "./cypher.ts";
 import { GraphUnavailableError } from "./errors.ts";
 
 export interface Connection {
@@ -116,7 +117,7 @@ export class Graph {
 
   async ping(): Promise<boolean> {
     try {
-      await this.read("RETURN 1 AS ok");
+      await this.read(cypher("admin/ping.cypher"));
       return true;
     } catch {
       return false;

@@ -1,7 +1,14 @@
-// Typed errors raised by the graph layer; the API maps them to HTTP problems by name.
-export class GraphUnavailableError extends Error {
+// Typed errors raised by the graph layer, in the services' one error model (services/errors.ts).
+import { AppError } from "../errors.ts";
+
+export class GraphUnavailableError extends AppError {
   override name = "GraphUnavailableError";
   constructor(message: string, options?: { cause?: unknown }) {
-    super(message, options);
+    super("unavailable", message, options);
+  }
+
+  /** The driver's message names hosts and ports: clients only learn that the database is down. */
+  override get detail(): string {
+    return "the graph database is unavailable";
   }
 }

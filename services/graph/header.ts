@@ -1,5 +1,6 @@
 // Reads the YAML header of a Cypher file: the leading `//` comment lines, parsed as YAML.
 import { parse } from "yaml";
+import { AppError } from "../errors.ts";
 
 export interface CypherFile {
   header: unknown;
@@ -9,8 +10,11 @@ export interface CypherFile {
   bodyLine: number;
 }
 
-export class CypherHeaderError extends Error {
+export class CypherHeaderError extends AppError {
   override name = "CypherHeaderError";
+  constructor(message: string) {
+    super("invalid", message);
+  }
 }
 
 export function splitHeader(text: string, file: string): CypherFile {

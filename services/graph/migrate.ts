@@ -1,5 +1,7 @@
-// Applies cypher/schema.cypher once per version, recording it as a (:SchemaMigration) node.
+// Applies cypher/schema.cypher once per version, recording it as a (:SchemaMigration) node
+// (the bookkeeping queries are in cypher/migrate/).
 import { createHash } from "node:crypto";
+import { AppError } from "../errors.ts";
 import type { Graph } from "./client.ts";
 import { cypher, statements } from "./cypher.ts";
 
@@ -12,7 +14,7 @@ export interface MigrationResult {
 /** Reads the `// schema-version: N` header of a schema script. */
 export function schemaVersion(script: string): number {
   const match = /^\/\/\s*schema-version:\s*(\d+)/m.exec(script);
-  if (!match?.[1]) throw new Error("cypher/schema.cypher lacks a `// schema-version: N` header");
+  if (!match?.[1]) throw new AppError("internal", "cypher/schema.cypher lacks a `// schema-version: N` header");
   return Number(match[1]);
 }
 
@@ -23,17 +25,11 @@ export function schemaVersion(script: string): number {
 export async function migrate(graph: Graph, script = cypher("schema.cypher")): Promise<MigrationResult> {
   const version = schemaVersion(script);
   const checksum = createHash("sha256").update(script).digest("hex");
-  const current = await graph.read<{ checksum: string }>(
-    "MATCH (m:SchemaMigration {version: $version}) RETURN m.checksum AS checksum",
-    { version },
-  );
+  const current = await graph.read<{ checksum: string }>(cypher("migrate/checksum.cypher"), { version });
   const list = statements(script);
   if (current[0]?.checksum === checksum) return { version, applied: false, statements: list.length };
   for (const statement of list) await graph.autoCommit(statement);
-  await graph.autoCommit("CALL db.awaitIndexes(300)");
-  await graph.write(
-    "MERGE (m:SchemaMigration {version: $version}) SET m.checksum = $checksum, m.appliedAt = datetime()",
-    { version, checksum },
-  );
+  await graph.autoCommit(cypher("migrate/await-indexes.cypher"));
+  await graph.write(cypher("migrate/record.cypher"), { version, checksum });
   return { version, applied: true, statements: list.length };
 }

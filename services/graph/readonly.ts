@@ -4,6 +4,7 @@ import neo4j, { isNode, isPath, isRelationship, Neo4jError } from "neo4j-driver"
 import type { Integer, Record as Neo4jRecord } from "neo4j-driver";
 import type { Graph, Params } from "./client.ts";
 import { type PlainNode, type PlainRelationship, toPlain } from "./convert.ts";
+import { AppError } from "../errors.ts";
 import { GraphUnavailableError } from "./errors.ts";
 
 /** A position in the text given to `explain` or `streamRead` (1-based). */
@@ -26,33 +27,45 @@ export interface Explained {
 }
 
 /** The database refused to compile the text (syntax, semantic or type error), with where when known. */
-export class CypherCompileError extends Error {
+export class CypherCompileError extends AppError {
   override name = "CypherCompileError";
   constructor(
     message: string,
     readonly code: string,
     readonly position: TextPosition | undefined,
   ) {
-    super(message);
+    super("refused", message);
   }
 }
 
 /** The transaction ran past its timeout and the server stopped it. */
-export class QueryTimeoutError extends Error {
+export class QueryTimeoutError extends AppError {
   override name = "QueryTimeoutError";
   constructor(readonly timeoutMs: number) {
-    super(`the query did not finish within ${timeoutMs} ms and was stopped`);
+    super("timeout", `the query did not finish within ${timeoutMs} ms and was stopped`);
+  }
+
+  override extensions(): Record<string, unknown> {
+    return { timeoutMs: this.timeoutMs };
   }
 }
 
 /** The server refused or failed the query at run time (a client error such as a type error). */
-export class QueryExecutionError extends Error {
+export class QueryExecutionError extends AppError {
   override name = "QueryExecutionError";
   constructor(
     message: string,
     readonly code: string,
   ) {
-    super(message);
+    super("failed", message);
+  }
+
+  override get detail(): string {
+    return `the query failed in the database: ${this.message}`;
+  }
+
+  override extensions(): Record<string, unknown> {
+    return { code: this.code };
   }
 }
 
@@ -125,6 +138,11 @@ export async function explain(graph: Graph, query: string, options: { timeoutMs?
       throw new CypherCompileError(error.message.split("\n")[0] ?? error.message, error.code, positionOf(error, 1));
     }
     if (unavailable(error)) throw new GraphUnavailableError(`Neo4j is unavailable: ${(error as Error).message}`, { cause: error });
+    // Neo4j's parser fails on some texts with an internal error (an index out of bounds): the text is
+    // what it could not read, so it is refused like a syntax error, without the server's words.
+    if (error instanceof Neo4jError && (error.code.startsWith("Neo.DatabaseError.") || /^5/.test(error.gqlStatus ?? ""))) {
+      throw new CypherCompileError("Neo4j could not read the query (its parser failed)", error.code, undefined);
+    }
     throw error;
   }
 }

@@ -1,14 +1,14 @@
 // The importer: `importBundle(graph, folder)` validates a bundle folder (CSV / JSON Lines files of the
 // import contract), writes it to Neo4j all-or-nothing (or only its valid rows with `allowPartial`),
 // and records the run as an (:Import) node.
-import { randomUUID } from "node:crypto";
 import { mkdtemp, rm } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { cypher, emptyCounters, type Graph } from "../graph/index.ts";
 import { BundleRejectedError, ImportFailedError } from "./errors.ts";
 import { LOAD_DEFAULTS, loadBundle, type LoadOptions } from "./load.ts";
-import type { ImportProgress, ImportReport, ImportStatus, PhaseReport } from "./report.ts";
+import type { ImportProgress, ImportReport } from "./report.ts";
+import { buildReport, importBase, recordImport, startImport } from "./runs.ts";
 import { validateBundle, type Validation } from "./validate.ts";
 
 export interface ImportOptions {
@@ -24,60 +24,17 @@ export interface ImportOptions {
   source?: string;
   /** Where spill files go while importing; the system temp folder when unset. */
   tempDir?: string;
-  /** Write transactions in flight per phase (see LOAD_DEFAULTS: 2 for nodes, 1 for relationships). */
+  /** Write transactions in flight per phase (see LOAD_DEFAULTS). */
   writers?: Partial<LoadOptions["writers"]>;
+  /**
+   * CREATE the nodes instead of MERGE; by default when the database holds no entity as the writing
+   * begins (validation proved the bundle's ids unique, so none can exist).
+   */
+  createNodes?: boolean;
   onProgress?: (progress: ImportProgress) => void;
 }
 
 export const IMPORT_DEFAULTS: ImportOptions = { allowPartial: false, batchSize: 10_000, errorLimit: 1000 };
-
-const NO_PHASE: PhaseReport = { rows: 0, seconds: 0, rowsPerSecond: 0 };
-
-function buildReport(base: { id: string; source: string; startedAt: Date }, status: ImportStatus, validation: Validation | undefined, extra: Partial<ImportReport> = {}): ImportReport {
-  const finished = new Date();
-  const seconds = (finished.getTime() - base.startedAt.getTime()) / 1000;
-  const files = (validation?.sources ?? []).map(({ file, format, read, valid, rejected }) => ({ file, format, read, valid, rejected }));
-  const rows = files.reduce((t, f) => ({ read: t.read + f.read, valid: t.valid + f.valid, rejected: t.rejected + f.rejected }), { read: 0, valid: 0, rejected: 0 });
-  return {
-    id: base.id,
-    source: base.source,
-    status,
-    startedAt: base.startedAt.toISOString(),
-    finishedAt: finished.toISOString(),
-    files,
-    rows,
-    errors: validation?.errors ?? [],
-    errorCount: validation?.errorCount ?? 0,
-    warnings: validation?.warnings ?? [],
-    nodesCreated: 0,
-    relationshipsCreated: 0,
-    propertiesSet: 0,
-    seconds,
-    rowsPerSecond: seconds > 0 ? Math.round(rows.read / seconds) : 0,
-    phases: { validate: { rows: rows.read, seconds: validation?.seconds ?? 0, rowsPerSecond: validation && validation.seconds > 0 ? Math.round(rows.read / validation.seconds) : 0 }, nodes: NO_PHASE, relationships: NO_PHASE },
-    ...extra,
-  };
-}
-
-async function record(graph: Graph, report: ImportReport): Promise<void> {
-  await graph.write(cypher("ingest/import-finish.cypher"), {
-    id: report.id,
-    finishedAt: report.finishedAt,
-    props: {
-      status: report.status,
-      rows: report.rows.read,
-      rowsValid: report.rows.valid,
-      rowsRejected: report.rows.rejected,
-      files: JSON.stringify(report.files),
-      nodesCreated: report.nodesCreated,
-      relationshipsCreated: report.relationshipsCreated,
-      errors: report.errors,
-      errorCount: report.errorCount,
-      warnings: report.warnings.slice(0, 1000),
-      seconds: report.seconds,
-    },
-  });
-}
 
 /**
  * Imports the bundle in `folder`. Resolves with the report when rows were written; throws
@@ -86,8 +43,8 @@ async function record(graph: Graph, report: ImportReport): Promise<void> {
  */
 export async function importBundle(graph: Graph, folder: string, options: Partial<ImportOptions> = {}): Promise<ImportReport> {
   const opts: ImportOptions = { ...IMPORT_DEFAULTS, ...options };
-  const base = { id: opts.id ?? randomUUID(), source: opts.source ?? path.resolve(folder), startedAt: new Date() };
-  await graph.write(cypher("ingest/import-start.cypher"), { id: base.id, source: base.source, startedAt: base.startedAt.toISOString() });
+  const base = importBase(folder, opts);
+  await startImport(graph, base);
   const spillDir = await mkdtemp(path.join(opts.tempDir ?? os.tmpdir(), "county-import-"));
   const counters = emptyCounters();
   let validation: Validation | undefined;
@@ -101,11 +58,14 @@ export async function importBundle(graph: Graph, folder: string, options: Partia
     });
     if (validation.errorCount > 0 && !opts.allowPartial) {
       const report = buildReport(base, "rejected", validation);
-      await record(graph, report);
+      await recordImport(graph, report);
       throw new BundleRejectedError(report);
     }
     const writers = { ...LOAD_DEFAULTS.writers, ...opts.writers };
-    const loaded = await loadBundle(graph, validation, { onProgress: opts.onProgress, writers }, counters);
+    const createNodes = opts.createNodes ?? !(await graph.read<{ exist: boolean }>(cypher("ingest/entities-exist.cypher")))[0]?.exist;
+    const loaded = await loadBundle(graph, validation, { onProgress: opts.onProgress, writers, createNodes }, counters);
+    // The full-text index of names is eventually consistent (off the write path): catch up before reporting.
+    await graph.autoCommit(cypher("ingest/fulltext-refresh.cypher"));
     const report = buildReport(base, "succeeded", validation, {
       nodesCreated: counters.nodesCreated,
       relationshipsCreated: counters.relationshipsCreated,
@@ -113,7 +73,7 @@ export async function importBundle(graph: Graph, folder: string, options: Partia
     });
     report.phases.nodes = loaded.phases.nodes;
     report.phases.relationships = loaded.phases.relationships;
-    await record(graph, report);
+    await recordImport(graph, report);
     return report;
   } catch (error) {
     if (error instanceof BundleRejectedError) throw error;
@@ -124,7 +84,7 @@ export async function importBundle(graph: Graph, folder: string, options: Partia
     });
     report.errors = [...report.errors, `import failed: ${(error as Error).message}`];
     report.errorCount++;
-    await record(graph, report).catch(() => {});
+    await recordImport(graph, report).catch(() => {});
     throw new ImportFailedError(report, { cause: error });
   } finally {
     await rm(spillDir, { recursive: true, force: true });
@@ -137,6 +97,7 @@ export { BUNDLE_FILES, ENTITY_KINDS, type BundleFile, type Kind, type Reference 
 export { rowParser, zodParser, type RowParser } from "./rows.ts";
 export { validateBundle, VALIDATE_DEFAULTS, type BundleSource, type Validation, type ValidateOptions } from "./validate.ts";
 export { loadBundle, LOAD_DEFAULTS, type LoadOptions, type LoadResult } from "./load.ts";
+export { importBundleOffline, OFFLINE_DEFAULTS, type LoadedStore, type OfflineLoader, type OfflineImportOptions, type StoreLoad } from "./offline.ts";
 export { readCsv, readCsvBatches, CSV_DEFAULTS, type CsvOptions } from "./csv.ts";
 export { readJsonl, readJsonlBatches, JSONL_DEFAULTS, type JsonlOptions } from "./jsonl.ts";
 export type { SourceRecord } from "./record.ts";

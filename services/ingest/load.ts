@@ -16,9 +16,14 @@ export interface LoadOptions {
    * that still fails that way is written again alone, the phase going on with one writer.
    */
   writers: Record<Phase, number>;
+  /**
+   * Create the nodes rather than merge them: the database held no entity when the import began, and
+   * validation proved every id of the bundle unique, so none can exist yet.
+   */
+  createNodes: boolean;
 }
 
-export const LOAD_DEFAULTS: LoadOptions = { timeoutMs: 600_000, writers: { nodes: 2, relationships: 2 } };
+export const LOAD_DEFAULTS: LoadOptions = { timeoutMs: 600_000, writers: { nodes: 2, relationships: 2 }, createNodes: false };
 
 /** A deadlock or other transient failure: the batch can be written again. */
 function transient(error: unknown): boolean {
@@ -43,7 +48,8 @@ async function writePhase(graph: Graph, validation: Validation, phase: Phase, op
   let rows = 0;
   try {
     for (const source of validation.sources) {
-      const statements = fileStatements(source.spec.name)[phase];
+      const all = fileStatements(source.spec.name);
+      const statements = phase === "nodes" && opts.createNodes ? all.create : all[phase];
       if (statements.length === 0 || !source.spill || source.valid === 0) continue;
       let written = 0;
       for await (const batch of readSpill(source.spill)) {

@@ -1,54 +1,8 @@
-// Terminal rendering of an import: a progress bar (redrawn with `\r` on a TTY, a line per file
-// otherwise) and the closing summary table. Used by the CLI; pure text in, text out.
-import type { ImportProgress, ImportReport } from "./report.ts";
-
-export interface ProgressBarOptions {
-  /** Redraw one line in place (TTY) instead of printing a line per finished file. */
-  tty: boolean;
-  width: number;
-  write: (text: string) => void;
-}
-
-const STAGE: Record<string, string> = { validate: "checking", nodes: "writing nodes", relationships: "writing relationships" };
+// The closing summary of an import as text: rows per file, what was written, time and throughput.
+import type { ImportReport } from "./report.ts";
 
 function fmt(n: number): string {
   return n.toLocaleString("en-US");
-}
-
-/** Returns an onProgress handler and a `done()` that finishes the last line. */
-export function progressBar(options: ProgressBarOptions): { update: (p: ImportProgress) => void; done: () => void } {
-  let last: ImportProgress | undefined;
-  let lastDraw = 0;
-  const label = (p: ImportProgress) => `${STAGE[p.phase ?? p.stage] ?? p.stage} ${p.file}`;
-  const line = (p: ImportProgress) => {
-    if (p.totalRows && p.totalRows > 0) {
-      const ratio = Math.min(1, p.rows / p.totalRows);
-      const filled = Math.round(ratio * options.width);
-      return `[${"#".repeat(filled)}${"-".repeat(options.width - filled)}] ${String(Math.round(ratio * 100)).padStart(3)}% ${label(p)} ${fmt(p.rows)}/${fmt(p.totalRows)} rows`;
-    }
-    return `${label(p)}: ${fmt(p.rows)} rows`;
-  };
-  const key = (p: ImportProgress) => `${p.stage}/${p.phase ?? ""}/${p.file}`;
-  return {
-    update(p) {
-      if (options.tty) {
-        const now = Date.now();
-        if (last && key(last) === key(p) && now - lastDraw < 100 && p.rows !== p.totalRows) {
-          last = p;
-          return;
-        }
-        lastDraw = now;
-        options.write(`\r\x1b[2K${line(p)}`);
-      } else if (last && key(last) !== key(p)) options.write(`${line(last)}\n`);
-      last = p;
-    },
-    done() {
-      if (options.tty) {
-        if (last) options.write("\r\x1b[2K");
-      } else if (last) options.write(`${line(last)}\n`);
-      last = undefined;
-    },
-  };
 }
 
 function table(header: string[], rows: string[][]): string {
@@ -69,9 +23,15 @@ export function summary(report: ImportReport): string {
     "",
     `import ${report.id}: ${report.status}`,
     `  nodes created ${fmt(report.nodesCreated)}, relationships created ${fmt(report.relationshipsCreated)}, properties set ${fmt(report.propertiesSet)}`,
-    phase("check", validate),
-    phase("node rows", nodes),
-    phase("relationship rows", relationships),
+    ...(report.offline
+      ? [
+          phase("check + files", validate),
+          phase("nodes", nodes),
+          phase("relationships", relationships),
+          `  offline importer ${report.offline.importer.toFixed(2)} s (${Object.entries(report.offline.steps).map(([step, s]) => `${step.toLowerCase()} ${s.toFixed(2)} s`).join(", ")}), peak ${report.offline.peakMemory ?? "?"}`,
+          `  server start ${report.offline.serverStart.toFixed(2)} s, schema ${report.offline.schema.toFixed(2)} s`,
+        ]
+      : [phase("check", validate), phase("node rows", nodes), phase("relationship rows", relationships)]),
     `  total ${report.seconds.toFixed(2)} s, ${fmt(report.rowsPerSecond)} rows/s${report.errorCount > 0 ? `, ${fmt(report.errorCount)} errors` : ""}`,
   ].join("\n");
 }

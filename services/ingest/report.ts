@@ -37,13 +37,35 @@ export interface ImportReport {
   /** Rows read per second over the whole import. */
   rowsPerSecond: number;
   phases: { validate: PhaseReport; nodes: PhaseReport; relationships: PhaseReport };
+  /** How the rows were written: batched Cypher on a running server, or Neo4j's offline importer. */
+  method: "online" | "offline";
+  /** The offline path's own stages, in seconds. */
+  offline?: OfflineStages;
+}
+
+export interface OfflineStages {
+  /** Checking the bundle while writing the importer's files (one pass). */
+  checkAndFiles: number;
+  /** The launcher's import, from reading its arguments to the last store file. */
+  importer: number;
+  /** The importer's steps as it reports them (node import, relationship import, linking, post processing). */
+  steps: Record<string, number>;
+  /** From the end of the import until the server answers. */
+  serverStart: number;
+  /** Constraints, indexes and the full-text index built over the loaded graph. */
+  schema: number;
+  peakMemory?: string;
 }
 
 export interface ImportProgress {
-  stage: "validate" | "write";
+  /** validate → write (online loader); validate → files → load (offline importer). */
+  stage: "validate" | "write" | "files" | "load";
   /** Within "write": node rows first, then relationship rows. */
   phase?: "nodes" | "relationships";
   file: string;
   rows: number;
   totalRows?: number;
+  /** While checking: bytes of the bundle read so far (estimated within a file) and in all. */
+  bytes?: number;
+  totalBytes?: number;
 }

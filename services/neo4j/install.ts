@@ -4,6 +4,7 @@ import { createHash } from "node:crypto";
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import { AppError } from "../errors.ts";
 
 export const NEO4J_DIR = path.dirname(fileURLToPath(import.meta.url));
 export const LIB_DIR = path.join(NEO4J_DIR, "lib");
@@ -31,8 +32,11 @@ function gdsFingerprint(): string {
   return createHash("sha256").update(readFileSync(GDS_POM)).update(readFileSync(GDS_WIRING)).digest("hex");
 }
 
-export class Neo4jInstallError extends Error {
+export class Neo4jInstallError extends AppError {
   override name = "Neo4jInstallError";
+  constructor(message: string, options?: { cause?: unknown }) {
+    super("unavailable", message, options);
+  }
 }
 
 /** What the installed jars and classes were built from: the pom and the Java sources. */

@@ -1,10 +1,11 @@
 // Starts, finds and stops the local embedded Neo4j server (data under the git-ignored data dir).
 import { spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { closeSync, existsSync, mkdirSync, openSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { closeSync, existsSync, mkdirSync, openSync, readFileSync, readSync, rmSync, writeFileSync } from "node:fs";
 import net from "node:net";
 import path from "node:path";
 import { CLASSES_DIR, GDS_DIR, LIB_DIR } from "./install.ts";
+import { AppError } from "../errors.ts";
 
 export interface LocalOptions {
   dataDir: string;
@@ -17,6 +18,16 @@ export interface LocalOptions {
   gds?: boolean;
 }
 
+export interface StartOptions {
+  /**
+   * Arguments of `neo4j-admin database import full` (after those words): the offline importer loads
+   * them into the empty store first, in the launcher's JVM, and the server starts on the result.
+   */
+  importArgs?: readonly string[];
+  /** Receives each line the launcher writes (the importer's progress among them). */
+  onLine?: (line: string) => void;
+}
+
 export interface LocalServer {
   pid: number;
   port: number;
@@ -24,8 +35,11 @@ export interface LocalServer {
   passwordFile: string;
 }
 
-export class Neo4jStartError extends Error {
+export class Neo4jStartError extends AppError {
   override name = "Neo4jStartError";
+  constructor(message: string, options?: { cause?: unknown }) {
+    super("unavailable", message, options);
+  }
 }
 
 const START_TIMEOUT_MS = 180_000;
@@ -39,7 +53,15 @@ export function localPaths(dataDir: string) {
     log: path.join(root, "neo4j.log"),
     state: path.join(root, "server.json"),
     passwordFile: path.join(root, "password"),
+    importArgs: path.join(root, "import.args"),
+    /** The store of the `neo4j` database and its transaction logs (made by the importer or the server). */
+    store: [path.join(root, "home", "data", "databases", "neo4j"), path.join(root, "home", "data", "transactions", "neo4j")],
   };
+}
+
+/** Whether the local `neo4j` database has a store yet (absent on a fresh clone and after a reset). */
+export function storeExists(dataDir: string): boolean {
+  return existsSync(localPaths(dataDir).store[0] as string);
 }
 
 /** The password the local server uses: the configured one, else a generated one kept on disk (0600). */
@@ -92,11 +114,14 @@ function logTail(log: string, lines = 25): string {
 
 /**
  * Starts the server in the background (or returns the one already running) and resolves once
- * Bolt answers. The process outlives this one; call stopLocal to end it.
+ * Bolt answers. The process outlives this one; call stopLocal to end it. With `importArgs` the
+ * offline importer fills the store first; that needs the server stopped and the store absent.
  */
-export async function startLocal(options: LocalOptions): Promise<LocalServer & { started: boolean }> {
+export async function startLocal(options: LocalOptions, start: StartOptions = {}): Promise<LocalServer & { started: boolean }> {
   const existing = runningServer(options.dataDir);
+  if (existing && start.importArgs) throw new Neo4jStartError("the local server is running: stop it before an offline import (it holds the store)");
   if (existing) return { ...existing, started: false };
+  if (start.importArgs && storeExists(options.dataDir)) throw new Neo4jStartError("the local database already has a store: the offline importer only fills an empty one");
   if (await portAnswers(options.port)) {
     throw new Neo4jStartError(
       `port ${options.port} on 127.0.0.1 is taken by another process; stop it, set NEO4J_LOCAL_PORT, or set NEO4J_URI to use that server`,
@@ -105,6 +130,7 @@ export async function startLocal(options: LocalOptions): Promise<LocalServer & {
   const paths = localPaths(options.dataDir);
   mkdirSync(paths.home, { recursive: true });
   const password = localPassword(options);
+  if (start.importArgs) writeFileSync(paths.importArgs, start.importArgs.join("\n") + "\n");
   const out = openSync(paths.log, "w");
   const child = spawn(
     "java",
@@ -122,6 +148,7 @@ export async function startLocal(options: LocalOptions): Promise<LocalServer & {
       "--pagecache",
       options.pagecache,
       ...(options.gds ? ["--plugins", GDS_DIR] : []),
+      ...(start.importArgs ? ["--import", paths.importArgs] : []),
     ],
     { detached: true, stdio: ["ignore", out, out], env: { ...process.env, NEO4J_LAUNCH_PASSWORD: password } },
   );
@@ -146,11 +173,39 @@ export async function startLocal(options: LocalOptions): Promise<LocalServer & {
   process.once("SIGINT", abandon);
   process.once("SIGTERM", abandon);
   try {
-    return await waitUntilReady(options, paths, pid, () => exitCode);
+    return await waitUntilReady(options, paths, pid, () => exitCode, start);
+  } catch (error) {
+    // A failed offline import leaves no half-written store behind: the next start finds none.
+    if (start.importArgs) for (const dir of paths.store) rmSync(dir, { recursive: true, force: true });
+    throw error;
   } finally {
+    rmSync(paths.importArgs, { force: true });
     process.off("SIGINT", abandon);
     process.off("SIGTERM", abandon);
   }
+}
+
+/** Reads the lines a growing log file gains, from where the last call stopped. */
+function logFollower(file: string): () => string[] {
+  let offset = 0;
+  let rest = "";
+  const buffer = Buffer.alloc(1 << 16);
+  return () => {
+    if (!existsSync(file)) return [];
+    const fd = openSync(file, "r");
+    try {
+      let text = "";
+      for (let n = readSync(fd, buffer, 0, buffer.length, offset); n > 0; n = readSync(fd, buffer, 0, buffer.length, offset)) {
+        offset += n;
+        text += buffer.toString("utf8", 0, n);
+      }
+      const lines = (rest + text).split("\n");
+      rest = lines.pop() ?? "";
+      return lines;
+    } finally {
+      closeSync(fd);
+    }
+  };
 }
 
 async function waitUntilReady(
@@ -158,22 +213,33 @@ async function waitUntilReady(
   paths: ReturnType<typeof localPaths>,
   pid: number,
   exitCode: () => number | null | undefined,
+  start: StartOptions,
 ): Promise<LocalServer & { started: boolean }> {
-  const deadline = Date.now() + START_TIMEOUT_MS;
-  while (Date.now() < deadline) {
+  const follow = logFollower(paths.log);
+  // An offline import takes as long as the data needs: the start-up timeout counts from its end.
+  let importing = Boolean(start.importArgs);
+  let deadline = Date.now() + START_TIMEOUT_MS;
+  let ready = false;
+  while (importing || Date.now() < deadline) {
+    for (const line of follow()) {
+      start.onLine?.(line);
+      if (line.startsWith("NEO4J IMPORT DONE")) {
+        importing = false;
+        deadline = Date.now() + START_TIMEOUT_MS;
+      } else if (line.startsWith("NEO4J READY")) ready = true;
+      else if (line.startsWith("NEO4J FAILED")) {
+        await stopLocal(options.dataDir);
+        throw new Neo4jStartError(`Neo4j failed to ${importing ? "import" : "start"}. Last lines of ${paths.log}:\n${logTail(paths.log)}`);
+      }
+    }
     if (exitCode() !== undefined) {
       rmSync(paths.state, { force: true });
       throw new Neo4jStartError(`Neo4j exited during start-up (code ${exitCode()}). Last lines of ${paths.log}:\n${logTail(paths.log)}`);
     }
-    const log = readFileSync(paths.log, "utf8");
-    if (log.includes("NEO4J FAILED")) {
-      await stopLocal(options.dataDir);
-      throw new Neo4jStartError(`Neo4j failed to start. Last lines of ${paths.log}:\n${logTail(paths.log)}`);
-    }
-    if (log.includes("NEO4J READY") && (await portAnswers(options.port))) {
+    if (ready && (await portAnswers(options.port))) {
       return { pid, port: options.port, uri: `bolt://127.0.0.1:${options.port}`, passwordFile: paths.passwordFile, started: true };
     }
-    await sleep(250);
+    await sleep(100);
   }
   await stopLocal(options.dataDir);
   throw new Neo4jStartError(`Neo4j did not answer on port ${options.port} within ${START_TIMEOUT_MS / 1000} s; stopped it. Log tail:\n${logTail(paths.log)}`);

@@ -4,43 +4,45 @@
 import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { CYPHER_DIR, type Graph } from "../graph/index.ts";
+import type { ServiceStore } from "../store/index.ts";
 import { parseQuery, type QueryDefinition, QueryDefinitionError, type QueryHeader } from "./definition.ts";
 import { assertReadOnly, QueryRefusedError } from "./safety.ts";
 import { SavedQueryStore, type StoredQuery, type StoredVersion } from "./store.ts";
+import { AppError } from "../errors.ts";
 
 export const SAVED_DIR = path.join(CYPHER_DIR, "saved");
 
-export class QueryNotFoundError extends Error {
+export class QueryNotFoundError extends AppError {
   override name = "QueryNotFoundError";
   constructor(readonly queryName: string) {
-    super(`no saved query ${queryName}`);
+    super("not_found", `no saved query ${queryName}`);
   }
 }
 
 /** A save or delete aimed at a built-in query. */
-export class BuiltinQueryError extends Error {
+export class BuiltinQueryError extends AppError {
   override name = "BuiltinQueryError";
   constructor(readonly queryName: string) {
-    super(`${queryName} is a built-in query (cypher/saved/${queryName}.cypher) and cannot be overwritten or deleted; save under another name`);
+    super("conflict", `${queryName} is a built-in query (cypher/saved/${queryName}.cypher) and cannot be overwritten or deleted; save under another name`);
   }
 }
 
 /** The save started from an older version than the current one. */
-export class VersionConflictError extends Error {
+export class VersionConflictError extends AppError {
   override name = "VersionConflictError";
   constructor(
     readonly queryName: string,
     readonly baseVersion: number,
   ) {
-    super(baseVersion === 0 ? `a query named ${queryName} exists already` : `${queryName} changed since version ${baseVersion}: reload it and save again`);
+    super("conflict", baseVersion === 0 ? `a query named ${queryName} exists already` : `${queryName} changed since version ${baseVersion}: reload it and save again`);
   }
 }
 
 /** Built-in queries that failed validation at start-up. */
-export class CatalogueError extends Error {
+export class CatalogueError extends AppError {
   override name = "CatalogueError";
   constructor(readonly failures: Error[]) {
-    super(`invalid built-in queries:\n${failures.map((f) => `  ${f.message}`).join("\n")}`);
+    super("internal", `invalid built-in queries:\n${failures.map((f) => `  ${f.message}`).join("\n")}`);
   }
 }
 
@@ -70,6 +72,8 @@ export interface SaveOptions {
   authorName?: string | null;
   comment?: string | null;
   baseVersion?: number | null;
+  /** May publish a version of, or delete, a query someone else wrote (admins). */
+  override?: boolean;
 }
 
 export class QueryCatalogue {
@@ -87,7 +91,7 @@ export class QueryCatalogue {
    * Loads the built-ins and EXPLAINs every one against the database (refusing the start if any is
    * not read-only or does not compile). The store's constraints come with the schema migration.
    */
-  static async open(graph: Graph, options: { dir?: string; verify?: boolean } = {}): Promise<QueryCatalogue> {
+  static async open(graph: Graph, store: ServiceStore, options: { dir?: string; verify?: boolean } = {}): Promise<QueryCatalogue> {
     const builtins = loadBuiltins(options.dir);
     if (options.verify ?? true) {
       const failures: Error[] = [];
@@ -105,7 +109,7 @@ export class QueryCatalogue {
       await Promise.all(Array.from({ length: Math.min(2, builtins.length) }, worker));
       if (failures.length > 0) throw new CatalogueError(failures);
     }
-    return new QueryCatalogue(graph, new SavedQueryStore(graph), builtins);
+    return new QueryCatalogue(graph, new SavedQueryStore(store), builtins);
   }
 
   isBuiltin(name: string): boolean {
@@ -147,7 +151,8 @@ export class QueryCatalogue {
 
   /**
    * Validates `text` as the next version of `name` (header, parameters, static check, EXPLAIN) and
-   * stores it. Throws QueryDefinitionError, QueryRefusedError, BuiltinQueryError or VersionConflictError.
+   * stores it. Throws QueryDefinitionError, QueryRefusedError, BuiltinQueryError, VersionConflictError
+   * or QueryOwnershipError (someone else's query, without `override`).
    */
   async save(name: string, text: string, options: SaveOptions): Promise<{ definition: QueryDefinition; created: boolean }> {
     if (this.builtins.has(name)) throw new BuiltinQueryError(name);
@@ -171,15 +176,16 @@ export class QueryCatalogue {
       authorName: options.authorName ?? null,
       comment: options.comment ?? null,
       baseVersion: options.baseVersion ?? null,
+      override: options.override ?? false,
     });
     if (!saved) throw new VersionConflictError(name, options.baseVersion ?? 0);
     return { definition: { ...def, version: saved.version, author: options.author, updatedAt: saved.at }, created: saved.version === 1 };
   }
 
   /** Marks a saved query deleted (its versions stay). */
-  async delete(name: string, by: string): Promise<{ name: string; version: number; deletedAt: string }> {
+  async delete(name: string, by: string, override = false): Promise<{ name: string; version: number; deletedAt: string }> {
     if (this.builtins.has(name)) throw new BuiltinQueryError(name);
-    const row = await this.store.delete(name, by);
+    const row = await this.store.delete(name, by, override);
     if (!row) throw new QueryNotFoundError(name);
     return row;
   }

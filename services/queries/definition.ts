@@ -2,40 +2,16 @@
 // detectors in cypher/flags), validated with zod. Parameters declare type, bounds and defaults;
 // every query is bounded by an integer `limit` parameter that its text uses (`LIMIT $limit`).
 import { z } from "zod";
-import { CypherHeaderError, splitHeader } from "../graph/index.ts";
+import { CypherHeaderError, defaultProblem, type ParameterSpec, parameterSpecs, splitHeader } from "../graph/index.ts";
 import { type Refusal, staticCheck } from "./safety.ts";
 import { tokenize } from "./tokenizer.ts";
+import { AppError } from "../errors.ts";
 
 export const QUERY_NAME = /^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$/;
-export const PARAM_NAME = /^[a-z][A-Za-z0-9]*$/;
-export const PARAM_TYPES = ["integer", "number", "string", "boolean", "date", "list"] as const;
-export const ITEM_TYPES = ["string", "integer", "number", "boolean", "date"] as const;
-export type ItemType = (typeof ITEM_TYPES)[number];
+export { isIsoDate, PARAM_TYPES } from "../graph/index.ts";
 
-export const queryParameter = z
-  .object({
-    type: z.enum(PARAM_TYPES),
-    required: z.boolean().default(false),
-    default: z.unknown().optional(),
-    min: z.number().optional(),
-    max: z.number().optional(),
-    /** For lists: the type of the items (string when unset). */
-    items: z.enum(ITEM_TYPES).optional(),
-    /** Allowed values (for strings, or list items). */
-    values: z.array(z.union([z.string(), z.number()])).min(1).optional(),
-    description: z.string().min(1),
-  })
-  .strict()
-  .superRefine((p, ctx) => {
-    if (p.min !== undefined && p.max !== undefined && p.min > p.max) ctx.addIssue({ code: "custom", message: "min is above max", path: ["min"] });
-    if (p.required && p.default !== undefined) ctx.addIssue({ code: "custom", message: "a required parameter has no default", path: ["default"] });
-    if (p.items !== undefined && p.type !== "list") ctx.addIssue({ code: "custom", message: "items applies to lists only", path: ["items"] });
-    if ((p.min !== undefined || p.max !== undefined) && !["integer", "number", "list", "string"].includes(p.type)) {
-      ctx.addIssue({ code: "custom", message: `min and max do not apply to ${p.type}`, path: ["min"] });
-    }
-  });
-
-export type QueryParameter = z.infer<typeof queryParameter>;
+/** A saved query's parameter: the one parameter model (services/graph/params.ts). */
+export type QueryParameter = ParameterSpec;
 
 export const queryHeader = z
   .object({
@@ -47,7 +23,7 @@ export const queryHeader = z
     schemes: z.array(z.string().regex(/^[A-Z][A-Z_]+$/)).default([]),
     /** The query returns nodes, relationships or paths worth drawing. */
     graph: z.boolean().default(false),
-    parameters: z.record(z.string().regex(PARAM_NAME, "camelCase starting with a letter"), queryParameter).default({}),
+    parameters: parameterSpecs,
   })
   .strict();
 
@@ -76,7 +52,7 @@ export interface DefinitionIssue {
 }
 
 /** The text is not a valid query definition: header, parameters or static safety. */
-export class QueryDefinitionError extends Error {
+export class QueryDefinitionError extends AppError {
   override name = "QueryDefinitionError";
   constructor(
     readonly file: string,
@@ -84,48 +60,21 @@ export class QueryDefinitionError extends Error {
     /** Set when the issues are safety refusals. */
     readonly refusals: Refusal[] = [],
   ) {
-    super(`${file}: ${issues.map((i) => `${i.line !== undefined ? `${i.line}:${i.column ?? 1}: ` : ""}${i.where ? `${i.where}: ` : ""}${i.message}`).join("; ")}`);
+    super("refused", `${file}: ${issues.map((i) => `${i.line !== undefined ? `${i.line}:${i.column ?? 1}: ` : ""}${i.where ? `${i.where}: ` : ""}${i.message}`).join("; ")}`);
+  }
+
+  /** Each issue as a field of the saved text (`body.text:parameters.limit`) with its line:column. */
+  override extensions(): Record<string, unknown> {
+    return {
+      errors: this.issues.map((i) => ({ field: `body.text${i.where ? `:${i.where}` : ""}`, message: `${i.line !== undefined ? `line ${i.line}:${i.column ?? 1}: ` : ""}${i.message}` })),
+      ...(this.refusals.length > 0 ? { refusals: this.refusals } : {}),
+    };
   }
 }
 
 /** The `$name` parameters the Cypher uses. */
 export function usedParameters(cypher: string): Set<string> {
   return new Set(tokenize(cypher).filter((t) => t.kind === "param").map((t) => t.text));
-}
-
-function checkDefault(name: string, p: QueryParameter): string | undefined {
-  const d = p.default;
-  if (d === undefined || d === null) return undefined;
-  const okScalar = (type: string, v: unknown): boolean => {
-    switch (type) {
-      case "integer":
-        return typeof v === "number" && Number.isInteger(v);
-      case "number":
-        return typeof v === "number" && Number.isFinite(v);
-      case "string":
-        return typeof v === "string";
-      case "boolean":
-        return typeof v === "boolean";
-      case "date":
-        return typeof v === "string" && isIsoDate(v);
-      default:
-        return false;
-    }
-  };
-  if (p.type === "list") {
-    if (!Array.isArray(d) || !d.every((v) => okScalar(p.items ?? "string", v))) return `default of ${name} is not a list of ${p.items ?? "string"}`;
-    return undefined;
-  }
-  if (!okScalar(p.type, d)) return `default of ${name} is not a ${p.type}`;
-  if (typeof d === "number" && ((p.min !== undefined && d < p.min) || (p.max !== undefined && d > p.max))) return `default of ${name} is outside [${p.min ?? "-∞"}, ${p.max ?? "∞"}]`;
-  return undefined;
-}
-
-/** `YYYY-MM-DD` naming a real day. */
-export function isIsoDate(value: string): boolean {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return false;
-  const d = new Date(`${value}T00:00:00Z`);
-  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === value;
 }
 
 /**
@@ -158,7 +107,7 @@ export function parseQuery(text: string, file: string, options: { expectedName?:
     issues.push({ where: "name", message: `is ${header.name} but must be ${options.expectedName}` });
   }
   for (const [name, p] of Object.entries(header.parameters)) {
-    const problem = checkDefault(name, p);
+    const problem = defaultProblem(name, p);
     if (problem) issues.push({ where: `parameters.${name}`, message: problem });
   }
   const cypher = split.body;

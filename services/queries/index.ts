@@ -24,14 +24,13 @@ export {
   queryHeader,
   usedParameters,
 } from "./definition.ts";
-export { bindParameters, parametersSchema, plainParameters, QueryParameterError, type ParamSource } from "./params.ts";
+// Parameters follow the one model of services/graph/params.ts (shared with detectors and analysis runs).
+export { bindParameters, parametersSchema, plainParameters, ParameterError, type ParamSource } from "../graph/index.ts";
 export {
   type CsvSink,
   exportCsv,
   GraphCollector,
   type QueryGraph,
-  type QueryGraphEdge,
-  type QueryGraphNode,
   RUN_DEFAULTS,
   runQuery,
   type RunResult,
@@ -47,5 +46,5 @@ export {
   QueryRefusedError,
   staticCheck,
 } from "./safety.ts";
-export { type QueryRunRecord, SavedQueryStore, type StoredQuery, type StoredVersion } from "./store.ts";
+export { QueryOwnershipError, type QueryRunRecord, SavedQueryStore, type StoredQuery, type StoredVersion } from "./store.ts";
 export { type Token, tokenize, TokenizeError } from "./tokenizer.ts";

@@ -2,7 +2,7 @@
 // transaction with a timeout that is rolled back, capped at maxRows (one more row is read to set
 // `truncated`). Results come back as rows of plain values and as a graph of the nodes and
 // relationships present in them, in the explorer's shape; or streamed as CSV.
-import { cypher, type Graph, type PlainNode, type PlainRelationship, streamRead } from "../graph/index.ts";
+import { cypher, type Graph, type GraphEdgeT, type GraphNodeT, type PlainNode, type PlainRelationship, streamRead } from "../graph/index.ts";
 import { csvHeader, csvRow } from "./csv.ts";
 import type { QueryDefinition } from "./definition.ts";
 import { assertReadOnly } from "./safety.ts";
@@ -18,30 +18,9 @@ export interface RunSettings {
 
 export const RUN_DEFAULTS: RunSettings = { timeoutMs: 10_000, maxRows: 1000, maxGraphNodes: 5000 };
 
-/** A node as the explorer draws it (the API's GraphNode). */
-export interface QueryGraphNode {
-  id: string;
-  type: string;
-  name: string;
-  cadre: boolean;
-  riskScore: number | null;
-  riskGrade: string | null;
-  communityId: number | null;
-}
-
-/** A relationship as the explorer draws it (the API's GraphEdge). */
-export interface QueryGraphEdge {
-  id: string;
-  type: string;
-  source: string;
-  target: string;
-  label: string;
-  properties: Record<string, unknown>;
-}
-
 export interface QueryGraph {
-  nodes: QueryGraphNode[];
-  edges: QueryGraphEdge[];
+  nodes: GraphNodeT[];
+  edges: GraphEdgeT[];
 }
 
 export interface RunResult {
@@ -63,7 +42,7 @@ function nodeKey(n: PlainNode): string {
   return typeof p.id === "string" ? p.id : n.elementId;
 }
 
-function toGraphNode(n: PlainNode): QueryGraphNode {
+function toGraphNode(n: PlainNode): GraphNodeT {
   const p = n.properties;
   const id = nodeKey(n);
   const label = n.labels.find((l) => l !== "Entity" && l !== "Cadre") ?? n.labels[0] ?? "node";
@@ -76,6 +55,7 @@ function toGraphNode(n: PlainNode): QueryGraphNode {
     riskScore: num(p.riskScore),
     riskGrade: typeof p.riskGrade === "string" ? p.riskGrade : null,
     communityId: num(p.communityId),
+    year: num(p.year),
   };
 }
 
@@ -106,7 +86,7 @@ export class GraphCollector {
     }
     const nodes = [...this.nodes.values()];
     const keyOf = new Map(nodes.map((n) => [n.elementId, nodeKey(n)]));
-    const edges: QueryGraphEdge[] = [];
+    const edges: GraphEdgeT[] = [];
     for (const r of this.rels.values()) {
       const source = keyOf.get(r.start);
       const target = keyOf.get(r.end);
@@ -118,7 +98,7 @@ export class GraphCollector {
   }
 }
 
-/** Runs `def` with parameters already bound (see bindParameters) and returns rows and graph. */
+/** Runs `def` with parameters already bound (see bindParameters in services/graph/params.ts) and returns rows and graph. */
 export async function runQuery(
   graph: Graph,
   def: QueryDefinition,

@@ -9,6 +9,7 @@
 import { createHash } from "node:crypto";
 import { CypherCompileError, explain, type Explained, type Graph } from "../graph/index.ts";
 import { type Token, TokenizeError, tokenize } from "./tokenizer.ts";
+import { AppError } from "../errors.ts";
 
 export type RefusalRule =
   | "syntax"
@@ -32,13 +33,17 @@ export interface Refusal {
   column?: number;
 }
 
-export class QueryRefusedError extends Error {
+export class QueryRefusedError extends AppError {
   override name = "QueryRefusedError";
   constructor(
     readonly refusals: Refusal[],
     where = "the query",
   ) {
-    super(`${where} was refused: ${refusals.map(describeRefusal).join("; ")}`);
+    super("refused", `${where} was refused: ${refusals.map(describeRefusal).join("; ")}`);
+  }
+
+  override extensions(): Record<string, unknown> {
+    return { refusals: this.refusals };
   }
 }
 

@@ -1,5 +1,8 @@
 // A small Cypher tokenizer for the static safety check: it knows strings, comments, backticked
-// names and parameters well enough that a keyword inside any of them is never mistaken for a clause.
+// names and parameters well enough that a keyword inside any of them is never mistaken for a clause,
+// and it reads the text as Neo4j 5 does (Unicode escapes everywhere, \r ending a // comment), which
+// tests/integration/queries/fuzz.test.ts checks against Neo4j's own EXPLAIN.
+import { AppError } from "../errors.ts";
 export type TokenKind = "word" | "quoted" | "string" | "number" | "param" | "punct";
 
 export interface Token {
@@ -11,49 +14,109 @@ export interface Token {
   column: number;
 }
 
-export class TokenizeError extends Error {
+export class TokenizeError extends AppError {
   override name = "TokenizeError";
   constructor(
     message: string,
     readonly line: number,
     readonly column: number,
   ) {
-    super(message);
+    super("invalid", message);
   }
 }
 
 const WORD_START = /[\p{L}_]/u;
 const WORD_PART = /[\p{L}\p{N}_]/u;
+/** Whitespace as Neo4j's lexer has it (SPACE in the Cypher grammar). */
+const SPACE = new Set([0x09, 0x0a, 0x0b, 0x0c, 0x0d, 0x1c, 0x1d, 0x1e, 0x1f, 0x20, 0x85, 0xa0, 0x1680, 0x2000, 0x2001, 0x2002, 0x2003, 0x2004, 0x2005, 0x2006, 0x2007, 0x2008, 0x2009, 0x200a, 0x2028, 0x2029, 0x202f, 0x205f, 0x3000]);
 
-/** Splits `text` into tokens, dropping whitespace and comments. `line` numbers the first line. */
-export function tokenize(text: string, firstLine = 1): Token[] {
-  const tokens: Token[] = [];
-  let i = 0;
-  let line = firstLine;
-  let lineStart = 0;
-  const column = (at: number) => at - lineStart + 1;
-  const advance = (to: number) => {
-    for (let k = i; k < to; k++) {
-      if (text[k] === "\n") {
-        line += 1;
-        lineStart = k + 1;
+export interface Unescaped {
+  /** The text with every Unicode escape replaced by its character. */
+  text: string;
+  /** For each character of `text` (and one past its end), its offset in the text as written. */
+  offsets: number[];
+}
+
+/**
+ * Replaces Unicode escapes (`\u0027`, also `\uu0027`) by their characters everywhere, inside
+ * strings, comments and names too, before anything else is read: Neo4j 5's parser does this (a
+ * Java-style escape pass), so `'a\u0027 CREATE …` closes the string and `/* \u002A/` ends the
+ * comment. As in Java, a backslash starts an escape only when an even number of backslashes
+ * precede it (`\\u0027` is a backslash and `u0027`).
+ */
+export function unescapeUnicode(raw: string): Unescaped {
+  if (!raw.includes("\\u")) return { text: raw, offsets: Array.from({ length: raw.length + 1 }, (_, i) => i) };
+  let text = "";
+  const offsets: number[] = [];
+  let backslashes = 0;
+  for (let i = 0; i < raw.length; ) {
+    const ch = raw[i] as string;
+    if (ch === "\\" && backslashes % 2 === 0 && raw[i + 1] === "u") {
+      let k = i + 1;
+      while (raw[k] === "u") k += 1;
+      const hex = raw.slice(k, k + 4);
+      if (/^[0-9A-Fa-f]{4}$/.test(hex)) {
+        text += String.fromCharCode(parseInt(hex, 16));
+        offsets.push(i);
+        i = k + 4;
+        backslashes = 0;
+        continue;
       }
     }
+    backslashes = ch === "\\" ? backslashes + 1 : 0;
+    text += ch;
+    offsets.push(i);
+    i += 1;
+  }
+  offsets.push(raw.length);
+  return { text, offsets };
+}
+
+/** Line and column (1-based) of raw offsets; lines end at \n, \r\n or \r, as Neo4j counts them. */
+function positions(raw: string, firstLine: number): (offset: number) => { line: number; column: number } {
+  const starts = [0];
+  for (let i = 0; i < raw.length; i++) {
+    const c = raw[i];
+    if (c === "\n" || (c === "\r" && raw[i + 1] !== "\n")) starts.push(i + 1);
+  }
+  return (offset) => {
+    let lo = 0;
+    let hi = starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if ((starts[mid] as number) <= offset) lo = mid;
+      else hi = mid - 1;
+    }
+    return { line: firstLine + lo, column: offset - (starts[lo] as number) + 1 };
+  };
+}
+
+/**
+ * Splits `raw` into tokens, dropping whitespace and comments, reading it as Neo4j does: Unicode
+ * escapes first (see unescapeUnicode), `//` comments end at \n or \r, whitespace is the
+ * grammar's. Positions are in the text as written; `firstLine` numbers its first line.
+ */
+export function tokenize(raw: string, firstLine = 1): Token[] {
+  const { text, offsets } = unescapeUnicode(raw);
+  const where = positions(raw, firstLine);
+  const tokens: Token[] = [];
+  let i = 0;
+  const advance = (to: number) => {
     i = to;
   };
 
   while (i < text.length) {
     const ch = text[i] as string;
     const next = text[i + 1];
-    if (/\s/u.test(ch)) {
+    if (SPACE.has(ch.charCodeAt(0))) {
       advance(i + 1);
       continue;
     }
-    const startLine = line;
-    const startColumn = column(i);
+    const { line: startLine, column: startColumn } = where(offsets[i] as number);
     if (ch === "/" && next === "/") {
-      const end = text.indexOf("\n", i);
-      advance(end === -1 ? text.length : end);
+      let end = i + 2;
+      while (end < text.length && text[end] !== "\n" && text[end] !== "\r") end += 1;
+      advance(end);
       continue;
     }
     if (ch === "/" && next === "*") {

@@ -10,7 +10,7 @@ import os from "node:os";
 import { parseArgs } from "node:util";
 import { packedReadAvailable, readCompactProjection } from "../../services/analytics/communities/project.ts";
 import { profileFlags } from "./flag-profile.ts";
-import { gradeParams } from "../../services/analytics/money.ts";
+import { gradeParams } from "../../services/analytics/grades.ts";
 import { recoverInterruptedRuns, runAnalysis } from "../../services/analytics/run.ts";
 import { DEFAULT_SCORE_SETTINGS } from "../../services/analytics/scores/index.ts";
 import { cypher, type Graph } from "../../services/graph/index.ts";

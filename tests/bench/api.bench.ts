@@ -20,6 +20,7 @@ import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 import { recoverInterruptedRuns, runAnalysis } from "../../services/analytics/run.ts";
 import { ApiKeys } from "../../services/api/auth/keys.ts";
+import { ServiceStore, serviceDir } from "../../services/store/index.ts";
 import { config } from "../../services/config/index.ts";
 import type { Graph } from "../../services/graph/index.ts";
 import { benchDatabase } from "./bench-database.ts";
@@ -186,7 +187,8 @@ const scale = benchScale(values.scale);
 const db = await benchDatabase({ scale, reuse: values.reuse }, log);
 const servers: ChildProcess[] = [];
 let keyId: string | undefined;
-const keys = new ApiKeys(db.graph, 0);
+const store = new ServiceStore(serviceDir(db.cfg.dataDir));
+const keys = new ApiKeys(store, 0);
 try {
   if (!db.analysed) {
     log("Running the analysis first (the database has no scores yet)…");
@@ -315,5 +317,6 @@ try {
 } finally {
   for (const s of servers) await stopServer(s);
   if (keyId) await keys.revoke(keyId);
+  await store.close();
   await db.close();
 }

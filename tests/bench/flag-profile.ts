@@ -3,7 +3,7 @@
 // flag as the run executes it (the query wrapped by the alert write, cypher/analysis/alerts-write.cypher).
 import { loadFlags } from "../../services/analytics/flags/registry.ts";
 import { flagParameters, runFlag } from "../../services/analytics/flags/run.ts";
-import { gradeParams } from "../../services/analytics/money.ts";
+import { gradeParams } from "../../services/analytics/grades.ts";
 import type { Graph } from "../../services/graph/index.ts";
 import { measured } from "./cpu.ts";
 import type { Cell } from "./markdown.ts";

@@ -5,11 +5,11 @@
 // It answers the same shape as GET /api/v1/entities/:id/risk, with the same score.
 import { Router } from "express";
 import { z } from "zod";
-import { GRADES, type Grade } from "../../services/analytics/money.ts";
+import { GRADES, type Grade } from "../../services/analytics/grades.ts";
 import { DEFAULT_SCORE_SETTINGS } from "../../services/analytics/scores/index.ts";
 import type { Graph } from "../../services/graph/index.ts";
 import { RISK_READERS } from "../../services/api/auth/roles.ts";
-import { NotFoundError } from "../../services/api/errors.ts";
+import { NotFoundError } from "../../services/errors.ts";
 import { flagTitle } from "../../services/api/flags.ts";
 import { type Endpoint, mount } from "../../services/api/route.ts";
 import { IdParams } from "../../services/api/schemas.ts";

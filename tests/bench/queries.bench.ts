@@ -6,12 +6,15 @@
 // maximum of the later (warm) runs, and whether the median fits the API's 10 s timeout.
 // The database (DATA_DIR/bench-<scale>) is generated, imported and analysed when it does not hold
 // the seeded county yet; `--reuse` takes whatever it holds (e.g. a copied county database).
+import { mkdtemp } from "node:fs/promises";
 import os from "node:os";
+import path from "node:path";
 import { parseArgs } from "node:util";
 import { recoverInterruptedRuns, runAnalysis } from "../../services/analytics/run.ts";
 import { progressBar, table } from "../../services/cli/progress.ts";
 import { type Graph, QueryTimeoutError } from "../../services/graph/index.ts";
 import { bindParameters, QueryCatalogue, type QueryDefinition, RUN_DEFAULTS, runQuery } from "../../services/queries/index.ts";
+import { ServiceStore } from "../../services/store/index.ts";
 import { benchDatabase } from "./bench-database.ts";
 import { benchScale } from "./bundles.ts";
 import { machine } from "./machine.ts";
@@ -92,7 +95,7 @@ try {
   }
   const loadBefore = os.loadavg();
   log("Opening the catalogue (every built-in EXPLAINed)…");
-  const catalogue = await QueryCatalogue.open(graph);
+  const catalogue = await QueryCatalogue.open(graph, new ServiceStore(await mkdtemp(path.join(os.tmpdir(), "bench-queries-"))));
   const settings = { ...RUN_DEFAULTS, timeoutMs };
   const results: Measured[] = [];
   for (const def of catalogue.builtinList()) {

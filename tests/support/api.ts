@@ -10,6 +10,7 @@ import { type Graph, statements } from "../../services/graph/index.ts";
 import { FIXTURES } from "./bundles.ts";
 import { connectTestGraph, emptyGraph } from "./graph.ts";
 import { closeServer, keysPerRole, listenLocally } from "./http.ts";
+import { tempDir } from "./store.ts";
 
 export const API_FIXTURE = path.join(FIXTURES, "api", "graph.cypher");
 
@@ -59,9 +60,10 @@ export async function startApi(options: { fixture?: boolean | "keep"; config?: P
     importRoot: path.join(FIXTURES, ".."),
     importUploadMaxBytes: 10 * 1024 * 1024,
     keyCacheMs: 30_000,
+    serviceDir: tempDir("service"),
     // Answers from Neo4j: tests change the graph behind the API's back; risk-view.test.ts tests the view.
     riskRefreshMs: 0,
-    audit: { flushMs: 100, batchSize: 200 },
+    audit: { dir: tempDir("audit"), batchSize: 256 },
     ...options.config,
   };
   const app = createApp({ graph, logger: pino({ level: "silent" }), config, ...options.deps });

@@ -10,7 +10,13 @@ export interface AlertRow {
   amount: number;
   grade: string;
   subjects: string[];
+  /** The other parties as `id:part`, sorted. */
+  parties: string[];
+  group: string;
+  facts: string[];
   evidenceNodes: string[];
+  evidenceRels: string[];
+  summary: string;
 }
 
 /** Runs the flag `id` with optional parameter overrides and returns its alerts, sorted by id. */
@@ -19,10 +25,12 @@ export async function runAndRead(graph: Graph, id: string, parameters: Record<st
   if (!flag) throw new Error(`no flag ${id}`);
   await runFlag(graph, flag, { runId: `test-${Date.now()}`, parameters: { [id]: parameters } });
   return graph.read<AlertRow & Record<string, unknown>>(
-    `MATCH (a:Alert {flag: $id})-[:ON]->(s)
-     WITH a, s ORDER BY s.id
+    `MATCH (a:Alert {flag: $id})
      RETURN a.id AS id, a.flag AS flag, a.confidence AS confidence, a.amount AS amount, a.grade AS grade,
-            collect(s.id) AS subjects, a.evidenceNodes AS evidenceNodes
+            COLLECT { MATCH (a)-[:ON]->(s) RETURN s.id ORDER BY s.id } AS subjects,
+            COLLECT { MATCH (a)-[n:NAMES]->(p) RETURN p.id + ':' + n.part AS x ORDER BY x } AS parties,
+            a.group AS group, a.facts AS facts, a.evidenceNodes AS evidenceNodes,
+            a.evidenceRels AS evidenceRels, a.summary AS summary
      ORDER BY id`,
     { id },
   );

@@ -38,7 +38,7 @@ describe("identity numbers", () => {
 
 describe("path text", () => {
   it("reads each tie in the path's direction", () => {
-    const node = (id: string, name: string) => ({ id, name, type: "person", cadre: false, riskScore: null, riskGrade: null, communityId: null });
+    const node = (id: string, name: string) => ({ id, name, type: "person", cadre: false, riskScore: null, riskGrade: null, communityId: null, year: null });
     const edge = (source: string, target: string, label: string) => ({ id: `${source}-${target}`, type: "T", source, target, label, properties: {} });
     const answer = describePath({ nodes: [node("a", "王军"), node("b", "李华"), node("c", "恒达建筑")], relationships: [edge("a", "b", "spouse"), edge("c", "b", "employee")] });
     expect(answer.text).toBe("王军 —spouse→ 李华 ←employee— 恒达建筑");

@@ -27,7 +27,7 @@ describe("projection options", () => {
     expect(query).toContain("MATCH (a)-[r:KIN|ROLE_IN]-(b)");
     expect(query).not.toContain("{{TIES}}");
     expect(query).not.toMatch(/^\s*\/\//m);
-    expect(() => withTies("// uses {{TIES}} in a comment\nRETURN 1")).toThrow(expect.objectContaining({ name: "CommunityProjectionError" }));
+    expect(() => withTies("// uses {{TIES}} in a comment\nRETURN 1")).toThrow(expect.objectContaining({ name: "CypherSlotError" }));
   });
 });
 

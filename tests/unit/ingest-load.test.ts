@@ -19,7 +19,7 @@ async function source(name: string, rows: number, batchSize: number): Promise<Bu
   const spill = new SpillWriter(path.join(dir, `${name}.json`), batchSize);
   for (let i = 0; i < rows; i++) await spill.add({ n: i });
   await spill.close();
-  return { spec: FILE_BY_NAME.get(name)!, path: "", spill: spill.path, file: `${name}.csv`, format: "csv", read: rows, valid: rows, rejected: 0 };
+  return { spec: FILE_BY_NAME.get(name)!, path: "", size: 0, spill: spill.path, file: `${name}.csv`, format: "csv", read: rows, valid: rows, rejected: 0 };
 }
 
 function fakeGraph(fail: (call: number) => boolean) {

@@ -4,7 +4,7 @@ import neo4j from "neo4j-driver";
 import { describe, expect, it } from "vitest";
 import { csvField, csvRow } from "../../services/queries/csv.ts";
 import { parseQuery, QueryDefinitionError } from "../../services/queries/definition.ts";
-import { bindParameters, QueryParameterError } from "../../services/queries/params.ts";
+import { bindParameters, ParameterError } from "../../services/graph/index.ts";
 import { loadBuiltins } from "../../services/queries/catalogue.ts";
 
 const HEADER = [
@@ -102,7 +102,7 @@ describe("bindParameters", () => {
       try {
         bindParameters(def, input);
       } catch (error) {
-        return (error as QueryParameterError).errors.map((e) => e.field);
+        return (error as ParameterError).errors.map((e) => e.field);
       }
       return [];
     };
@@ -112,7 +112,7 @@ describe("bindParameters", () => {
     expect(fail({ program: "PG1", limit: 0 })).toEqual(["params.limit"]);
     expect(fail({ program: "PG1", since: "2021-13-01" })).toEqual(["params.since"]);
     expect(fail({ program: "PG1", fields: "dibao" })).toEqual(["params.fields"]);
-    expect(fail({ program: "PG1", drop: true })).toEqual(["params"]);
+    expect(fail({ program: "PG1", drop: true })).toEqual(["params.drop"]);
     expect(fail({ program: 7 })).toEqual(["params.program"]);
   });
 
@@ -121,7 +121,7 @@ describe("bindParameters", () => {
     expect(String(bound.fromYear)).toBe("2018");
     expect(bound.fields).toEqual(["dibao", "housing"]);
     expect(String(bound.limit)).toBe("5");
-    expect(() => bindParameters(def, { program: "PG1", fromYear: "abc" }, "query")).toThrow(QueryParameterError);
+    expect(() => bindParameters(def, { program: "PG1", fromYear: "abc" }, "query")).toThrow(ParameterError);
   });
 
   it("keeps Cypher-looking values as plain data", () => {

@@ -1,13 +1,16 @@
-// Synthetic county generator: determinism, unique ids, resolvable references, valid identity numbers,
-// and planted schemes that evaluation can find (small scale, generated once per seed into temp folders).
+// Synthetic county generator: determinism, a style drawn per seed, unique ids, resolvable references,
+// identity numbers the importer accepts, planted schemes with culprits apart from victims, and every
+// look-alike class of issue 8 (small scale, generated once per seed into temp folders).
 import { createHash } from "node:crypto";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { generateCounty, type GenerateResult } from "../../seed/generate.ts";
+import { ensureGenerated, generateCounty, isGenerated, type GenerateResult } from "../../seed/generate.ts";
 import { isValidIdNumber } from "../../seed/idnumber.ts";
 import { BUNDLE_FILES, TYPOLOGIES, type BundleFile } from "../../seed/contract.ts";
+import { VICTIM_PARTS } from "../../seed/model.ts";
+import { normaliseIdNumber } from "../../services/ingest/normalise.ts";
 
 type Row = Record<string, string>;
 
@@ -86,13 +89,27 @@ afterAll(() => {
   if (root !== undefined) fs.rmSync(root, { recursive: true, force: true });
 });
 
+function truth(r: GenerateResult, file: "labels.csv" | "lookalikes.csv" | "parties.csv"): Row[] {
+  return load(path.dirname(r.labelsPath), file);
+}
+
+/** Every id of the bundle. */
+function allIds(): Set<string> {
+  const all = new Set<string>();
+  for (const [f, col] of Object.entries(ID_COLUMNS) as [BundleFile, string][]) for (const r of data[f]) all.add(r[col] as string);
+  return all;
+}
+
 describe("seed generator (small scale)", () => {
-  it("is fast and about the requested size", () => {
-    // About one second on an idle machine; the bound leaves room for a loaded CI box.
-    expect(a.seconds).toBeLessThan(10);
-    expect(data.persons.length).toBeGreaterThan(2500);
-    expect(data.persons.length).toBeLessThan(3600);
+  it("is the size of an evaluation county: about 15k persons and companies, about 0.7% of them culprits", () => {
+    const entities = data.persons.length + data.companies.length;
+    expect(entities).toBeGreaterThan(11_000);
+    expect(entities).toBeLessThan(19_000);
     expect(a.rows["persons.csv"]).toBe(data.persons.length);
+    const ids = new Set([...data.persons.map((r) => r.person_id), ...data.companies.map((r) => r.company_id)]);
+    const culprits = new Set(truth(a, "labels.csv").map((l) => l.entity_id).filter((id) => ids.has(id)));
+    expect(culprits.size / entities).toBeGreaterThan(0.004);
+    expect(culprits.size / entities).toBeLessThan(0.012);
   });
 
   it("writes every contract file with the contract's header", () => {
@@ -102,17 +119,40 @@ describe("seed generator (small scale)", () => {
     }
     expect(fs.existsSync(a.labelsPath)).toBe(true);
     expect(fs.existsSync(a.lookalikesPath)).toBe(true);
+    expect(fs.readFileSync(a.partiesPath, "utf8").split("\n")[0]).toBe("scheme_id,entity_id,part");
     expect(path.dirname(a.labelsPath)).not.toBe(a.bundleDir);
+    expect(path.dirname(a.partiesPath)).toBe(path.dirname(a.labelsPath));
+  });
+
+  it("draws a county style per seed and writes its one-line profile", () => {
+    expect(a.profiles).toHaveLength(1);
+    expect(fs.readFileSync(a.profilePath, "utf8")).toBe(`${a.profiles[0]}\n`);
+    for (const part of ["clan villages", "farmland subsidy", "agent addresses", "tender limit", "colleague signs", "noise:"]) expect(a.profiles[0]).toContain(part);
+    expect(b.profiles).toEqual(a.profiles);
+    const styles = JSON.parse(fs.readFileSync(path.join(path.dirname(a.labelsPath), "styles.json"), "utf8")) as { tenderLimit: number }[];
+    expect(styles[0]?.tenderLimit).toBe(a.styles[0]?.tenderLimit);
+    expect(a.profiles[0]).toContain(`tender limit ${(a.styles[0]?.tenderLimit ?? 0) / 1000}k`);
+    // Another seed: another county, described differently apart from its seed.
+    expect(c.profiles[0]?.replace(/seed \d+/, "")).not.toBe(a.profiles[0]?.replace(/seed \d+/, ""));
   });
 
   it("is deterministic: same seed gives byte-identical files, another seed does not", () => {
     const ha = hashes(path.dirname(a.labelsPath));
     const hb = hashes(path.dirname(b.labelsPath));
-    expect(Object.keys(ha).length).toBe(19);
+    expect(Object.keys(ha).length).toBe(23);
     expect(hb).toEqual(ha);
     const hc = hashes(path.dirname(c.labelsPath));
     expect(hc["bundle/persons.csv"]).not.toBe(ha["bundle/persons.csv"]);
     expect(hc["labels.csv"]).not.toBe(ha["labels.csv"]);
+    expect(hc["profile.txt"]).not.toBe(ha["profile.txt"]);
+  });
+
+  it("knows a finished bundle of its own version, scale and seed, and leaves it alone", async () => {
+    const out = path.join(root, "a");
+    expect(isGenerated({ scale: "small", seed: 42, out })).toBe(true);
+    expect(isGenerated({ scale: "small", seed: 43, out })).toBe(false);
+    expect(isGenerated({ scale: "small", seed: 42, out: path.join(root, "none") })).toBe(false);
+    expect(await ensureGenerated({ scale: "small", seed: 42, out })).toBeUndefined();
   });
 
   it("keeps every id unique across the whole bundle", () => {
@@ -203,17 +243,23 @@ describe("seed generator (small scale)", () => {
     expect(missing.slice(0, 20)).toEqual([]);
   });
 
-  it("writes valid 18-digit Shanxi identity numbers that agree with birth date and gender", () => {
+  it("writes Shanxi identity numbers the importer accepts, some typed messily or left blank, that agree with birth date and gender", () => {
     const seen = new Set<string>();
     const problems: string[] = [];
+    let typed = 0;
     for (const r of data.persons) {
-      const id = r.id_number as string;
+      const written = r.id_number as string;
+      if (written === "") continue;
+      const id = normaliseIdNumber(written);
+      if (id !== written) typed++;
       const ok = isValidIdNumber(id) && id.startsWith("14") && id.slice(6, 14) === (r.birth_date as string).replace(/-/g, "")
         && (Number(id[16]) % 2 === 1 ? "M" : "F") === r.gender && !seen.has(id);
-      if (!ok) problems.push(`${r.person_id}: ${id}`);
+      if (!ok) problems.push(`${r.person_id}: ${written}`);
       seen.add(id);
     }
     expect(problems.slice(0, 10)).toEqual([]);
+    expect(typed).toBeGreaterThan(0);
+    expect(data.persons.some((r) => r.id_number === "")).toBe(true);
     expect(isValidIdNumber("11010519491231002X")).toBe(true);
     expect(isValidIdNumber("110105194912310021")).toBe(false);
   });
@@ -238,17 +284,20 @@ describe("seed generator (small scale)", () => {
     expect(accounts.some((p) => /[\s-]|[０-９]/.test(p))).toBe(true);
   });
 
-  it("plants every typology, at least three instances each, with labelled ids that exist", () => {
-    const labels = load(path.dirname(a.labelsPath), "labels.csv");
+  it("writes some names another way: a variant surname character or a space between surname and given name", () => {
+    expect(data.persons.some((r) => /[\s\u3000]/.test(r.name as string) || /^[阎闫付傅]/.test(r.name as string))).toBe(true);
+  });
+
+  it("plants every typology, at least two instances each (a ring at least once), with labelled ids that exist", () => {
+    const labels = truth(a, "labels.csv");
     const perTypology = new Map<string, Set<string>>();
     for (const l of labels) {
       let s = perTypology.get(l.typology as string);
       if (s === undefined) perTypology.set(l.typology as string, (s = new Set()));
       s.add(l.scheme_id as string);
     }
-    for (const t of TYPOLOGIES) expect(perTypology.get(t)?.size ?? 0, t).toBeGreaterThanOrEqual(3);
-    const all = new Set<string>();
-    for (const [f, col] of Object.entries(ID_COLUMNS) as [BundleFile, string][]) for (const r of data[f]) all.add(r[col] as string);
+    for (const t of TYPOLOGIES) expect(perTypology.get(t)?.size ?? 0, t).toBeGreaterThanOrEqual(t === "COLLUSION_RING" ? 1 : 2);
+    const all = allIds();
     const unknown = labels.filter((l) => !all.has(l.entity_id as string)).map((l) => `${l.scheme_id}:${l.entity_id}`);
     expect(unknown).toEqual([]);
     const schemeTypology = new Map<string, string>();
@@ -257,17 +306,95 @@ describe("seed generator (small scale)", () => {
       expect(t === undefined || t === l.typology).toBe(true);
       schemeTypology.set(l.scheme_id as string, l.typology as string);
     }
+    // Every instance names at least one culprit: a person or a company.
+    const people = new Set([...data.persons.map((r) => r.person_id), ...data.companies.map((r) => r.company_id)]);
+    const withCulprit = new Set(labels.filter((l) => people.has(l.entity_id)).map((l) => l.scheme_id));
+    expect([...schemeTypology.keys()].filter((s) => !withCulprit.has(s))).toEqual([]);
   });
 
-  it("lists look-alikes that exist and are not labelled as schemes", () => {
-    const look = load(path.dirname(a.lookalikesPath), "lookalikes.csv");
-    expect(new Set(look.map((l) => l.kind)).size).toBeGreaterThanOrEqual(8);
-    const all = new Set<string>();
-    for (const [f, col] of Object.entries(ID_COLUMNS) as [BundleFile, string][]) for (const r of data[f]) all.add(r[col] as string);
+  it("writes victims and unwitting parties to parties.csv, never to labels.csv", () => {
+    for (const r of [a, c]) {
+      const parties = truth(r, "parties.csv");
+      const labelled = new Set(truth(r, "labels.csv").map((l) => l.entity_id));
+      const victims = parties.filter((p) => (VICTIM_PARTS as readonly string[]).includes(p.part as string));
+      expect(new Set(victims.map((p) => p.part)).size).toBeGreaterThanOrEqual(3);
+      expect(victims.filter((p) => labelled.has(p.entity_id)).map((p) => `${p.scheme_id}:${p.entity_id}:${p.part}`)).toEqual([]);
+      const schemes = new Set(truth(r, "labels.csv").map((l) => l.scheme_id));
+      expect(parties.filter((p) => !schemes.has(p.scheme_id))).toEqual([]);
+    }
+    const all = allIds();
+    expect(truth(a, "parties.csv").filter((p) => !all.has(p.entity_id as string))).toEqual([]);
+    // A skimmed beneficiary was paid less than approved; a dead payee was paid after death.
+    const grants = data.grants;
+    const skimmed = new Set(truth(a, "parties.csv").filter((p) => p.part === "skimmed").map((p) => p.entity_id));
+    expect(grants.some((g) => skimmed.has(g.beneficiary_id) && Number(g.paid_amount) < Number(g.approved_amount))).toBe(true);
+    const death = new Map(data.persons.filter((p) => p.death_date !== "").map((p) => [p.person_id, p.death_date as string]));
+    const dead = new Set(truth(a, "parties.csv").filter((p) => p.part === "dead_payee").map((p) => p.entity_id));
+    expect(grants.some((g) => dead.has(g.beneficiary_id) && (g.paid_date as string) > (death.get(g.beneficiary_id as string) ?? "9999"))).toBe(true);
+  });
+
+  it("lists every look-alike class of issue 8, with entities that exist and are not labelled", () => {
+    const look = truth(a, "lookalikes.csv");
+    const kinds = new Set(look.map((l) => l.kind));
+    for (const kind of [
+      "universal_kin", "agent_address", "accountant_phone", "busy_firm", "dead_payee", "skimmed", "clan_kin", "declared_recused",
+      "declared_kin_fair", "relative_firm_fair_win", "kin_other_region", "kin_not_in_post", "shared_address_block", "family_transfer",
+      "young_company_fair_win", "deceased_paid_before_death", "guardian_account", "moved_beneficiary", "competitor",
+    ]) expect(kinds, kind).toContain(kind);
+    const all = allIds();
     for (const l of look) expect(all.has(l.entity_id as string), l.entity_id).toBe(true);
-    const labelled = new Set(load(path.dirname(a.labelsPath), "labels.csv").map((l) => l.entity_id));
+    const labelled = new Set(truth(a, "labels.csv").map((l) => l.entity_id));
     const overlap = look.filter((l) => labelled.has(l.entity_id));
     expect(overlap.length).toBeLessThan(look.length * 0.05);
+  });
+
+  it("plants confounders that look like the schemes", () => {
+    const look = truth(a, "lookalikes.csv");
+    const members = (kind: string): Map<string, Set<string>> => {
+      const out = new Map<string, Set<string>>();
+      for (const l of look.filter((x) => x.kind === kind)) out.set(l.lookalike_id as string, (out.get(l.lookalike_id as string) ?? new Set()).add(l.entity_id as string));
+      return out;
+    };
+    const companies = new Map(data.companies.map((r) => [r.company_id as string, r]));
+    // An agent's address: a dozen firms, one normalised address, and two of them bidding on one project.
+    for (const ids of members("agent_address").values()) {
+      const firms = [...ids].filter((id) => companies.has(id));
+      expect(firms.length).toBeGreaterThanOrEqual(6);
+      expect(new Set(firms.map((id) => normalise(companies.get(id)?.address ?? ""))).size).toBe(1);
+      const bidders = new Map<string, number>();
+      for (const b of data.bids) if (ids.has(b.company_id as string)) bidders.set(b.project_id as string, (bidders.get(b.project_id as string) ?? 0) + 1);
+      expect([...bidders.values()].some((n) => n >= 2)).toBe(true);
+    }
+    // A bookkeeper's phone given by many firms.
+    for (const ids of members("accountant_phone").values()) {
+      const firms = [...ids].filter((id) => companies.has(id));
+      expect(firms.length).toBeGreaterThanOrEqual(4);
+      expect(new Set(firms.map((id) => normalise(companies.get(id)?.phone ?? ""))).size).toBe(1);
+    }
+    // A busy honest firm wins often, each time with the lowest of three or more valid bids.
+    for (const ids of members("busy_firm").values()) {
+      const firm = [...ids].find((id) => companies.has(id)) as string;
+      const won = data.projects.filter((p) => p.awarded_to === firm);
+      expect(won.length).toBeGreaterThanOrEqual(5);
+      for (const p of won) {
+        const bids = data.bids.filter((b) => b.project_id === p.project_id && b.disqualified === "false");
+        expect(bids.length).toBeGreaterThanOrEqual(3);
+        expect(Math.min(...bids.map((b) => Number(b.amount)))).toBe(Number(bids.find((b) => b.company_id === firm)?.amount));
+      }
+    }
+    // A cadre's relative paid an entitlement (not means-tested) three years or more.
+    const universal = new Set(data.programs.filter((p) => p.means_tested === "false").map((p) => p.program_id));
+    for (const ids of members("universal_kin").values()) {
+      const grants = data.grants.filter((g) => ids.has(g.grant_id as string));
+      expect(grants.length).toBeGreaterThanOrEqual(3);
+      expect(grants.every((g) => universal.has(g.program_id as string))).toBe(true);
+    }
+    // Almost every farming household draws the farmland subsidy: far more than the means-tested programmes.
+    const perProgram = (name: string): number => {
+      const id = data.programs.find((p) => p.name === name)?.program_id;
+      return data.grants.filter((g) => g.program_id === id).length;
+    };
+    expect(perProgram("耕地地力保护补贴")).toBeGreaterThan(3 * perProgram("农村最低生活保障金"));
   });
 
   it("keeps the background dominant", () => {

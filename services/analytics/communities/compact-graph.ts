@@ -4,6 +4,7 @@
 // reads the nodes, degrees and edges once to build its own array index, so this class offers just
 // those reads, in the same order a graphology graph built from the same ties would give them, and
 // the partition is the same (tests/unit/communities-compact-graph.test.ts checks it).
+import { AppError } from "../../errors.ts";
 
 /** Ties merged per pair: entity ids in order of first appearance; edges as indices into `keys`. */
 export interface TieList {
@@ -15,8 +16,11 @@ export interface TieList {
   weights: Float64Array;
 }
 
-export class CompactGraphError extends Error {
+export class CompactGraphError extends AppError {
   override name = "CompactGraphError";
+  constructor(message: string, options?: { cause?: unknown }) {
+    super("internal", message, options);
+  }
 }
 
 /**

@@ -1,22 +1,32 @@
-// Typed errors of community detection; the API maps them to HTTP problems by name.
+// Typed errors of community detection, in the services' one error model (services/errors.ts).
+import { AppError } from "../../errors.ts";
 
 /** An option out of range or unknown (a tie kind, a weight, a page size, an engine option). */
-export class CommunityOptionError extends Error {
+export class CommunityOptionError extends AppError {
   override name = "CommunityOptionError";
+  constructor(message: string, options?: { cause?: unknown }) {
+    super("invalid", message, options);
+  }
 }
 
 /** The projection cannot be read: a malformed page, or a graph too large for the in-process engine. */
-export class CommunityProjectionError extends Error {
+export class CommunityProjectionError extends AppError {
   override name = "CommunityProjectionError";
+  constructor(message: string, options?: { cause?: unknown }) {
+    super("invalid", message, options);
+  }
 }
 
 /** No engine of that name is registered. */
-export class UnknownCommunityEngineError extends Error {
+export class UnknownCommunityEngineError extends AppError {
   override name = "UnknownCommunityEngineError";
+  constructor(message: string, options?: { cause?: unknown }) {
+    super("invalid", message, options);
+  }
 }
 
 /** The Neo4j server has no Graph Data Science plugin (no `gds.*` procedures), or lacks one we need. */
-export class GdsUnavailableError extends Error {
+export class GdsUnavailableError extends AppError {
   override name = "GdsUnavailableError";
   constructor(
     message: string,
@@ -24,6 +34,6 @@ export class GdsUnavailableError extends Error {
     readonly procedures: readonly string[] = [],
     options?: { cause?: unknown },
   ) {
-    super(message, options);
+    super("unavailable", message, options);
   }
 }

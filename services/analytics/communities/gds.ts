@@ -1,6 +1,6 @@
 // The Neo4j Graph Data Science engine: projects the same ties into a GDS in-memory graph, runs
 // gds.louvain there and streams the communities back. Needs the GDS plugin on the server.
-import { cypher, type Graph, typedParams } from "../../graph/index.ts";
+import { cypher, cypherWith, type Graph, SlotValue, typedParams } from "../../graph/index.ts";
 import { CommunityOptionError, GdsUnavailableError } from "./errors.ts";
 import { louvainOptions } from "./louvain.ts";
 import { projectionOptions, tieParams, withTies } from "./project.ts";
@@ -119,7 +119,7 @@ export const gdsEngine: CommunityEngine = {
       }
       const shares = new Map<number, number>();
       if (capabilities.modularityProcedure) {
-        const query = cypher("communities/gds-modularity.cypher").replace("{{PROCEDURE}}", () => capabilities.modularityProcedure!);
+        const query = cypherWith("communities/gds-modularity.cypher", { PROCEDURE: SlotValue.oneOf(capabilities.modularityProcedure, MODULARITY_PROCEDURES) });
         try {
           const [row] = await graph.autoCommit<{ communities: number[]; modularities: number[] }>(query, { graphName }, run);
           row?.communities.forEach((c, i) => shares.set(c, row.modularities[i]!));

@@ -1,7 +1,7 @@
 // Projection: reads the weighted tie graph of persons and companies from Neo4j page by page
 // (several in flight) into a TieCollector (./tie-collector.ts), which sums parallel ties into one
 // edge, then into a graphology graph or the compact graph Louvain reads.
-import { cypher, type Graph, typedParams } from "../../graph/index.ts";
+import { cypher, fillSlots, type Graph, SlotValue, typedParams } from "../../graph/index.ts";
 import type { CompactTieGraph } from "./compact-graph.ts";
 import { CommunityOptionError, CommunityProjectionError } from "./errors.ts";
 import { TieCollector } from "./tie-collector.ts";
@@ -82,15 +82,13 @@ function positiveInteger(name: string, value: number, min: number): void {
   if (!Number.isSafeInteger(value) || value < min) throw new CommunityOptionError(`${name} must be an integer ≥ ${min}, not ${value}`);
 }
 
-/** A Cypher query with the tie subquery (cypher/communities/ties.cypher) spliced in at the line holding only `{{TIES}}`. */
+/** A Cypher query with the tie subquery (cypher/communities/ties.cypher, comments dropped) spliced in at `{{TIES}}`. */
 export function withTies(template: string): string {
   const ties = cypher("communities/ties.cypher")
     .split("\n")
     .filter((l) => !l.trimStart().startsWith("//"))
     .join("\n");
-  const spliced = template.replace(/^[ \t]*\{\{TIES\}\}[ \t]*$/m, () => ties);
-  if (spliced === template) throw new CommunityProjectionError("the query template has no {{TIES}} line");
-  return spliced;
+  return fillSlots(template, { TIES: SlotValue.cypher(ties) }, "the projection query");
 }
 
 /** Parameters of the tie subquery. */

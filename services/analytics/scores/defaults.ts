@@ -1,5 +1,5 @@
 // Risk-score settings: how money raises a score, and how much one alert moves an aggregate.
-import type { Grade } from "../money.ts";
+import type { Grade } from "../grades.ts";
 
 export interface ScoreSettings {
   /** Extra noisy-OR term by the money grade of the entity's total amount at stake. */

@@ -1,6 +1,6 @@
 // Computes risk scores for persons, companies, regions and communities from the active alerts.
 import { cypher, type Graph } from "../../graph/index.ts";
-import { gradeParams } from "../money.ts";
+import { gradeParams } from "../grades.ts";
 import { DEFAULT_SCORE_SETTINGS, type ScoreSettings } from "./defaults.ts";
 
 export { DEFAULT_SCORE_SETTINGS, type ScoreSettings } from "./defaults.ts";

@@ -1,21 +1,14 @@
 // Alerts in the graph: list, detail with evidence and history, and triage decisions.
-import type { Grade } from "../../analytics/money.ts";
 import { cypher, type Graph, typedParams } from "../../graph/index.ts";
-import type { EvidenceT } from "../schemas.ts";
+import { withEvidence } from "../evidence.ts";
+import type { AlertFieldsT, EvidenceT } from "../shapes.ts";
 
 export const TRIAGE_STATUSES = ["new", "investigating", "confirmed", "dismissed"] as const;
 export type TriageStatus = (typeof TRIAGE_STATUSES)[number];
 
-export interface AlertRow {
+export interface AlertRow extends AlertFieldsT {
   id: string;
-  flag: string;
   typology: string | null;
-  weight: number;
-  confidence: number;
-  score: number;
-  amount: number;
-  grade: Grade | null;
-  summary: string | null;
   status: TriageStatus;
   active: boolean;
   runId: string | null;
@@ -54,7 +47,7 @@ export class AlertRepository {
   }
 
   async get(id: string): Promise<AlertDetailRow | undefined> {
-    const [row] = await this.graph.read<{ alert: AlertDetailRow }>(cypher("api/alert-get.cypher"), { id });
+    const [row] = await this.graph.read<{ alert: AlertDetailRow }>(withEvidence("api/alert-get.cypher"), { id });
     return row?.alert;
   }
 

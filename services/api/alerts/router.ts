@@ -5,23 +5,15 @@ import { EXPLORERS } from "../auth/roles.ts";
 import { cursorParam } from "../cursor.ts";
 import { registry, z } from "../openapi.ts";
 import { endpoint, mount } from "../route.ts";
-import { EntityRef, Evidence, Grade, IdParams, limitParam, pageOf } from "../schemas.ts";
+import { AlertFields, EntityRef, Evidence, IdParams, limitParam, pageOf } from "../schemas.ts";
 import { AlertRepository } from "./repository.ts";
 import { AlertService, TRIAGE_STATUSES } from "./service.ts";
 
 const Alert = registry.register(
   "Alert",
-  z.object({
+  AlertFields.extend({
     id: z.string().openapi({ description: "FLAG:key" }),
-    flag: z.string(),
-    title: z.string(),
     typology: z.string().nullable(),
-    weight: z.number(),
-    confidence: z.number(),
-    score: z.number(),
-    amount: z.number(),
-    grade: Grade.nullable(),
-    summary: z.string().nullable(),
     status: z.enum(TRIAGE_STATUSES),
     active: z.boolean().openapi({ description: "false: a later run no longer finds it (kept because it was triaged)" }),
     runId: z.string().nullable(),

@@ -1,7 +1,7 @@
 // Alerts for investigators: the list, one alert with evidence and history, and triage.
 import type { Actor } from "../auth/roles.ts";
 import { page } from "../cursor.ts";
-import { NotFoundError } from "../errors.ts";
+import { NotFoundError } from "../../errors.ts";
 import { flagTitle } from "../flags.ts";
 import type { AlertDetailRow, AlertRepository, AlertRow, TriageStatus } from "./repository.ts";
 

@@ -1,9 +1,10 @@
 // The API-key service: issues keys (shown once), verifies them by their sha256 hash with a short
-// cache, revokes them, and creates the first admin key of a fresh installation.
+// cache, revokes them, and creates the first admin key of a fresh installation. Keys live in the
+// service store (services/store), out of reach of saved queries.
 import { createHash, randomBytes, randomUUID } from "node:crypto";
 import { chmod, mkdir, writeFile } from "node:fs/promises";
 import path from "node:path";
-import type { Graph } from "../../graph/index.ts";
+import type { ServiceStore } from "../../store/index.ts";
 import { type ApiKeyRecord, KeyRepository } from "./repository.ts";
 import type { Actor, Role } from "./roles.ts";
 
@@ -25,9 +26,9 @@ export class ApiKeys {
   private readonly repo: KeyRepository;
   private readonly cache = new Map<string, { actor: Actor; until: number }>();
 
-  /** `cacheMs`: how long a verified key is trusted without asking Neo4j (0 = always ask). */
-  constructor(graph: Graph, private readonly cacheMs = 30_000) {
-    this.repo = new KeyRepository(graph);
+  /** `cacheMs`: how long a verified key is trusted without reading the store again (0 = always read). */
+  constructor(store: ServiceStore, private readonly cacheMs = 30_000) {
+    this.repo = new KeyRepository(store);
   }
 
   /** Issues a key; the plain key is returned here once and stored nowhere. */
@@ -66,6 +67,15 @@ export class ApiKeys {
   adminExists(): Promise<boolean> {
     return this.repo.adminExists();
   }
+
+  /** The live key `id` as an actor, read from the store (sessions are checked against it on each request). */
+  actor(id: string): Actor | undefined {
+    return this.repo.actor(id);
+  }
+
+  importAll(...args: Parameters<KeyRepository["importAll"]>): ReturnType<KeyRepository["importAll"]> {
+    return this.repo.importAll(...args);
+  }
 }
 
 export interface BootstrapResult {
@@ -79,8 +89,8 @@ export interface BootstrapResult {
  * When no live admin key exists, creates one named "bootstrap" and writes it to `file` (mode 0600,
  * in a 0700 folder). Logs the file's path through `log`, never the key.
  */
-export async function ensureBootstrapKey(graph: Graph, file: string, log: (line: string) => void = () => {}): Promise<BootstrapResult> {
-  const keys = new ApiKeys(graph, 0);
+export async function ensureBootstrapKey(store: ServiceStore, file: string, log: (line: string) => void = () => {}): Promise<BootstrapResult> {
+  const keys = new ApiKeys(store, 0);
   if (await keys.adminExists()) return { created: false, file };
   const { key, record } = await keys.create("bootstrap", "admin");
   await mkdir(path.dirname(file), { recursive: true, mode: 0o700 });

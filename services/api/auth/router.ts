@@ -1,7 +1,7 @@
 // Key management for admins: list, issue (the key is shown once), revoke; and for every key, who
 // it is (GET /keys/me), so a page can show only what the role may do.
 import { Router } from "express";
-import { NotFoundError } from "../errors.ts";
+import { NotFoundError } from "../../errors.ts";
 import { registry, z } from "../openapi.ts";
 import { endpoint, mount } from "../route.ts";
 import { IdParams } from "../schemas.ts";

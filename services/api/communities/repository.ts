@@ -1,8 +1,8 @@
 // Community reads: the ranked list with summaries, one community's members, and the shared
 // identifiers that tie its members together.
-import type { Grade } from "../../analytics/money.ts";
+import type { Grade } from "../../analytics/grades.ts";
 import { cypher, type Graph, typedParams } from "../../graph/index.ts";
-import type { GraphNodeT } from "../schemas.ts";
+import type { GraphNodeT } from "../shapes.ts";
 
 export interface CommunitySummary {
   id: number;

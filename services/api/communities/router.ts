@@ -6,10 +6,9 @@ import { cursorParam } from "../cursor.ts";
 import { EntityRepository } from "../entities/repository.ts";
 import { registry, z } from "../openapi.ts";
 import { RiskRepository } from "../risk/repository.ts";
-import { RiskExplanation } from "../risk/router.ts";
 import { RiskService } from "../risk/service.ts";
 import { endpoint, mount } from "../route.ts";
-import { GraphEdge, GraphNode, Grade, limitParam, pageOf } from "../schemas.ts";
+import { GraphEdge, GraphNode, Grade, limitParam, pageOf, RiskExplanation } from "../schemas.ts";
 import { CommunityRepository } from "./repository.ts";
 import { CommunityService } from "./service.ts";
 

@@ -2,9 +2,9 @@
 // among them (capped) and the alerts that explain its score.
 import { page } from "../cursor.ts";
 import type { EntityRepository } from "../entities/repository.ts";
-import { NotFoundError } from "../errors.ts";
+import { NotFoundError } from "../../errors.ts";
 import type { RiskService } from "../risk/service.ts";
-import type { GraphEdgeT, GraphNodeT } from "../schemas.ts";
+import type { GraphEdgeT, GraphNodeT } from "../shapes.ts";
 import type { CommunityListItem, CommunityRepository, CommunitySummary } from "./repository.ts";
 
 export class CommunityService {

@@ -1,7 +1,7 @@
 // Entity reads: search, detail, neighbourhood rings, nodes and the ties among them.
 import { cypher, type Graph, typedParams } from "../../graph/index.ts";
 import { type NodeRef, nodeRef } from "../nodes.ts";
-import type { GraphEdgeT, GraphNodeT } from "../schemas.ts";
+import type { GraphEdgeT, GraphNodeT } from "../shapes.ts";
 
 export interface SearchHit extends GraphNodeT {
   match: "id" | "identifier" | "name";
@@ -63,8 +63,12 @@ export class EntityRepository {
     return new Map(rows.map((r) => [r.key, r.elementId]));
   }
 
-  async expand(frontier: string[], types: string[] | null, cap: number): Promise<Ring[]> {
-    return this.graph.read<Ring & Record<string, unknown>>(cypher("api/entity-expand.cypher"), typedParams({ frontier, types, cap }, { cap: "integer" }));
+  /** One ring; `offset` skips that many of each frontier node's ties (the service pages the root's only). */
+  async expand(frontier: string[], types: string[] | null, cap: number, offset = 0): Promise<Ring[]> {
+    return this.graph.read<Ring & Record<string, unknown>>(
+      cypher("api/entity-expand.cypher"),
+      typedParams({ frontier, types, cap, offset }, { cap: "integer", offset: "integer" }),
+    );
   }
 
   async nodes(elementIds: string[]): Promise<Map<string, GraphNodeT>> {

@@ -40,7 +40,15 @@ const NeighbourhoodSchema = registry.register(
     root: z.string(),
     nodes: z.array(GraphNode),
     edges: z.array(GraphEdge),
-    truncated: z.array(z.object({ id: z.string(), more: z.number().int() })).openapi({ description: "expanded nodes with more ties than shown: `more` of them are left out" }),
+    truncated: z
+      .array(
+        z.object({
+          id: z.string(),
+          more: z.number().int(),
+          nextOffset: z.number().int().optional().openapi({ description: "the root only: pass as `offset` (with depth 1) for the next page of its ties" }),
+        }),
+      )
+      .openapi({ description: "expanded nodes with more ties than shown: `more` of them are left out" }),
   }),
 );
 
@@ -81,9 +89,30 @@ export const GetNeighbourhood = endpoint({
     types: RelTypes.optional(),
     limit: limitParam(200, 1000).openapi({ description: "most nodes in the answer" }),
     perNode: limitParam(50, 500).openapi({ description: "most neighbours taken from one node (riskiest first)" }),
-  }),
+    offset: z.coerce
+      .number()
+      .int()
+      .min(0)
+      .max(1_000_000)
+      .default(0)
+      .openapi({ type: "integer", minimum: 0, default: 0, description: "skip this many of the root's ties (riskiest first): the page after `nextOffset`; with depth 1 only" }),
+  }).refine((q) => q.offset === 0 || q.depth === 1, { message: "offset pages through the root's ties: use it with depth 1", path: ["offset"] }),
   response: NeighbourhoodSchema,
   problems: [404],
+});
+
+export const GetSubgraph = endpoint({
+  method: "post",
+  path: "/subgraph",
+  roles: EXPLORERS,
+  tags: ["entities"],
+  summary: "Given entities and every tie among them (the explorer reopening a saved view)",
+  description: "Unknown ids are listed in `missing`, not refused. At most 20,000 ties.",
+  body: z.object({
+    ids: z.array(z.string().min(1).max(500)).min(1).max(2000).openapi({ description: "entity ids, `phone:<number>`, `address:<text>`" }),
+    types: RelTypes.optional(),
+  }),
+  response: z.object({ nodes: z.array(GraphNode), edges: z.array(GraphEdge), missing: z.array(z.string()) }),
 });
 
 export function entitiesRouter(graph: Graph): Router {
@@ -92,7 +121,8 @@ export function entitiesRouter(graph: Graph): Router {
   mount(router, SearchEntities, async ({ query }) => ({ items: await service.search(query.q, query.type, query.limit) }));
   mount(router, GetEntity, ({ params, actor }) => service.get(params.id, actor));
   mount(router, GetNeighbourhood, ({ params, query }) =>
-    service.neighbourhood(params.id, { depth: query.depth, types: query.types ?? null, limit: query.limit, perNode: query.perNode }),
+    service.neighbourhood(params.id, { depth: query.depth, types: query.types ?? null, limit: query.limit, perNode: query.perNode, offset: query.offset }),
   );
+  mount(router, GetSubgraph, ({ body }) => service.subgraph(body.ids, body.types ?? null, 20_000));
   return router;
 }

@@ -2,9 +2,9 @@
 // neighbourhoods that say how many ties of a very connected node were left out.
 import { normaliseAccount, normaliseIdNumber, normalisePhone } from "../../ingest/normalise.ts";
 import { type Actor, maskIdNumber, seesIdentityNumbers } from "../auth/roles.ts";
-import { NotFoundError } from "../errors.ts";
+import { NotFoundError } from "../../errors.ts";
 import { nodeRef } from "../nodes.ts";
-import type { GraphEdgeT, GraphNodeT } from "../schemas.ts";
+import type { GraphEdgeT, GraphNodeT } from "../shapes.ts";
 import { type EntityRepository, type EntityRow, type SearchHit } from "./repository.ts";
 
 const LUCENE_SPECIAL = /[+\-&|!(){}[\]^"~*?:\\/]/g;
@@ -44,7 +44,7 @@ export interface Neighbourhood {
   root: string;
   nodes: GraphNodeT[];
   edges: GraphEdgeT[];
-  truncated: { id: string; more: number }[];
+  truncated: { id: string; more: number; nextOffset?: number }[];
 }
 
 export class EntityService {
@@ -77,29 +77,38 @@ export class EntityService {
   /**
    * Breadth-first rings up to `depth`: each expanded node contributes at most `perNode`
    * neighbours (riskiest first) and the whole answer at most `limit` nodes; `truncated` says, for
-   * each expanded node, how many of its ties are not in the answer.
+   * each expanded node, how many of its ties are not in the answer. `offset` pages through the
+   * root's ties in that order ("N more"): it skips that many, and the root's entry gives the
+   * `nextOffset` to ask for next and `more` as the ties after this page.
    */
-  async neighbourhood(id: string, opts: { depth: number; types: string[] | null; limit: number; perNode: number }): Promise<Neighbourhood> {
+  async neighbourhood(id: string, opts: { depth: number; types: string[] | null; limit: number; perNode: number; offset?: number }): Promise<Neighbourhood> {
     const root = (await this.repo.resolve([id])).get(id);
     if (!root) throw new NotFoundError(`no entity ${id}`);
     const rootNode = (await this.repo.nodes([root])).get(root);
     if (!rootNode) throw new NotFoundError(`no entity ${id}`);
     const nodes = new Map<string, GraphNodeT>([[root, rootNode]]);
     const totals = new Map<string, number>();
+    const offset = opts.offset ?? 0;
+    /** Ties of the root read so far, counting the skipped ones (where the next page starts). */
+    let rootRead = offset;
     let frontier = [root];
     for (let level = 0; level < opts.depth && frontier.length > 0 && nodes.size < opts.limit; level++) {
-      const rings = await this.repo.expand(frontier, opts.types, Math.min(opts.perNode, opts.limit));
+      const rings = await this.repo.expand(frontier, opts.types, Math.min(opts.perNode, opts.limit), level === 0 ? offset : 0);
       const order = new Map(frontier.map((f, i) => [f, i]));
       rings.sort((a, b) => (order.get(a.from) ?? 0) - (order.get(b.from) ?? 0));
       const next: string[] = [];
       for (const ring of rings) {
         totals.set(ring.from, ring.total);
+        let read = 0;
         for (const n of ring.neighbours) {
-          if (nodes.has(n.elementId)) continue;
-          if (nodes.size >= opts.limit) break;
-          nodes.set(n.elementId, n.node);
-          next.push(n.elementId);
+          if (!nodes.has(n.elementId)) {
+            if (nodes.size >= opts.limit) break;
+            nodes.set(n.elementId, n.node);
+            next.push(n.elementId);
+          }
+          read += 1;
         }
+        if (level === 0) rootRead += read;
       }
       frontier = next;
     }
@@ -109,13 +118,32 @@ export class EntityService {
       shown.set(e.source, (shown.get(e.source) ?? 0) + 1);
       if (e.target !== e.source) shown.set(e.target, (shown.get(e.target) ?? 0) + 1);
     }
-    const truncated: { id: string; more: number }[] = [];
+    const truncated: Neighbourhood["truncated"] = [];
     for (const [elementId, total] of totals) {
       const key = nodes.get(elementId)?.id;
       if (key === undefined) continue;
+      if (elementId === root) {
+        // The root's ties come in pages: those after this page are the ones left to show.
+        const more = offset > 0 ? total - rootRead : total - (shown.get(key) ?? 0);
+        if (more > 0) truncated.push(rootRead < total ? { id: key, more, nextOffset: rootRead } : { id: key, more });
+        continue;
+      }
       const more = total - (shown.get(key) ?? 0);
       if (more > 0) truncated.push({ id: key, more });
     }
     return { root: rootNode.id, nodes: [...nodes.values()], edges, truncated };
+  }
+
+  /** The given nodes (in the order asked) and every tie among them: a saved view reopened. */
+  async subgraph(ids: string[], types: string[] | null, edgeLimit: number): Promise<{ nodes: GraphNodeT[]; edges: GraphEdgeT[]; missing: string[] }> {
+    const unique = [...new Set(ids)];
+    const elementIds = await this.repo.resolve(unique);
+    const nodes = await this.repo.nodes([...elementIds.values()]);
+    const found = unique.flatMap((id) => {
+      const node = nodes.get(elementIds.get(id) ?? "");
+      return node ? [node] : [];
+    });
+    const edges = elementIds.size > 1 ? await this.repo.edgesAmong([...elementIds.values()], types, edgeLimit) : [];
+    return { nodes: found, edges, missing: unique.filter((id) => !elementIds.has(id)) };
   }
 }

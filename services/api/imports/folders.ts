@@ -7,7 +7,7 @@ import { lstat, mkdir, readdir, realpath, rename, rm, stat } from "node:fs/promi
 import path from "node:path";
 import { Transform } from "node:stream";
 import { pipeline } from "node:stream/promises";
-import { HttpError, ValidationError } from "../errors.ts";
+import { AppError, ValidationError } from "../../errors.ts";
 
 /** The bundle files of the import contract (DESIGN.md), without extension. */
 export const BUNDLE_STEMS = [
@@ -19,7 +19,7 @@ export const UPLOAD_ID = /^[A-Za-z0-9_-]{8,64}$/;
 export const BUNDLE_FILE = new RegExp(`^(${BUNDLE_STEMS.join("|")})\\.(csv|jsonl)$`);
 
 function bad(field: string, message: string): ValidationError {
-  return new ValidationError(`${field}: ${message}`, [{ field, message }]);
+  return new ValidationError([{ field, message }]);
 }
 
 function inside(root: string, candidate: string): boolean {
@@ -69,7 +69,7 @@ export async function receiveFile(root: string, upload: string, file: string, bo
   const counter = new Transform({
     transform(chunk: Buffer, _enc, done) {
       bytes += chunk.length;
-      if (bytes > maxBytes) done(new HttpError(413, "Payload Too Large", `${file} is larger than ${maxBytes} bytes`));
+      if (bytes > maxBytes) done(new AppError("too_large", `${file} is larger than ${maxBytes} bytes`));
       else done(null, chunk);
     },
   });

@@ -4,7 +4,7 @@
 import { randomUUID } from "node:crypto";
 import type { Logger } from "pino";
 import type { Graph } from "../../graph/index.ts";
-import { ConflictError, NotFoundError, ValidationError } from "../errors.ts";
+import { ConflictError, NotFoundError, ValidationError } from "../../errors.ts";
 import { BUNDLE_FILE, bundleFolder, receiveFile, removeUpload, uploadFolder, uploadedFiles } from "./folders.ts";
 import { type ImportProgress, type Importer, reportOf } from "./importer.ts";
 import type { ImportRepository, ImportRow } from "./repository.ts";
@@ -52,7 +52,7 @@ export class ImportService {
 
   async receive(upload: string, file: string, body: NodeJS.ReadableStream): Promise<{ upload: string; file: string; bytes: number; files: string[] }> {
     if (!BUNDLE_FILE.test(file)) {
-      throw new ValidationError(`params.file: not a bundle file name`, [{ field: "params.file", message: "not a bundle file name (regions.csv, persons.jsonl, …)" }]);
+      throw new ValidationError([{ field: "params.file", message: "not a bundle file name (regions.csv, persons.jsonl, …)" }], "params.file: not a bundle file name");
     }
     const bytes = await receiveFile(this.settings.root, upload, file, body, this.settings.uploadMaxBytes);
     return { upload, file, bytes, files: await uploadedFiles(this.settings.root, upload) };
@@ -64,7 +64,7 @@ export class ImportService {
     let source: string;
     if (request.upload !== undefined) {
       if ((await uploadedFiles(this.settings.root, request.upload)).length === 0) {
-        throw new ValidationError("body.upload: no files uploaded", [{ field: "body.upload", message: "no bundle files were uploaded under this id" }]);
+        throw new ValidationError([{ field: "body.upload", message: "no bundle files were uploaded under this id" }], "body.upload: no files uploaded");
       }
       folder = await bundleFolder(this.settings.root, uploadFolder("", request.upload), "body.upload");
       source = `upload:${request.upload}`;

@@ -1,6 +1,6 @@
 // Path search in the graph: the bounded shortest-path query of cypher/api/paths.cypher.
-import { cypher, type Graph, typedParams } from "../../graph/index.ts";
-import type { GraphEdgeT, GraphNodeT } from "../schemas.ts";
+import { cypherWith, type Graph, SlotValue, typedParams } from "../../graph/index.ts";
+import type { GraphEdgeT, GraphNodeT } from "../shapes.ts";
 
 export interface RawPath {
   nodes: GraphNodeT[];
@@ -22,10 +22,10 @@ export class PathRepository {
   constructor(private readonly graph: Graph) {}
 
   async shortest(q: PathQuery): Promise<RawPath[]> {
-    if (!Number.isInteger(q.maxHops) || q.maxHops < 1 || q.maxHops > 10) throw new RangeError(`maxHops ${q.maxHops} out of 1–10`);
-    const text = cypher("api/paths.cypher")
-      .replaceAll("{{MODE}}", q.all ? "ALL SHORTEST" : "SHORTEST 1")
-      .replaceAll("{{MAX_HOPS}}", String(q.maxHops));
+    const text = cypherWith("api/paths.cypher", {
+      MODE: SlotValue.oneOf(q.all ? "ALL SHORTEST" : "SHORTEST 1", ["ALL SHORTEST", "SHORTEST 1"]),
+      MAX_HOPS: SlotValue.integer(q.maxHops, 1, 10),
+    });
     return this.graph.read<RawPath & Record<string, unknown>>(
       text,
       typedParams({ from: q.from, to: q.to, types: q.types, maxOwners: q.maxOwners, limit: q.limit }, { maxOwners: "integer", limit: "integer" }),

@@ -1,7 +1,8 @@
 // Shortest paths between two entities, told as readable steps: 王军 —spouse→ 李华 —legal_rep→ 恒达建筑.
-import { HttpError, NotFoundError, ValidationError } from "../errors.ts";
+import { AppError, NotFoundError, ValidationError } from "../../errors.ts";
 import type { EntityRepository } from "../entities/repository.ts";
-import type { GraphEdgeT, GraphNodeT, RelType } from "../schemas.ts";
+import type { RelType } from "../schemas.ts";
+import type { GraphEdgeT, GraphNodeT } from "../shapes.ts";
 import type { PathRepository, RawPath } from "./repository.ts";
 
 /** Ties that mean something between two people or firms; region, program and post ties are left out by default. */
@@ -58,7 +59,7 @@ export class PathService {
   ) {}
 
   async between(from: string, to: string, opts: PathOptions): Promise<{ from: string; to: string; found: boolean; paths: PathAnswer[] }> {
-    if (from === to) throw new ValidationError("query.to: must differ from query.from", [{ field: "query.to", message: "must differ from query.from" }]);
+    if (from === to) throw new ValidationError([{ field: "query.to", message: "must differ from query.from" }]);
     const ids = await this.entities.resolve([from, to]);
     const a = ids.get(from);
     const b = ids.get(to);
@@ -78,7 +79,7 @@ export class PathService {
       });
     } catch (error) {
       if (isTimeout(error)) {
-        throw new HttpError(503, "Service Unavailable", `the path search took longer than ${this.settings.timeoutMs / 1000} s; lower maxHops or name fewer types`);
+        throw new AppError("timeout", `the path search took longer than ${this.settings.timeoutMs / 1000} s; lower maxHops or name fewer types`);
       }
       throw error;
     }

@@ -1,30 +1,25 @@
 // Saved queries for analysts and investigators: list, read, run (rows + graph), export (CSV),
-// save new versions, delete, history, and the record of every run. Maps the catalogue's errors to
-// typed HTTP problems.
+// save new versions, delete, history, and the record of every run. The catalogue's and runner's
+// errors pass through: services/api/problem.ts maps them by kind.
 import { randomUUID } from "node:crypto";
 import type { Logger } from "pino";
-import { GraphUnavailableError, type Graph, QueryExecutionError, QueryTimeoutError } from "../../graph/index.ts";
+import { kindOf } from "../../errors.ts";
+import type { Graph } from "../../graph/index.ts";
 import {
   bindParameters,
-  BuiltinQueryError,
   type CsvSink,
   exportCsv,
   type ParamSource,
   plainParameters,
   QueryCatalogue,
   type QueryDefinition,
-  QueryDefinitionError,
-  QueryNotFoundError,
-  QueryParameterError,
-  QueryRefusedError,
   type QueryRunRecord,
   RUN_DEFAULTS,
   runQuery,
   type RunSettings,
-  VersionConflictError,
 } from "../../queries/index.ts";
 import { type Actor, maskIdNumber, seesIdentityNumbers } from "../auth/roles.ts";
-import { ConflictError, HttpError, NotFoundError, ValidationError } from "../errors.ts";
+import type { ServiceStore } from "../../store/index.ts";
 import { parseJson } from "../json.ts";
 
 export interface QueriesSettings extends RunSettings {
@@ -79,33 +74,10 @@ function summary(def: QueryDefinition): QuerySummary {
   };
 }
 
-/** Typed HTTP problems for the catalogue's and runner's errors; anything else passes through. */
-export function httpErrorOf(error: unknown, field = "body.params"): unknown {
-  if (error instanceof QueryNotFoundError) return new NotFoundError(error.message);
-  if (error instanceof QueryParameterError) {
-    const errors = error.errors.map((e) => ({ field: e.field.replace(/^params/, field), message: e.message }));
-    return new ValidationError(errors.map((e) => `${e.field}: ${e.message}`).join("; "), errors);
-  }
-  if (error instanceof QueryRefusedError) {
-    return new HttpError(422, "Unprocessable Content", error.message, { refusals: error.refusals });
-  }
-  if (error instanceof QueryDefinitionError) {
-    return new HttpError(422, "Unprocessable Content", error.message, {
-      errors: error.issues.map((i) => ({ field: `body.text${i.where ? `:${i.where}` : ""}`, message: `${i.line !== undefined ? `line ${i.line}:${i.column ?? 1}: ` : ""}${i.message}` })),
-      ...(error.refusals.length > 0 ? { refusals: error.refusals } : {}),
-    });
-  }
-  if (error instanceof BuiltinQueryError || error instanceof VersionConflictError) return new ConflictError(error.message);
-  if (error instanceof QueryTimeoutError) return new HttpError(503, "Service Unavailable", error.message, { timeoutMs: error.timeoutMs });
-  if (error instanceof QueryExecutionError) return new HttpError(422, "Unprocessable Content", `the query failed in the database: ${error.message}`, { code: error.code });
-  return error;
-}
-
+/** The outcome a failed run is recorded with (/query-runs `status`). */
 function statusOf(error: unknown): string {
-  if (error instanceof QueryRefusedError) return "refused";
-  if (error instanceof QueryParameterError) return "invalid";
-  if (error instanceof QueryTimeoutError) return "timeout";
-  return "failed";
+  const kind = kindOf(error);
+  return kind === "refused" || kind === "invalid" || kind === "timeout" ? kind : "failed";
 }
 
 export class QueryService {
@@ -114,6 +86,7 @@ export class QueryService {
 
   constructor(
     private readonly graph: Graph,
+    private readonly store: ServiceStore,
     private readonly logger: Logger | undefined,
     settings: Partial<QueriesSettings> = {},
     catalogue?: QueryCatalogue,
@@ -125,11 +98,11 @@ export class QueryService {
   /** Opens the catalogue (built-ins EXPLAINed) once; retried on the next call when Neo4j was down. */
   catalogue(): Promise<QueryCatalogue> {
     if (!this.opening) {
-      const opening = QueryCatalogue.open(this.graph);
+      const opening = QueryCatalogue.open(this.graph, this.store);
       this.opening = opening;
       opening.catch((error: unknown) => {
         // Neo4j down or too busy to plan: try again on the next request; a refused built-in stays refused.
-        if ((error instanceof GraphUnavailableError || error instanceof QueryTimeoutError) && this.opening === opening) this.opening = undefined;
+        if ((kindOf(error) === "unavailable" || kindOf(error) === "timeout") && this.opening === opening) this.opening = undefined;
         this.logger?.error({ err: error }, "saved-query catalogue failed to open");
       });
     }
@@ -143,12 +116,8 @@ export class QueryService {
 
   async get(name: string, version?: number): Promise<QuerySummary & { text: string; cypher: string }> {
     const catalogue = await this.catalogue();
-    try {
-      const def = await catalogue.require(name, version);
-      return { ...summary(def), text: def.text, cypher: def.cypher };
-    } catch (error) {
-      throw httpErrorOf(error);
-    }
+    const def = await catalogue.require(name, version);
+    return { ...summary(def), text: def.text, cypher: def.cypher };
   }
 
   private async record(run: Omit<QueryRunRecord, "id" | "at" | "keyId" | "keyName" | "role">, actor: Actor, at: Date): Promise<void> {
@@ -171,97 +140,78 @@ export class QueryService {
     return seesIdentityNumbers(actor.role) ? (row) => row : (row) => maskIdentity(row) as Record<string, unknown>;
   }
 
-  async run(name: string, input: unknown, actor: Actor) {
+  /**
+   * Binds `input` to the named query, runs `work` and records the run: ok with its counts, or the
+   * outcome that stopped it (refused, invalid, timeout, failed). A run is not recorded when Neo4j
+   * was unavailable (the record could not be written either) or the query does not exist.
+   */
+  private async recorded<T extends { rowCount: number; truncated: boolean; ms: number }>(
+    name: string,
+    input: unknown,
+    source: ParamSource,
+    format: "json" | "csv",
+    actor: Actor,
+    work: (def: QueryDefinition, params: Record<string, unknown>) => Promise<T>,
+  ): Promise<{ def: QueryDefinition; result: T }> {
     const catalogue = await this.catalogue();
     const at = new Date();
     const started = performance.now();
+    const record = (def: QueryDefinition, outcome: Pick<QueryRunRecord, "rows" | "truncated" | "ms" | "status" | "error">) =>
+      this.record({ query: name, version: def.version ?? 1, source: def.source, params: this.paramsText(def, input, source), format, ...outcome }, actor, at);
     let def: QueryDefinition | undefined;
     try {
       def = await catalogue.require(name);
-      const params = bindParameters(def, input);
-      const result = await runQuery(this.graph, def, params, this.settings, { keyId: actor.keyId });
-      await this.record(
-        { query: name, version: def.version ?? 1, source: def.source, params: this.paramsText(def, input, "json"), rows: result.rowCount, truncated: result.truncated, ms: result.ms, status: "ok", error: null, format: "json" },
-        actor,
-        at,
-      );
-      const mapRow = this.rowMapper(actor);
-      return { name, version: def.version ?? 1, ...result, rows: result.rows.map(mapRow) };
+      const result = await work(def, bindParameters(def, input, source, source === "query" ? "query" : "body.params"));
+      await record(def, { rows: result.rowCount, truncated: result.truncated, ms: result.ms, status: "ok", error: null });
+      return { def, result };
     } catch (error) {
-      if (def && !(error instanceof GraphUnavailableError)) {
-        await this.record(
-          { query: name, version: def.version ?? 1, source: def.source, params: this.paramsText(def, input, "json"), rows: 0, truncated: false, ms: Math.round(performance.now() - started), status: statusOf(error), error: (error as Error).message.slice(0, 2000), format: "json" },
-          actor,
-          at,
-        ).catch(() => undefined);
+      if (def && kindOf(error) !== "unavailable") {
+        const failed = { rows: 0, truncated: false, ms: Math.round(performance.now() - started), status: statusOf(error), error: (error as Error).message.slice(0, 2000) };
+        await record(def, failed).catch(() => undefined);
       }
-      throw httpErrorOf(error);
+      throw error;
     }
   }
 
+  async run(name: string, input: unknown, actor: Actor) {
+    const { def, result } = await this.recorded(name, input, "json", "json", actor, (def, params) => runQuery(this.graph, def, params, this.settings, { keyId: actor.keyId }));
+    const mapRow = this.rowMapper(actor);
+    return { name, version: def.version ?? 1, ...result, rows: result.rows.map(mapRow) };
+  }
+
   /**
-   * Streams the CSV of a run into `sink`. `open` is called before the first byte (to send headers);
-   * errors before it become problems, errors after it abort the stream.
+   * Streams the CSV of a run into `sink`. The route sends its headers with the first chunk, so an
+   * error before it is still a problem document and one after it breaks the stream
+   * (services/api/route.ts, mountStream).
    */
   async export(name: string, input: unknown, source: ParamSource, actor: Actor, sink: CsvSink): Promise<{ rowCount: number; truncated: boolean; ms: number }> {
-    const catalogue = await this.catalogue();
-    const at = new Date();
-    const started = performance.now();
-    let def: QueryDefinition | undefined;
-    try {
-      def = await catalogue.require(name);
-      const params = bindParameters(def, input, source, source === "query" ? "query" : "params");
-      const result = await exportCsv(this.graph, def, params, sink, { ...this.settings, maxRows: this.settings.exportMaxRows }, { metadata: { keyId: actor.keyId }, mapRow: this.rowMapper(actor) });
-      await this.record(
-        { query: name, version: def.version ?? 1, source: def.source, params: this.paramsText(def, input, source), rows: result.rowCount, truncated: result.truncated, ms: result.ms, status: "ok", error: null, format: "csv" },
-        actor,
-        at,
-      );
-      return result;
-    } catch (error) {
-      if (def && !(error instanceof GraphUnavailableError)) {
-        await this.record(
-          { query: name, version: def.version ?? 1, source: def.source, params: this.paramsText(def, input, source), rows: 0, truncated: false, ms: Math.round(performance.now() - started), status: statusOf(error), error: (error as Error).message.slice(0, 2000), format: "csv" },
-          actor,
-          at,
-        ).catch(() => undefined);
-      }
-      throw httpErrorOf(error, source === "query" ? "query" : "body.params");
-    }
+    const settings = { ...this.settings, maxRows: this.settings.exportMaxRows };
+    const { result } = await this.recorded(name, input, source, "csv", actor, (def, params) =>
+      exportCsv(this.graph, def, params, sink, settings, { metadata: { keyId: actor.keyId }, mapRow: this.rowMapper(actor) }),
+    );
+    return result;
   }
 
   async save(name: string, body: { text: string; baseVersion?: number; comment?: string }, actor: Actor) {
     const catalogue = await this.catalogue();
-    try {
-      const { definition, created } = await catalogue.save(name, body.text, {
-        author: actor.keyId,
-        authorName: actor.name,
-        comment: body.comment ?? null,
-        baseVersion: body.baseVersion ?? null,
-      });
-      return { created, query: { ...summary(definition), text: definition.text, cypher: definition.cypher } };
-    } catch (error) {
-      throw httpErrorOf(error);
-    }
+    const { definition, created } = await catalogue.save(name, body.text, {
+      author: actor.keyId,
+      authorName: actor.name,
+      comment: body.comment ?? null,
+      baseVersion: body.baseVersion ?? null,
+    });
+    return { created, query: { ...summary(definition), text: definition.text, cypher: definition.cypher } };
   }
 
   async delete(name: string, actor: Actor) {
     const catalogue = await this.catalogue();
-    try {
-      const row = await catalogue.delete(name, actor.keyId);
-      return { name: row.name, version: row.version, deleted: true as const, deletedAt: row.deletedAt };
-    } catch (error) {
-      throw httpErrorOf(error);
-    }
+    const row = await catalogue.delete(name, actor.keyId);
+    return { name: row.name, version: row.version, deleted: true as const, deletedAt: row.deletedAt };
   }
 
   async versions(name: string) {
     const catalogue = await this.catalogue();
-    try {
-      return { items: await catalogue.versions(name) };
-    } catch (error) {
-      throw httpErrorOf(error);
-    }
+    return { items: await catalogue.versions(name) };
   }
 
   async runs(q: { query?: string; actor?: string; limit: number }) {

@@ -1,20 +1,13 @@
 // Risk reads: one entity's score with its explanation, the ranking, and batch lookups. Each is
 // one indexed query.
-import type { Grade } from "../../analytics/money.ts";
+import type { Grade } from "../../analytics/grades.ts";
 import { cypher, type Graph, typedParams } from "../../graph/index.ts";
-import type { EvidenceT } from "../schemas.ts";
+import { withEvidence } from "../evidence.ts";
+import type { AlertFieldsT, EvidenceT } from "../shapes.ts";
 import type { Directory, ViewEntry } from "./view.ts";
 
-export interface HitRow {
+export interface HitRow extends AlertFieldsT {
   alertId: string;
-  flag: string;
-  weight: number;
-  confidence: number;
-  score: number;
-  amount: number;
-  grade: Grade | null;
-  summary: string | null;
-  status: string;
   evidence: EvidenceT;
 }
 
@@ -63,7 +56,7 @@ export class RiskRepository {
 
   async entity(id: string, communityId: number | null, maxHits: number): Promise<RiskRow | undefined> {
     const [row] = await this.graph.read<{ risk: RiskRow }>(
-      cypher("api/risk-entity.cypher"),
+      withEvidence("api/risk-entity.cypher"),
       typedParams({ id, communityId, maxHits }, { maxHits: "integer" }),
     );
     return row?.risk;

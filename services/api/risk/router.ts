@@ -6,41 +6,10 @@ import { RISK_READERS } from "../auth/roles.ts";
 import { cursorParam } from "../cursor.ts";
 import { registry, z } from "../openapi.ts";
 import { endpoint, mount } from "../route.ts";
-import { Evidence, Grade, IdParams, limitParam, pageOf } from "../schemas.ts";
+import { Grade, IdParams, limitParam, pageOf, RiskExplanation } from "../schemas.ts";
 import { RiskRepository } from "./repository.ts";
 import type { RiskReadModel } from "./model.ts";
 import { RiskService } from "./service.ts";
-
-const Hit = registry.register(
-  "RiskHit",
-  z.object({
-    alertId: z.string(),
-    flag: z.string(),
-    title: z.string(),
-    weight: z.number(),
-    confidence: z.number(),
-    score: z.number().openapi({ description: "weight × confidence" }),
-    amount: z.number(),
-    grade: Grade.nullable(),
-    summary: z.string().nullable(),
-    status: z.string(),
-    evidence: Evidence,
-  }),
-);
-
-export const RiskExplanation = registry.register(
-  "RiskExplanation",
-  z.object({
-    id: z.string(),
-    type: z.string(),
-    name: z.string(),
-    score: z.number().openapi({ description: "0–100: 100 × (1 − Π(1 − weight × confidence)) with the money term" }),
-    grade: Grade.nullable(),
-    amount: z.number().openapi({ description: "yuan at stake" }),
-    hitCount: z.number().int(),
-    hits: z.array(Hit).openapi({ description: "the active alerts behind the score, strongest first (at most 100)" }),
-  }),
-);
 
 export const RankedItem = registry.register(
   "RankedItem",

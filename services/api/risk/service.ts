@@ -2,7 +2,7 @@
 // Answers come from the in-memory risk view (./model.ts, ./view.ts) while it is current, else from
 // Neo4j (./repository.ts); the two give the same answers (tests/integration/api/risk-view.test.ts).
 import { page } from "../cursor.ts";
-import { NotFoundError } from "../errors.ts";
+import { NotFoundError } from "../../errors.ts";
 import { flagTitle } from "../flags.ts";
 import { JsonText } from "../route.ts";
 import type { RiskReadModel } from "./model.ts";

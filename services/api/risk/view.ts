@@ -5,7 +5,7 @@
 // the scored entities; persons and companies without a score or an alert answer from a directory
 // of ids, types and names. Whatever the view does not hold (an entity of another kind, one created
 // after the view was built, a score without a stored explanation) is left to Neo4j.
-import type { Grade } from "../../analytics/money.ts";
+import type { Grade } from "../../analytics/grades.ts";
 import { flagTitle } from "../flags.ts";
 import type { BatchItem, RankingQuery, RankItem } from "./repository.ts";
 

@@ -1,6 +1,7 @@
 // Alerts over HTTP: the list with filters and keyset pages, one alert with evidence and history,
 // and triage that keeps every decision.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { loadFlags } from "../../../services/analytics/flags/registry.ts";
 import { GetAlert, ListAlerts } from "../../../services/api/alerts/router.ts";
 import { type Harness, isProblem, startApi } from "../../support/api.ts";
 
@@ -21,7 +22,8 @@ describe("GET /api/v1/alerts", () => {
     expect(r.body.items[0]).toMatchObject({ flag: "KIN_CONTRACT", score: 0.85, status: "new", active: true, grade: "huge" });
     expect(r.body.items[0].subjects.map((s: { id: string }) => s.id).sort()).toEqual(["C1", "P1"]);
     const deceased = r.body.items.find((a: { flag: string }) => a.flag === "DECEASED_PAYEE");
-    expect(deceased.title).toContain("虚报冒领");
+    const flag = loadFlags().find((f) => f.id === "DECEASED_PAYEE")!;
+    expect(deceased.title).toBe(`${flag.title} (${flag.title_zh})`);
     expect(r.body.nextCursor).toBeNull();
   });
 

@@ -1,8 +1,13 @@
 // The audit log over HTTP: every /api/v1 call is recorded (refused ones too) with who, when,
 // method, route, parameters without secrets, status and duration; only auditors read it.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { symlinkSync } from "node:fs";
+import { readFile } from "node:fs/promises";
+import path from "node:path";
+import { verifyTrail } from "../../../services/api/audit/chain.ts";
 import { redact } from "../../../services/api/audit/middleware.ts";
 import { type Harness, type Loose, isProblem, startApi } from "../../support/api.ts";
+import { tempDir } from "../../support/store.ts";
 
 let api: Harness;
 beforeAll(async () => {
@@ -78,19 +83,71 @@ describe("GET /api/v1/audit", () => {
     }
   });
 
-  it("writes events in batches off the request path", async () => {
-    // Earlier tests' events (recorded when their responses finished) are written first.
-    await new Promise((resolve) => setTimeout(resolve, 50));
+  it("has each answer's record on disk before the answer arrives, chained, and none in the graph", async () => {
     await api.app.audit.flush();
-    const before = (await api.graph.read<{ n: number }>("MATCH (e:AuditEvent) RETURN count(e) AS n"))[0]?.n ?? 0;
+    const before = (await readFile(api.app.audit.trail.files.trail, "utf8")).split("\n").filter(Boolean).length;
     await Promise.all(Array.from({ length: 30 }, () => api.get("/api/v1/risk/ranking", "consumer")));
-    // No flush here: the timer (100 ms in the harness) writes them.
-    let after = before;
-    for (let i = 0; i < 100 && after - before < 30; i++) {
-      await new Promise((resolve) => setTimeout(resolve, 100));
-      after = (await api.graph.read<{ n: number }>("MATCH (e:AuditEvent) RETURN count(e) AS n"))[0]?.n ?? 0;
+    // No flush: the records were written before the answers left.
+    const lines = (await readFile(api.app.audit.trail.files.trail, "utf8")).split("\n");
+    expect(lines.filter(Boolean).length - before).toBe(30);
+    expect(verifyTrail(lines, null).findings).toEqual([]);
+    const [row] = await api.graph.read<{ n: number }>("MATCH (e:AuditEvent) RETURN count(e) AS n");
+    expect(row?.n).toBe(0);
+  });
+});
+
+describe("the auditor's filters and export", () => {
+  it("filters by entity (named or returned) and by route, and exports JSON Lines oldest first", async () => {
+    await api.get("/api/v1/entities/P2", "investigator");
+    await api.get("/api/v1/entities?q=P3", "analyst");
+    await api.call("POST", "/api/v1/risk/batch", { as: "consumer", body: { ids: ["P4", "C1"] } });
+    const p2 = await api.get("/api/v1/audit?entity=P2", "auditor");
+    expect(p2.body.items.length).toBeGreaterThan(0);
+    expect(p2.body.items.every((e: Loose) => e.entities.includes("P2"))).toBe(true);
+    // Returned, not named: the search for P3 answered with P3.
+    const p3 = await api.get("/api/v1/audit?entity=P3&route=/api/v1/entities", "auditor");
+    expect(p3.body.items.some((e: Loose) => e.route === "/api/v1/entities" && e.count >= 1)).toBe(true);
+    const c1 = await api.get("/api/v1/audit?entity=C1", "auditor");
+    expect(c1.body.items[0]).toMatchObject({ route: "/api/v1/risk/batch", role: "consumer", outcome: "ok" });
+    const byRoute = await api.get(`/api/v1/audit?route=${encodeURIComponent("/api/v1/entities/:id")}`, "auditor");
+    expect(byRoute.body.items.length).toBeGreaterThan(0);
+    expect(byRoute.body.items.every((e: Loose) => e.route === "/api/v1/entities/:id")).toBe(true);
+
+    const exported = await fetch(`${api.url}/api/v1/audit/export.jsonl?entity=P2`, { headers: { authorization: `Bearer ${api.keys.auditor}` } });
+    expect(exported.status).toBe(200);
+    expect(exported.headers.get("content-type")).toContain("application/jsonl");
+    const records = (await exported.text()).split("\n").filter(Boolean).map((l) => JSON.parse(l) as Loose);
+    // The listing above named P2 too (the auditor's own look is audited): one more record.
+    const seqs = records.map((r) => r.seq as number);
+    expect(seqs).toEqual([...seqs].sort((a, b) => a - b));
+    expect(seqs).toEqual(expect.arrayContaining(p2.body.items.map((e: Loose) => e.seq)));
+    expect(records.at(-1)).toMatchObject({ route: "/api/v1/audit", role: "auditor" });
+    expect(isProblem(await api.get("/api/v1/audit/export.jsonl", "admin"), 403)).toBe(true);
+  });
+
+  it("answers 400, not 500, to a well-formed cursor of the wrong shape (finding 6)", async () => {
+    const cursor = Buffer.from(JSON.stringify(["not-a-date", "x"])).toString("base64url");
+    const r = await api.get(`/api/v1/audit?cursor=${cursor}`, "auditor");
+    expect(isProblem(r, 400)).toBe(true);
+    expect(r.body.errors[0].field).toBe("query.cursor");
+  });
+});
+
+describe("when the audit trail cannot be written", () => {
+  it("answers 503 and gives no data", async () => {
+    const dir = tempDir("audit-full");
+    // A real device that refuses every write (ENOSPC).
+    symlinkSync("/dev/full", path.join(dir, "audit.jsonl"));
+    const broken = await startApi({ config: { audit: { dir, batchSize: 16 } } });
+    try {
+      const r = await broken.get("/api/v1/entities/P1", "investigator");
+      expect(isProblem(r, 503)).toBe(true);
+      expect(r.headers.get("retry-after")).toBe("5");
+      expect(JSON.stringify(r.body)).not.toContain("P1");
+      expect(isProblem(await broken.get("/api/v1/entities/P1", null), 503)).toBe(true);
+    } finally {
+      await broken.close().catch(() => undefined);
     }
-    expect(after - before).toBe(30);
   });
 });
 

@@ -101,7 +101,7 @@ describe("GET /api/v1/entities/:id", () => {
   it("answers 404 for an unknown id", async () => {
     const r = await api.get("/api/v1/entities/NOPE");
     expect(isProblem(r, 404)).toBe(true);
-    expect(r.body.detail).toContain("NOPE");
+    expect(r.body.detail).toBe("no entity NOPE");
   });
 });
 
@@ -122,9 +122,37 @@ describe("GET /api/v1/entities/:id/neighbourhood", () => {
   it("caps a very connected node and says how many more", async () => {
     const r = await api.get(`/api/v1/entities/${encodeURIComponent("address:河口村1号")}/neighbourhood?perNode=5`);
     expect(r.body.nodes).toHaveLength(6);
-    expect(r.body.truncated).toEqual([{ id: "address:河口村1号", more: 27 }]);
-    // Riskiest owners first.
-    expect(r.body.nodes.map((n: { id: string }) => n.id)).toContain("P4");
+    expect(r.body.truncated).toEqual([{ id: "address:河口村1号", more: 27, nextOffset: 5 }]);
+    // Riskiest owners first: 张建华 (50), then four of the five neighbours scored 10 (their order
+    // among themselves is by element id); 张建国 and the unscored neighbours are left out.
+    const owners = r.body.nodes.map((n: { id: string }) => n.id).filter((id: string) => id !== "address:河口村1号");
+    expect(owners[0]).toBe("P4");
+    expect(owners.slice(1).every((id: string) => ["N01", "N02", "N03", "N04", "N05"].includes(id))).toBe(true);
+    expect(new Set(owners.slice(1)).size).toBe(4);
+  });
+
+  it("pages through the rest of a capped node with offset, each tie once", async () => {
+    const root = encodeURIComponent("address:河口村1号");
+    const seen: string[] = [];
+    let offset = 0;
+    let pages = 0;
+    for (;;) {
+      const r = await api.get(`/api/v1/entities/${root}/neighbourhood?perNode=7&offset=${offset}`);
+      expect(r.status).toBe(200);
+      pages += 1;
+      seen.push(...r.body.nodes.map((n: { id: string }) => n.id).filter((id: string) => id !== "address:河口村1号"));
+      const entry = r.body.truncated.find((t: { id: string }) => t.id === "address:河口村1号");
+      if (!entry) break;
+      expect(entry.more).toBe(32 - entry.nextOffset);
+      expect(entry.nextOffset).toBe(offset + 7);
+      offset = entry.nextOffset;
+    }
+    expect(pages).toBe(5);
+    expect(new Set(seen).size).toBe(32);
+    expect(seen).toHaveLength(32);
+    const bad = await api.get(`/api/v1/entities/${root}/neighbourhood?depth=2&offset=5`);
+    expect(isProblem(bad, 400)).toBe(true);
+    expect(bad.body.errors[0].field).toBe("query.offset");
   });
 
   it("goes deeper, filters by type and keeps to the node limit", async () => {
@@ -145,5 +173,47 @@ describe("GET /api/v1/entities/:id/neighbourhood", () => {
     expect(types.body.errors[0].field).toMatch(/^query\.types/);
     expect(isProblem(await api.get("/api/v1/entities/NOPE/neighbourhood"), 404)).toBe(true);
     expect(isProblem(await api.get("/api/v1/entities/P1/neighbourhood", "consumer"), 403)).toBe(true);
+  });
+});
+
+describe("POST /api/v1/subgraph", () => {
+  it("gives the entities asked for, in that order, with every tie among them, and lists unknown ids", async () => {
+    const ids = ["C1", "P2", "P1", "address:河口村1号", "NOPE", "P1"];
+    const r = await api.call("POST", "/api/v1/subgraph", { body: { ids } });
+    expect(r.status).toBe(200);
+    expect(r.body.nodes.map((n: { id: string }) => n.id)).toEqual(["C1", "P2", "P1", "address:河口村1号"]);
+    expect(r.body.missing).toEqual(["NOPE"]);
+    const ties = r.body.edges.map((e: { type: string; source: string; target: string }) => `${e.source}-${e.type}-${e.target}`).sort();
+    // The same ties as a neighbourhood shows among these nodes.
+    const around = await api.get("/api/v1/entities/P2/neighbourhood");
+    const shown = new Set(["C1", "P2", "P1", "address:河口村1号"]);
+    const expected = around.body.edges
+      .filter((e: { source: string; target: string }) => shown.has(e.source) && shown.has(e.target))
+      .map((e: { type: string; source: string; target: string }) => `${e.source}-${e.type}-${e.target}`);
+    for (const t of expected) expect(ties).toContain(t);
+    expect(ties).toContain("P1-KIN-P2");
+    const kinOnly = await api.call("POST", "/api/v1/subgraph", { body: { ids, types: ["KIN"] } });
+    expect(kinOnly.body.edges.map((e: { type: string }) => e.type)).toEqual(["KIN"]);
+  });
+
+  it("answers 400 naming the field, and 403 for a consumer", async () => {
+    const empty = await api.call("POST", "/api/v1/subgraph", { body: { ids: [] } });
+    expect(isProblem(empty, 400)).toBe(true);
+    expect(empty.body.errors[0].field).toBe("body.ids");
+    expect(isProblem(await api.call("POST", "/api/v1/subgraph", { body: { ids: ["P1"] }, as: "consumer" }), 403)).toBe(true);
+  });
+});
+
+describe("GET /api/v1/schema", () => {
+  it("lists the model's labels and relationship types in the database, never the service's own records", async () => {
+    const r = await api.get("/api/v1/schema", "analyst");
+    expect(r.status).toBe(200);
+    expect(r.body.labels).toEqual(expect.arrayContaining(["Person", "Company", "Region", "Phone", "Address"]));
+    expect(r.body.labels).not.toContain("ApiKey");
+    expect(r.body.labels).not.toContain("AuditEvent");
+    expect(r.body.relationshipTypes).toEqual(expect.arrayContaining(["KIN", "ROLE_IN", "HAS"]));
+    expect(r.body.propertyKeys).toEqual(expect.arrayContaining(["name", "idNumber"]));
+    expect(r.body.propertyKeys).not.toContain("hash");
+    expect(isProblem(await api.get("/api/v1/schema", "consumer"), 403)).toBe(true);
   });
 });

@@ -1,6 +1,7 @@
 // The OpenAPI 3.1 document is generated from the routes' own zod schemas: every route is in it,
 // secured by the bearer scheme, with its roles.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { RISK_READERS } from "../../../services/api/auth/roles.ts";
 import { type Harness, type Loose, startApi } from "../../support/api.ts";
 
 let api: Harness;
@@ -28,6 +29,7 @@ const ROUTES = [
   "put /api/v1/imports/uploads/{upload}/{file}",
   "get /api/v1/imports/{id}",
   "get /api/v1/audit",
+  "get /api/v1/audit/export.jsonl",
   "get /api/v1/keys",
   "get /api/v1/keys/me",
   "post /api/v1/keys",
@@ -41,6 +43,8 @@ const ROUTES = [
   "get /api/v1/query-runs",
   "get /api/v1/queries/{name}/export.csv",
   "post /api/v1/queries/{name}/export.csv",
+  "post /api/v1/subgraph",
+  "get /api/v1/schema",
 ];
 
 describe("GET /api/openapi.json", () => {
@@ -62,7 +66,8 @@ describe("GET /api/openapi.json", () => {
       }
     }
     expect(operations.sort()).toEqual([...ROUTES, "get /health/live", "get /health/ready"].sort());
-    expect(doc.paths["/api/v1/entities/{id}/risk"].get["x-roles"]).toContain("consumer");
+    expect(doc.paths["/api/v1/entities/{id}/risk"].get["x-roles"]).toEqual([...RISK_READERS]);
+    expect(RISK_READERS).toContain("consumer");
     expect(doc.paths["/api/v1/audit"].get["x-roles"]).toEqual(["auditor"]);
     const ranking = doc.paths["/api/v1/risk/ranking"].get.parameters.map((p: { name: string }) => p.name);
     expect(ranking).toEqual(expect.arrayContaining(["type", "region", "minScore", "flag", "limit", "cursor"]));

@@ -115,6 +115,20 @@ describe("BID_RIGGING", () => {
     expect(byId.get("cover:COV")).toMatchObject({ subjects: ["COV", "P7", "W1"], confidence: 0.85, amount: 550000 });
   });
 
+  it("names the untied bidders as competitors, groups by the tied firms, and reports each kind of sign", async () => {
+    const alerts = await runAndRead(graph, "BID_RIGGING");
+    const j2 = alertById(alerts, "BID_RIGGING:project:J2");
+    expect(j2.parties).toEqual(["X2:competitor"]);
+    expect(j2.group).toBe("BID_RIGGING:D+E");
+    // The shared phone is held by the two firms only; no officer, deposit, preparer or price sign.
+    expect(j2.facts).toEqual(expect.arrayContaining(["signId=0.8", "idDegree=2", "signOther=0.0", "signPrice=0.0", "bids=3"]));
+    const j5 = alertById(alerts, "BID_RIGGING:project:J5");
+    expect(j5.facts).toEqual(expect.arrayContaining(["signPrice=0.85", "signId=0.0"]));
+    expect(j5.facts.find((f) => f.startsWith("cv="))).toBeDefined();
+    expect(alertById(alerts, "BID_RIGGING:project:J3").facts).toContain("signOther=0.95");
+    expect(alertById(alerts, "BID_RIGGING:cover:COV").group).toBe("BID_RIGGING:cover:COV");
+  });
+
   it("does not flag former officers, shared home addresses, normal spreads or a firm that wins now and then", async () => {
     const alerts = await runAndRead(graph, "BID_RIGGING");
     for (const j of ["J6", "J7", "J8", "J9", "J10", "J11", "J12", "J13", "J14", "J15"]) {

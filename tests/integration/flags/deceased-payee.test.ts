@@ -28,16 +28,19 @@ beforeAll(async () => {
 afterAll(async () => graph?.close());
 
 describe("DECEASED_PAYEE", () => {
-  it("flags payments after death, with the approving cadre as a subject", async () => {
+  it("flags payments after death: the approving cadre and the account's holder are subjects, the dead payee a party", async () => {
     const alerts = await runAndRead(graph, "DECEASED_PAYEE");
     expect(alerts.map((a) => a.id)).toEqual(["DECEASED_PAYEE:G1", "DECEASED_PAYEE:G2", "DECEASED_PAYEE:G4"]);
     const [late, grace, intoSon] = alerts;
-    expect(late!.subjects).toEqual(["P1", "P3"]);
+    expect(late!.subjects).toEqual(["P3"]);
+    expect(late!.parties).toEqual(["P1:dead_payee"]);
+    expect(late!.group).toBe("DECEASED_PAYEE:P1");
     expect(late!.confidence).toBe(1);
     expect(late!.grade).toBe("relief_funds");
     expect(late!.evidenceNodes).toHaveLength(3);
     expect(grace!.confidence).toBe(0.5);
-    expect(intoSon!.subjects).toEqual(["P1", "P4"]);
+    expect(intoSon!.subjects).toEqual(["P4"]);
+    expect(intoSon!.parties).toEqual(["P1:dead_payee"]);
     // The dead beneficiary, the grant, the son's account and the son.
     expect(intoSon!.evidenceNodes).toHaveLength(4);
   });

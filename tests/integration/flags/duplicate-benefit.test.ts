@@ -111,8 +111,8 @@ describe("DUPLICATE_BENEFIT", () => {
   });
 
   it("writes a readable summary", async () => {
-    const [row] = await graph.read<{ summary: string }>("MATCH (a:Alert {id: 'DUPLICATE_BENEFIT:YEAR:B2:PG1:2019'}) RETURN a.summary AS summary");
-    expect(row!.summary).toBe(
+    const row = alertById(await runAndRead(graph, "DUPLICATE_BENEFIT"), "DUPLICATE_BENEFIT:YEAR:B2:PG1:2019");
+    expect(row.summary).toBe(
       "李秀英 (B2) was paid 2 times under 农村最低生活保障金 in 2019 (G3, G4), in 2 regions (刘家村, 王家村); 3000 yuan beyond the first payment",
     );
   });

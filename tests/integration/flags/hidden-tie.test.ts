@@ -124,6 +124,10 @@ describe("HIDDEN_TIE", () => {
     expect(beneficiary.amount).toBe(8200);
     // cadre, son, phone, beneficiary, two grants
     expect(beneficiary.evidenceNodes).toHaveLength(6);
+    // One pattern per cadre and identifier; the identifier's holders are counted for the scores stage.
+    expect(beneficiary.group).toBe("HIDDEN_TIE:C1:13900000002");
+    // The phone is held by the son, the beneficiary and the son's own firm CO6.
+    expect(beneficiary.facts).toEqual(expect.arrayContaining(["idKind=phone", "idDegree=3", "form=approved"]));
 
     // The cadre's own phone: his mother, who shares it, is not named.
     expect(alertById(alerts, "HIDDEN_TIE:beneficiary:C4:B4").subjects).toEqual(["B4", "C4"]);
@@ -138,8 +142,8 @@ describe("HIDDEN_TIE", () => {
   });
 
   it("writes a readable summary", async () => {
-    const [row] = await graph.read<{ summary: string }>("MATCH (a:Alert {id: 'HIDDEN_TIE:beneficiary:C1:B1'}) RETURN a.summary AS summary");
-    expect(row!.summary).toBe(
+    const row = alertById(await runAndRead(graph, "HIDDEN_TIE"), "HIDDEN_TIE:beneficiary:C1:B1");
+    expect(row.summary).toBe(
       "child 刘小军 (K1) of cadre 刘建国 (C1) shares phone 13900000002 with beneficiary 李英 (B1), who received 2 grants (8200 yuan) approved by the cadre",
     );
   });

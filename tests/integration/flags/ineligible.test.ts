@@ -49,7 +49,10 @@ describe("INELIGIBLE", () => {
     expect(alertById(alerts, "INELIGIBLE:G1").confidence).toBeCloseTo(0.9);
     expect(alertById(alerts, "INELIGIBLE:G2").confidence).toBeCloseTo(0.8);
     const officer = alertById(alerts, "INELIGIBLE:G3");
-    expect(officer.subjects).toEqual(["B3", "CO1"]);
+    // The firm is where the disqualifying role is held: a party, not a subject.
+    expect(officer.subjects).toEqual(["B3"]);
+    expect(officer.parties).toEqual(["CO1:firm_of_beneficiary"]);
+    expect(officer.group).toBe("INELIGIBLE:B3:PG1");
     expect(officer.confidence).toBeCloseTo(0.8);
     const car = alertById(alerts, "INELIGIBLE:G4");
     expect(car.subjects).toEqual(["B4"]);
@@ -61,8 +64,8 @@ describe("INELIGIBLE", () => {
   });
 
   it("writes a readable summary", async () => {
-    const [row] = await graph.read<{ summary: string }>("MATCH (a:Alert {id: 'INELIGIBLE:G5'}) RETURN a.summary AS summary");
-    expect(row!.summary).toBe(
+    const row = alertById(await runAndRead(graph, "INELIGIBLE"), "INELIGIBLE:G5");
+    expect(row.summary).toBe(
       "有车的公务员 (B5) received means-tested grant G5 (农村最低生活保障金, 4200 yuan, paid 2018-06-01) while a public employee; owner of real estate worth 450000 yuan",
     );
   });

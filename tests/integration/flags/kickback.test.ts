@@ -103,14 +103,12 @@ describe("KICKBACK", () => {
   });
 
   it("writes a readable summary and the money trail", async () => {
-    const [row] = await graph.read<{ summary: string; rels: number }>(
-      "MATCH (a:Alert {id: 'KICKBACK:COMPANY:C1:CO1'}) RETURN a.summary AS summary, size(a.evidenceRels) AS rels",
-    );
-    expect(row!.summary).toBe(
+    const row = alertById(await runAndRead(graph, "KICKBACK"), "KICKBACK:COMPANY:C1:CO1");
+    expect(row.summary).toBe(
       "岚河县顺通工程有限公司 (CO1) sent 80000 yuan in 2 transfer(s) to spouse 王秀英 (W1) of 刘建国 (C1) after winning a project the cadre approved",
     );
     // KIN, APPROVED, AWARDED_TO, two HAS, two TRANSFER, the legal representative's ROLE_IN
-    expect(row!.rels).toBe(8);
+    expect(row.evidenceRels.length).toBe(8);
   });
 
   it("honours the window", async () => {

@@ -108,8 +108,8 @@ describe("KIN_CONTRACT", () => {
   });
 
   it("writes a readable summary", async () => {
-    const [row] = await graph.read<{ summary: string }>("MATCH (a:Alert {id: 'KIN_CONTRACT:approved:J1'}) RETURN a.summary AS summary");
-    expect(row!.summary).toBe(
+    const row = alertById(await runAndRead(graph, "KIN_CONTRACT"), "KIN_CONTRACT:approved:J1");
+    expect(row.summary).toBe(
       "Project J1 (刘家村道路硬化, 480000 yuan) was awarded to 岚河县建军建筑有限公司 (CO1), where child 刘小军 (K1) of 刘建国 (C1) is legal_rep; 刘建国 approved the project",
     );
   });

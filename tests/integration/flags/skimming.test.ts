@@ -40,7 +40,9 @@ describe("SKIMMING", () => {
   it("grades pattern, single and unsigned grants; the amount is the shortfall", async () => {
     const alerts = await runAndRead(graph, "SKIMMING");
     const g1 = alertById(alerts, "SKIMMING:G1");
-    expect(g1.subjects).toEqual(["B1", "C1"]);
+    // The signer takes the risk; the short-paid beneficiary is the victim.
+    expect(g1.subjects).toEqual(["C1"]);
+    expect(g1.parties).toEqual(["B1:short_paid_beneficiary"]);
     expect(g1.confidence).toBe(1);
     expect(g1.amount).toBe(1000);
     const g2 = alertById(alerts, "SKIMMING:G2");
@@ -48,14 +50,15 @@ describe("SKIMMING", () => {
     expect(g2.amount).toBe(300);
     expect(alertById(alerts, "SKIMMING:G3").confidence).toBeCloseTo(0.6);
     const unsigned = alertById(alerts, "SKIMMING:G4");
-    expect(unsigned.subjects).toEqual(["B4"]);
+    expect(unsigned.subjects).toEqual([]);
+    expect(unsigned.parties).toEqual(["B4:short_paid_beneficiary"]);
     expect(unsigned.confidence).toBeCloseTo(0.6 * 0.7);
     expect(unsigned.evidenceNodes).toHaveLength(2);
   });
 
   it("writes a readable summary", async () => {
-    const [row] = await graph.read<{ summary: string }>("MATCH (a:Alert {id: 'SKIMMING:G2'}) RETURN a.summary AS summary");
-    expect(row!.summary).toBe(
+    const row = alertById(await runAndRead(graph, "SKIMMING"), "SKIMMING:G2");
+    expect(row.summary).toBe(
       "Grant G2 to 村民2 (B2) was approved at 14000 yuan but paid 13700, 300 yuan (2.1%) short; approved by 干部C1 (C1), one of 2 short-paid grants they signed in 2019",
     );
   });

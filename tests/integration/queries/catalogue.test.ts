@@ -1,4 +1,4 @@
-// Every built-in query on the small seed county: it passes the read-only checks, runs, and where a
+// Every built-in query on the tiny seed county: it passes the read-only checks, runs, and where a
 // scheme is planted its result is non-empty and holds the planted entities (labels.csv). Also the
 // governance statistics against the bundle, and a pathological query stopped by the timeout.
 import path from "node:path";
@@ -16,6 +16,7 @@ import {
   type RunResult,
 } from "../../../services/queries/index.ts";
 import { connectTestGraph, emptyGraph } from "../../support/graph.ts";
+import { tempStore } from "../../support/store.ts";
 import { countNodes, type Label, loadSmallSeed, readRows, type Seed, stringsIn } from "./support.ts";
 
 let graph: Graph;
@@ -31,12 +32,12 @@ beforeAll(async () => {
   // A few fast detectors, so the alert-based statistics have alerts to count.
   const wanted = new Set(["DECEASED_PAYEE", "SKIMMING", "SPLIT_PURCHASE", "TIP", "PRIOR_CASE"]);
   for (const flag of loadFlags().filter((f) => wanted.has(f.id))) await runFlag(graph, flag, { runId: "queries-test" });
-  catalogue = await QueryCatalogue.open(graph);
+  catalogue = await QueryCatalogue.open(graph, tempStore());
 }, 900_000);
 
 afterAll(async () => {
   if (timings.length > 0) {
-    console.log(`[queries] built-in run times on the small seed:\n${timings.map((t) => `  ${t.query.padEnd(50)} ${String(t.rows).padStart(5)} rows ${t.ms.toFixed(0).padStart(7)} ms`).join("\n")}`);
+    console.log(`[queries] built-in run times on the tiny seed:\n${timings.map((t) => `  ${t.query.padEnd(50)} ${String(t.rows).padStart(5)} rows ${t.ms.toFixed(0).padStart(7)} ms`).join("\n")}`);
   }
   await seed?.cleanup();
   await graph?.close();
@@ -106,7 +107,12 @@ describe("the built-in catalogue", () => {
 });
 
 describe("planted schemes are found", () => {
-  const cases: { queries: string[]; typology: string; roles?: string[]; min?: number }[] = [
+  // The generator draws how each county hides its schemes; a query is held to the instances in the
+  // form it looks for (`covers`), with the county's own parameters (`params`).
+  const cases: {
+    queries: string[]; typology: string; roles?: string[]; min?: number;
+    covers?: (labels: Label[]) => boolean; params?: () => Record<string, unknown>;
+  }[] = [
     { queries: ["kin-grants-in-cadre-villages"], typology: "KIN_BENEFIT" },
     { queries: ["kin-firm-contracts"], typology: "KIN_CONTRACT" },
     { queries: ["firms-sharing-identifiers-with-cadres", "beneficiaries-sharing-identifiers-with-approver"], typology: "HIDDEN_TIE" },
@@ -118,23 +124,33 @@ describe("planted schemes are found", () => {
     // One planted tender drew a second valid bid from an unrelated firm in this seed: it is not
     // uncompetitive by the data, and the detector does not flag it either.
     { queries: ["uncompetitive-awards"], typology: "SINGLE_BID", min: 0.75 },
-    { queries: ["split-purchases"], typology: "SPLIT_PURCHASE" },
+    // The firm's owner is a culprit too, but the query lists firms, not their officers; the pieces
+    // stay under this county's tender limit.
+    { queries: ["split-purchases"], typology: "SPLIT_PURCHASE", roles: ["cadre", "company", "project"], params: () => ({ tenderThreshold: seed.tenderLimit }) },
     { queries: ["tied-bidders", "cover-bidders"], typology: "BID_RIGGING" },
-    { queries: ["money-back-to-approvers"], typology: "KICKBACK" },
-    { queries: ["dominant-winners"], typology: "DOMINANT_WINNER" },
+    // Money straight from the firm (or its boss, to whom the query then leads) to the approver or kin;
+    // not what a go-between carries.
+    {
+      queries: ["money-back-to-approvers"], typology: "KICKBACK", roles: ["cadre", "company", "project", "relative", "transfer"],
+      covers: (labels) => !labels.some((l) => l.role === "go_between"),
+    },
+    { queries: ["dominant-winners"], typology: "DOMINANT_WINNER", roles: ["cadre", "company", "project", "region"] },
     { queries: ["shell-winners"], typology: "SHELL_WINNER" },
     { queries: ["cadre-kin-firm-rings"], typology: "COLLUSION_RING" },
   ];
   for (const c of cases) {
     it(`${c.typology}: ${c.queries.join(" + ")}`, async () => {
-      const planted = instances(c.typology, c.roles);
-      expect(planted.size, `${c.typology} is planted in the seed`).toBeGreaterThan(0);
+      const all = instances(c.typology, c.roles);
+      const planted = new Map([...all].filter(([scheme]) => c.covers?.(instances(c.typology).get(scheme) ?? []) ?? true));
+      expect(planted.size, `${c.typology} is planted in the seed in a form the query covers`).toBeGreaterThan(0);
       const found = new Set<string>();
+      let rows = 0;
       for (const q of c.queries) {
-        const result = await run(q);
-        expect(result.rowCount, q).toBeGreaterThan(0);
+        const result = await run(q, c.params?.() ?? {});
+        rows += result.rowCount;
         stringsIn(result.rows, found);
       }
+      expect(rows).toBeGreaterThan(0);
       const r = recall(found, planted);
       if (r.recall < 1) console.log(`[queries] ${c.typology}: ${planted.size} planted, recall ${r.recall.toFixed(2)}; missing ${r.missing.join(", ")}`);
       expect(r.recall, `missing: ${r.missing.join(", ")}`).toBeGreaterThanOrEqual(c.min ?? 1);

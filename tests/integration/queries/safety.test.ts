@@ -14,6 +14,7 @@ import {
   runQuery,
 } from "../../../services/queries/index.ts";
 import { connectTestGraph, emptyGraph } from "../../support/graph.ts";
+import { tempStore } from "../../support/store.ts";
 import { countNodes } from "./support.ts";
 
 let graph: Graph;
@@ -34,7 +35,7 @@ beforeAll(async () => {
   graph = await connectTestGraph();
   await emptyGraph(graph);
   for (const statement of FIXTURE) await graph.write(statement);
-  catalogue = await QueryCatalogue.open(graph);
+  catalogue = await QueryCatalogue.open(graph, tempStore());
 });
 afterAll(async () => graph?.close());
 

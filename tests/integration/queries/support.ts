@@ -1,6 +1,6 @@
-// Helpers for the saved-query tests: the small seed county (generated once per run into a temp
+// Helpers for the saved-query tests: the tiny seed county (generated once per run into a temp
 // folder and imported), its planted-scheme labels, node counts, and an HTTP harness that mounts
-// the queries router behind the real authentication and error handling.
+// the queries router behind the real authentication and error handling (the page: ui-pages test).
 import { mkdtemp, rm } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
@@ -10,7 +10,6 @@ import { ApiKeys } from "../../../services/api/auth/keys.ts";
 import { authenticate } from "../../../services/api/auth/middleware.ts";
 import type { Role } from "../../../services/api/auth/roles.ts";
 import { errorHandler, notFound } from "../../../services/api/problem.ts";
-import { queriesPageRouter } from "../../../services/api/queries/page.ts";
 import { queriesRouter } from "../../../services/api/queries/router.ts";
 import type { QueriesSettings } from "../../../services/api/queries/service.ts";
 import { API_PREFIX } from "../../../services/api/route.ts";
@@ -18,6 +17,7 @@ import type { Graph } from "../../../services/graph/index.ts";
 import { importBundle, readCsv } from "../../../services/ingest/index.ts";
 import { generateCounty } from "../../../seed/generate.ts";
 import { closeServer, keysPerRole, listenLocally } from "../../support/http.ts";
+import { tempStore } from "../../support/store.ts";
 
 export interface Label {
   scheme: string;
@@ -30,17 +30,23 @@ export interface Seed {
   dir: string;
   bundle: string;
   labels: Label[];
+  /** The county's tender limit (its style): the threshold its split purchases stay under. */
+  tenderLimit: number;
   cleanup(): Promise<void>;
 }
 
-/** Generates the small county (seed 42) into a temp folder and imports it into `graph`. */
+/**
+ * Generates the tiny county (seed 42: about 3.5k persons, every scheme typology planted) into a temp
+ * folder and imports it into `graph`.
+ */
 export async function loadSmallSeed(graph: Graph): Promise<Seed> {
   const dir = await mkdtemp(path.join(os.tmpdir(), "queries-seed-"));
-  const generated = await generateCounty({ scale: "small", seed: 42, out: dir });
+  const generated = await generateCounty({ scale: "tiny", seed: 42, out: dir });
   const report = await importBundle(graph, generated.bundleDir);
   if (report.status !== "succeeded") throw new Error(`seed import ${report.status}: ${report.errors.slice(0, 5).join("; ")}`);
   const labels = (await readRows(generated.labelsPath)).map((r) => ({ scheme: r.scheme_id ?? "", typology: r.typology ?? "", entity: r.entity_id ?? "", role: r.role ?? "" }));
-  return { dir, bundle: generated.bundleDir, labels, cleanup: () => rm(dir, { recursive: true, force: true }) };
+  const tenderLimit = generated.styles[0]?.tenderLimit ?? 0;
+  return { dir, bundle: generated.bundleDir, labels, tenderLimit, cleanup: () => rm(dir, { recursive: true, force: true }) };
 }
 
 /** The rows of a CSV file as records keyed by header. */
@@ -80,15 +86,15 @@ export interface QueryHarness {
  */
 export async function startQueriesApi(graph: Graph, settings: Partial<QueriesSettings> = {}): Promise<QueryHarness> {
   const logger = pino({ level: "silent" });
-  const keysService = new ApiKeys(graph, 30_000);
-  const router = queriesRouter({ graph, logger, settings });
+  const store = tempStore();
+  const keysService = new ApiKeys(store, 30_000);
+  const router = queriesRouter({ graph, store, logger, settings });
   await router.ready();
   const app = express();
   const v1 = express.Router();
   v1.use(authenticate(keysService), express.json({ limit: "1mb" }));
   v1.use(router);
   app.use(API_PREFIX, v1);
-  app.use("/queries", queriesPageRouter());
   app.use(notFound);
   app.use(errorHandler(logger));
   const { keys, keyIds } = await keysPerRole(keysService, "queries test");

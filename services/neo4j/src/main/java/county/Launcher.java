@@ -1,10 +1,13 @@
 // Embedded Neo4j community server for local use: Bolt on a loopback port, auth on, no file URLs.
 package county;
 
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
+import org.neo4j.cli.AdminTool;
+import org.neo4j.cli.ExecutionContext;
 import org.neo4j.configuration.GraphDatabaseSettings;
 import org.neo4j.configuration.connectors.BoltConnector;
 import org.neo4j.configuration.connectors.HttpConnector;
@@ -17,12 +20,16 @@ import org.neo4j.kernel.api.procedure.GlobalProcedures;
 import org.neo4j.kernel.internal.GraphDatabaseAPI;
 
 /**
- * Usage: java -cp "classes:lib/*[:plugins/*]" county.Launcher --home DIR --port 7687 [--pagecache 1g] [--plugins DIR]
+ * Usage: java -cp "classes:lib/*[:plugins/*]" county.Launcher --home DIR --port 7687 [--pagecache 1g] [--plugins DIR] [--import ARGS]
  * With --plugins, the procedures of the jars in DIR (Graph Data Science) are loaded, and gds.* may
  * use Neo4j's internals (the jars must also be on the classpath, as a server's plugins are).
  * The password comes from the NEO4J_LAUNCH_PASSWORD environment variable (never argv, so
  * `ps` does not show it). Prints "NEO4J READY bolt://127.0.0.1:PORT" once Bolt accepts
  * connections and shuts down cleanly on SIGINT/SIGTERM.
+ *
+ * With --import, ARGS is a file of `neo4j-admin database import full` arguments, one per line:
+ * the offline importer runs first, in this JVM and on this home, before any database is open (it
+ * needs the store lock), printing "NEO4J IMPORT DONE <ms>"; then the server starts on the result.
  */
 public final class Launcher {
   public static void main(String[] args) {
@@ -43,6 +50,7 @@ public final class Launcher {
     String pagecache = "1g";
     String txMemory = "4g";
     Path plugins = null;
+    Path importArgs = null;
     for (int i = 0; i < args.length; i++) {
       switch (args[i]) {
         case "--home" -> home = Path.of(args[++i]);
@@ -50,6 +58,7 @@ public final class Launcher {
         case "--pagecache" -> pagecache = args[++i];
         case "--tx-memory" -> txMemory = args[++i];
         case "--plugins" -> plugins = Path.of(args[++i]);
+        case "--import" -> importArgs = Path.of(args[++i]);
         default -> fail("unknown argument " + args[i]);
       }
     }
@@ -57,6 +66,7 @@ public final class Launcher {
     String password = System.getenv("NEO4J_LAUNCH_PASSWORD");
     if (password == null || password.length() < 8) fail("NEO4J_LAUNCH_PASSWORD must hold at least 8 characters");
     Files.createDirectories(home);
+    if (importArgs != null) runImport(home, importArgs);
 
     DatabaseManagementServiceBuilder builder = new DatabaseManagementServiceBuilder(home);
     if (plugins != null) {
@@ -75,6 +85,8 @@ public final class Launcher {
         .setConfig(GraphDatabaseSettings.pagecache_memory, org.neo4j.io.ByteUnit.parse(pagecache))
         .setConfig(GraphDatabaseSettings.memory_transaction_global_max_size, org.neo4j.io.ByteUnit.parse(txMemory))
         .setConfig(GraphDatabaseSettings.transaction_timeout, Duration.ZERO)
+        // Nothing about the data or its use leaves the machine.
+        .setConfig(GraphDatabaseSettings.udc_enabled, false)
         .build();
 
     CountDownLatch stopped = new CountDownLatch(1);
@@ -94,6 +106,22 @@ public final class Launcher {
     System.out.println("NEO4J READY bolt://127.0.0.1:" + port);
     System.out.flush();
     stopped.await();
+  }
+
+  /** Runs the offline importer on this home (no database may be open) and fails on a non-zero exit. */
+  private static void runImport(Path home, Path argsFile) throws Exception {
+    java.util.List<String> importArgs = new java.util.ArrayList<>(java.util.List.of("database", "import", "full"));
+    importArgs.addAll(Files.readAllLines(argsFile, StandardCharsets.UTF_8).stream().filter(l -> !l.isBlank()).toList());
+    Path conf = home.resolve("conf");
+    Files.createDirectories(conf);
+    System.out.println("NEO4J IMPORT START");
+    System.out.flush();
+    long started = System.nanoTime();
+    int code = AdminTool.execute(new ExecutionContext(home, conf), importArgs.toArray(String[]::new));
+    System.out.flush();
+    if (code != 0) throw new IllegalStateException("the offline importer exited with code " + code);
+    System.out.println("NEO4J IMPORT DONE " + (System.nanoTime() - started) / 1_000_000);
+    System.out.flush();
   }
 
   /** Sets the neo4j user's password, so the default neo4j/neo4j never works. */

@@ -1,0 +1,2 @@
+// Style sheets imported by modules (Vite bundles them).
+declare module "*.css";

@@ -1,0 +1,163 @@
+// Labels in Simplified Chinese and English: the browser's language picks one (zh-* → Chinese),
+// a switch changes it and is remembered. Static text carries data-i18n="key" (and
+// data-i18n-placeholder / data-i18n-title); code asks t("key", {n: 3}).
+
+export type Lang = "zh" | "en";
+
+const DICT = {
+  "app.title": ["县域关系图谱 · 调查工作台", "County graph · Investigator explorer"],
+  "lang.switch": ["English", "中文"],
+  "login.title": ["请输入 API 密钥", "Enter your API key"],
+  "login.key": ["API 密钥", "API key"],
+  "login.submit": ["登录", "Sign in"],
+  "login.signedIn": ["已登录：{name}（{role}）", "Signed in: {name} ({role})"],
+  "login.signOut": ["退出", "Sign out"],
+  "search.placeholder": ["搜索姓名、编号、身份证号、电话或账号… (/)", "Search name, id, identity number, phone or account… (/)"],
+  "search.none": ["无匹配", "No match"],
+  "tab.leads": ["线索排名", "Leads"],
+  "tab.alerts": ["预警", "Alerts"],
+  "tab.networks": ["关系网络", "Networks"],
+  "tab.paths": ["路径", "Paths"],
+  "tab.queries": ["查询库", "Queries"],
+  "tab.filters": ["筛选与样式", "Filters & style"],
+  "tool.layoutStart": ["开始布局", "Start layout"],
+  "tool.layoutStop": ["停止布局", "Stop layout"],
+  "tool.fit": ["适应窗口", "Fit"],
+  "tool.zoomIn": ["放大", "Zoom in"],
+  "tool.zoomOut": ["缩小", "Zoom out"],
+  "tool.export": ["导出", "Export"],
+  "tool.png": ["图片 PNG", "Image (PNG)"],
+  "tool.gexf": ["Gephi (GEXF)", "Gephi (GEXF)"],
+  "tool.csv": ["节点与关系 CSV", "Nodes and edges (CSV)"],
+  "tool.clear": ["清空画布", "Clear canvas"],
+  "tool.help": ["快捷键", "Shortcuts"],
+  "colour.by": ["着色", "Colour by"],
+  "colour.type": ["实体类型", "Entity type"],
+  "colour.community": ["关系网络", "Community"],
+  "colour.risk": ["风险等级", "Risk grade"],
+  "status.counts": ["{nodes} 个实体 · {edges} 条关系", "{nodes} entities · {edges} ties"],
+  "status.loading": ["加载中…", "Loading…"],
+  "status.expanded": ["已展开 {name}：新增 {n} 个实体", "Expanded {name}: {n} new entities"],
+  "status.highlight": ["高亮：{label}（Esc 取消）", "Highlighted: {label} (Esc clears)"],
+  "empty.hint": ["从上方搜索或左侧线索、预警、关系网络开始；双击节点展开其关系。", "Start from the search above or from leads, alerts or networks on the left; double-click a node to expand it."],
+  "leads.type": ["类型", "Type"],
+  "leads.any": ["全部", "Any"],
+  "leads.region": ["地区编号", "Region id"],
+  "leads.flag": ["预警规则", "Flag"],
+  "leads.minScore": ["最低分", "Min score"],
+  "leads.apply": ["筛选", "Apply"],
+  "leads.more": ["更多", "More"],
+  "alerts.status": ["状态", "Status"],
+  "alerts.flag": ["规则", "Flag"],
+  "networks.minScore": ["最低分", "Min score"],
+  "networks.members": ["{n} 名成员", "{n} members"],
+  "networks.open": ["打开网络", "Open network"],
+  "paths.from": ["起点", "From"],
+  "paths.to": ["终点", "To"],
+  "paths.maxHops": ["最多跳数", "Max hops"],
+  "paths.all": ["全部最短路径", "All shortest paths"],
+  "paths.find": ["查找路径", "Find paths"],
+  "paths.none": ["{hops} 跳内未找到路径", "No path within {hops} hops"],
+  "paths.fromHere": ["作为起点", "Path from here"],
+  "paths.toHere": ["作为终点", "Path to here"],
+  "queries.pick": ["选择查询", "Pick a query"],
+  "queries.run": ["运行", "Run"],
+  "queries.toCanvas": ["{n} 个实体已加入画布", "{n} entities added to the canvas"],
+  "queries.rows": ["{n} 行 · {ms} 毫秒", "{n} rows · {ms} ms"],
+  "queries.truncated": ["结果已截断（超过行数上限）", "Truncated (more rows than the cap)"],
+  "queries.editor": ["在查询页编写与管理查询 →", "Write and manage queries on the query page →"],
+  "filters.types": ["实体类型", "Entity types"],
+  "filters.rels": ["关系类型", "Relationship types"],
+  "filters.minRisk": ["最低风险分：{n}", "Minimum risk: {n}"],
+  "filters.years": ["年份：{from}–{to}", "Years: {from}–{to}"],
+  "filters.reset": ["重置筛选", "Reset filters"],
+  "legend.title": ["图例", "Legend"],
+  "legend.parallel": ["粗线：两者之间多条关系", "Thick line: several ties between two"],
+  "details.close": ["关闭", "Close"],
+  "details.expand": ["展开关系", "Expand"],
+  "details.more": ["再显示 {n} 个", "Show {n} more"],
+  "details.all": ["显示全部 {n} 个", "Show all {n}"],
+  "details.remove": ["从画布移除", "Remove from canvas"],
+  "details.community": ["打开所属网络", "Open its network"],
+  "details.properties": ["属性", "Properties"],
+  "details.ties": ["关系数", "Ties"],
+  "details.score": ["风险分", "Risk score"],
+  "details.grade": ["金额等级", "Grade"],
+  "details.amount": ["涉及金额（元）", "Money at stake (yuan)"],
+  "details.hits": ["评分依据（{n} 条）", "Why this score ({n} hits)"],
+  "details.noHits": ["无预警命中", "No hits"],
+  "details.evidence": ["在图上显示证据", "Draw its evidence"],
+  "details.weight": ["权重", "weight"],
+  "details.confidence": ["置信度", "confidence"],
+  "details.status": ["状态", "status"],
+  "triage.title": ["研判", "Triage"],
+  "triage.note": ["备注", "Note"],
+  "triage.save": ["保存研判", "Save triage"],
+  "triage.history": ["研判记录", "History"],
+  "triage.none": ["尚无研判记录", "No triage yet"],
+  "triage.saved": ["已保存研判：{status}", "Triage saved: {status}"],
+  "status.new": ["新", "new"],
+  "status.investigating": ["调查中", "investigating"],
+  "status.confirmed": ["已确认", "confirmed"],
+  "status.dismissed": ["已排除", "dismissed"],
+  "help.title": ["快捷键与操作", "Shortcuts and gestures"],
+  "help.close": ["关闭", "Close"],
+  "error.prefix": ["出错：", "Error: "],
+} as const satisfies Record<string, readonly [string, string]>;
+
+export type Key = keyof typeof DICT;
+
+/** Entity and relationship type names in Chinese (English: the API's own names). */
+const TYPE_ZH: Record<string, string> = {
+  person: "人员", company: "企业", region: "地区", household: "户", account: "账户", project: "项目", program: "补贴项目",
+  grant: "补贴发放", asset: "资产", tip: "举报", case: "案件", phone: "电话", address: "地址", community: "关系网络",
+  KIN: "亲属", ROLE_IN: "任职/持股", HAS: "拥有", APPROVED: "审批", AWARDED_TO: "中标", BID: "投标", PAID_TO: "发放给",
+  PAID_INTO: "打入账户", TRANSFER: "转账", HOLDS_POST: "任职", LIVES_IN: "居住", MEMBER_OF: "户成员", HEAD_OF: "户主",
+  IN: "位于", PART_OF: "隶属", UNDER: "属于项目", REGISTERED_IN: "注册于", OWNS: "拥有资产", MOVED_TO: "迁入",
+  SPLIT_FROM: "分户自", CONCERNS: "涉及", INVOLVES: "涉案",
+};
+
+const STORE = "lang";
+let lang: Lang = detect();
+const listeners = new Set<(l: Lang) => void>();
+
+function detect(): Lang {
+  const saved = typeof localStorage !== "undefined" ? localStorage.getItem(STORE) : null;
+  if (saved === "zh" || saved === "en") return saved;
+  const langs = typeof navigator !== "undefined" ? navigator.languages ?? [navigator.language] : [];
+  return langs.some((l) => l.toLowerCase().startsWith("zh")) || langs.length === 0 ? "zh" : "en";
+}
+
+export function currentLang(): Lang {
+  return lang;
+}
+
+export function t(key: Key, vars: Record<string, string | number> = {}): string {
+  const text = DICT[key][lang === "zh" ? 0 : 1];
+  return text.replace(/\{(\w+)\}/g, (_, k: string) => String(vars[k] ?? `{${k}}`));
+}
+
+/** A type's name: Chinese when Chinese is on, else the API's name. */
+export function typeName(type: string): string {
+  return lang === "zh" ? (TYPE_ZH[type] ?? type) : type;
+}
+
+/** Fills every [data-i18n] element under `root`. */
+export function applyI18n(root: ParentNode = document): void {
+  for (const el of root.querySelectorAll<HTMLElement>("[data-i18n]")) el.textContent = t(el.dataset.i18n as Key);
+  for (const el of root.querySelectorAll<HTMLInputElement>("[data-i18n-placeholder]")) el.placeholder = t(el.dataset.i18nPlaceholder as Key);
+  for (const el of root.querySelectorAll<HTMLElement>("[data-i18n-title]")) el.title = t(el.dataset.i18nTitle as Key);
+  document.documentElement.lang = lang === "zh" ? "zh-CN" : "en";
+}
+
+export function setLang(next: Lang): void {
+  lang = next;
+  localStorage.setItem(STORE, next);
+  applyI18n();
+  for (const l of listeners) l(next);
+}
+
+export function onLangChange(listener: (l: Lang) => void): () => void {
+  listeners.add(listener);
+  return () => listeners.delete(listener);
+}
