@@ -11,6 +11,8 @@ const schema = z.object({
   NEO4J_LOCAL_PORT: z.coerce.number().int().min(1).max(65535).default(7687),
   NEO4J_LOCAL_HEAP: z.string().regex(/^\d+[mg]$/).default("4g"),
   NEO4J_LOCAL_PAGECACHE: z.string().regex(/^\d+[mg]$/).default("2g"),
+  /** Load Neo4j Graph Data Science 2.13 (GPLv3, fetched from Maven Central on first use) into the local server. */
+  NEO4J_LOCAL_GDS: z.enum(["0", "1", "false", "true"]).default("0"),
   DATA_DIR: z.string().min(1).default(".data"),
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   HOST: z.string().min(1).default("127.0.0.1"),
@@ -61,7 +63,7 @@ export interface Config {
   neo4jDatabase: string;
   /** The external server's connection, exactly when NEO4J_URI is set (its password is then required). */
   external: { uri: string; user: string; password: string; database: string } | undefined;
-  local: { port: number; heap: string; pagecache: string };
+  local: { port: number; heap: string; pagecache: string; gds: boolean };
   dataDir: string;
   port: number;
   host: string;
@@ -119,7 +121,7 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
     neo4jPassword: e.NEO4J_PASSWORD,
     neo4jDatabase: e.NEO4J_DATABASE,
     external: e.NEO4J_URI && e.NEO4J_PASSWORD ? { uri: e.NEO4J_URI, user: e.NEO4J_USER, password: e.NEO4J_PASSWORD, database: e.NEO4J_DATABASE } : undefined,
-    local: { port: e.NEO4J_LOCAL_PORT, heap: e.NEO4J_LOCAL_HEAP, pagecache: e.NEO4J_LOCAL_PAGECACHE },
+    local: { port: e.NEO4J_LOCAL_PORT, heap: e.NEO4J_LOCAL_HEAP, pagecache: e.NEO4J_LOCAL_PAGECACHE, gds: e.NEO4J_LOCAL_GDS === "1" || e.NEO4J_LOCAL_GDS === "true" },
     dataDir: path.resolve(e.DATA_DIR),
     port: e.PORT,
     host: e.HOST,

@@ -4,7 +4,7 @@ import { randomBytes } from "node:crypto";
 import { closeSync, existsSync, mkdirSync, openSync, readFileSync, readSync, rmSync, writeFileSync } from "node:fs";
 import net from "node:net";
 import path from "node:path";
-import { CLASSES_DIR, LIB_DIR } from "./install.ts";
+import { CLASSES_DIR, GDS_DIR, LIB_DIR } from "./install.ts";
 import { AppError } from "../errors.ts";
 
 export interface LocalOptions {
@@ -14,6 +14,8 @@ export interface LocalOptions {
   pagecache: string;
   /** A configured password; when absent one is generated once and kept in the password file. */
   password?: string;
+  /** Load Graph Data Science from services/neo4j/gds/lib (see ensureGdsInstalled). */
+  gds?: boolean;
 }
 
 export interface StartOptions {
@@ -137,7 +139,7 @@ export async function startLocal(options: LocalOptions, start: StartOptions = {}
       "-XX:+UseG1GC",
       "-XX:+ExitOnOutOfMemoryError",
       "-cp",
-      `${CLASSES_DIR}${path.delimiter}${LIB_DIR}/*`,
+      [CLASSES_DIR, `${LIB_DIR}/*`, ...(options.gds ? [`${GDS_DIR}/*`] : [])].join(path.delimiter),
       "county.Launcher",
       "--home",
       paths.home,
@@ -146,6 +148,7 @@ export async function startLocal(options: LocalOptions, start: StartOptions = {}
       "--pagecache",
       options.pagecache,
       ...transactionLimits(options.heap),
+      ...(options.gds ? ["--plugins", GDS_DIR] : []),
       ...(start.importArgs ? ["--import", paths.importArgs] : []),
     ],
     { detached: true, stdio: ["ignore", out, out], env: { ...process.env, NEO4J_LAUNCH_PASSWORD: password } },

@@ -1,4 +1,4 @@
-// `npm run bench:analysis -- [--scale small|county] [--reuse] [--sample N] [--skip-baselines]`:
+// `npm run bench:analysis -- [--scale small|county] [--reuse] [--sample N] [--skip-baselines] [--profile-flags]`:
 // one analysis run (services/analytics/run.ts) on the benchmark's own database, timed by stage —
 // each detector, communities split into read / Louvain / write back, scores — and Louvain end to
 // end in seconds per million edges, each next to a baseline measured in the same run: the
@@ -8,7 +8,8 @@
 // hold the seeded county yet; `--reuse` takes whatever it holds (e.g. a copied county database).
 import os from "node:os";
 import { parseArgs } from "node:util";
-import { readProjection } from "../../services/analytics/communities/project.ts";
+import { packedReadAvailable, readCompactProjection } from "../../services/analytics/communities/project.ts";
+import { profileFlags } from "./flag-profile.ts";
 import { recoverInterruptedRuns, runAnalysis } from "../../services/analytics/run.ts";
 import { computeScores, DEFAULT_SCORE_SETTINGS } from "../../services/analytics/scores/index.ts";
 import { combine } from "../../services/analytics/scores/model.ts";
@@ -28,6 +29,7 @@ const { values } = parseArgs({
     reuse: { type: "boolean", default: false },
     sample: { type: "string", default: "1000" },
     "skip-baselines": { type: "boolean", default: false },
+    "profile-flags": { type: "boolean", default: false },
   },
 });
 const sample = Number(values.sample);
@@ -97,7 +99,7 @@ try {
   });
 
   const louvainRows: EdgeRow[] = [
-    { what: "analysis run, communities: read (paged projection)", seconds: community.read, edges: community.edges },
+    { what: "analysis run, communities: read (packed in the server where offered)", seconds: community.read, edges: community.edges },
     { what: "analysis run, communities: Louvain (graphology, seeded)", seconds: community.louvain, edges: community.edges },
     { what: "analysis run, communities: write back", seconds: community.write, edges: community.edges },
     { what: "**analysis run, communities: end to end**", seconds: community.total, edges: community.edges },
@@ -106,9 +108,12 @@ try {
   let naiveRead: { seconds: number; cpu: Cpu; of: string } | undefined;
   let naiveScores: { seconds: number; cpu: Cpu; of: string } | undefined;
   if (!values["skip-baselines"]) {
-    log("Paged reader alone (rerun, for CPU seconds)…");
-    const paged = await measured(pid, () => readProjection(graph, {}));
-    louvainRows.push({ what: "read only, paged (rerun)", seconds: paged.value.seconds, edges: paged.value.graph.size, cpu: paged.cpu });
+    log("Each reader alone, into the compact graph Louvain reads (rerun, for CPU seconds)…");
+    for (const reader of ["packed", "paged"] as const) {
+      if (reader === "packed" && !(await packedReadAvailable(graph))) continue;
+      const read = await measured(pid, () => readCompactProjection(graph, { reader }));
+      louvainRows.push({ what: `read only, ${reader === "packed" ? "packed in the server" : "paged Cypher"} (rerun)`, seconds: read.value.seconds, edges: read.value.graph.size, cpu: read.cpu });
+    }
     log("Baseline: the projection by one un-paged query, one record per tie…");
     try {
       const u = await measured(pid, () => readUnpaged(graph));
@@ -131,12 +136,18 @@ try {
     naiveScores = { seconds: one.value * scoreFactor, cpu: scaledCpu(one.cpu, scoreFactor), of: `${picked.chosen.length} of ${picked.total.toLocaleString("en-US")}` };
   }
 
+  let flagRows: Cell[][] | undefined;
+  if (values["profile-flags"]) {
+    log("Profiling each detector (PROFILE of its query, then the flag as the run executes it)…");
+    flagRows = await profileFlags(graph, pid, log);
+  }
+
   const total = Object.values(seconds).reduce((a, b) => a + b, 0);
   const share = (x: number) => `${((100 * x) / total).toFixed(1)} %`;
   const stageRows: Cell[][] = [];
   for (const [stage, s] of Object.entries(seconds)) {
     if (stage === "communities") {
-      stageRows.push(["communities: read (paged projection)", s2(community.read), share(community.read), unpaged ? "one un-paged query, a record per tie" : "", s2(unpaged?.seconds)]);
+      stageRows.push(["communities: read (projection)", s2(community.read), share(community.read), unpaged ? "one un-paged query, a record per tie" : "", s2(unpaged?.seconds)]);
       stageRows.push(["communities: read, per entity", "", "", naiveRead ? `one query per entity (${naiveRead.of}, extrapolated)` : "", s2(naiveRead?.seconds)]);
       stageRows.push(["communities: Louvain", s2(community.louvain), share(community.louvain), "", ""]);
       stageRows.push(["communities: write back", s2(community.write), share(community.write), "", ""]);
@@ -163,6 +174,10 @@ try {
   console.log(`\nanalysis ${total.toFixed(1)} s${pipeline} (DESIGN.md target: import + analysis ≤ 120 s at county scale)\n`);
   console.log(`Louvain end to end: ${community.nodes.toLocaleString("en-US")} entities, ${community.edges.toLocaleString("en-US")} edges (summed ties); target ≤ 3 s per million edges\n`);
   console.log(edgeTable(louvainRows));
+  if (flagRows) {
+    console.log("\nDetectors one by one: the query alone under PROFILE, and the flag as the run executes it (query + alert write)\n");
+    console.log(markdownTable(["flag", "query s", "Neo4j CPU s", "db hits (M)", "hits", "flag in the run s", "heaviest operators (db hits)"], flagRows));
+  }
 } finally {
   await db.close();
 }
