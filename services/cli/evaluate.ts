@@ -24,6 +24,7 @@ import {
 import { simulateTriage } from "../analytics/evaluate/triage.ts";
 import { runAnalysis } from "../analytics/run.ts";
 import { config } from "../config/index.ts";
+import { IdentifierVault } from "../store/index.ts";
 import { cypher, emptyDatabase, Graph, migrate } from "../graph/index.ts";
 import { importBundle } from "../ingest/index.ts";
 import { resolveNeo4j } from "../neo4j/connect.ts";
@@ -74,7 +75,7 @@ try {
     const t0 = performance.now();
     if (!reused) {
       await emptyDatabase(graph);
-      await importBundle(graph, bundle);
+      await importBundle(graph, bundle, { vault: IdentifierVault.open(config().vaultDir) });
     }
     const t1 = performance.now();
     await runAnalysis(graph);

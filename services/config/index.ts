@@ -26,6 +26,8 @@ const schema = z.object({
   API_KEY_CACHE_SECONDS: z.coerce.number().int().min(0).max(3600).default(30),
   /** Folder of the audit trail (audit.jsonl and its head file audit.head); `<DATA_DIR>/audit` when unset. */
   AUDIT_DIR: z.string().min(1).optional(),
+  /** Folder of the identifier vault (its HMAC key and the clear identifiers); `<DATA_DIR>/vault` when unset. */
+  VAULT_DIR: z.string().min(1).optional(),
   /** Most audit records made durable by one flush (group commit). */
   AUDIT_BATCH: z.coerce.number().int().min(1).max(10_000).default(256),
   /** Largest file accepted by a bundle upload (PUT /api/v1/imports/uploads/...), in MiB. */
@@ -65,6 +67,8 @@ export interface Config {
   external: { uri: string; user: string; password: string; database: string } | undefined;
   local: { port: number; heap: string; pagecache: string; gds: boolean };
   dataDir: string;
+  /** The identifier vault's folder (services/store/vault.ts): the key and the clear identifiers, never the graph. */
+  vaultDir: string;
   port: number;
   host: string;
   logLevel: z.infer<typeof schema>["LOG_LEVEL"];
@@ -83,6 +87,8 @@ export interface ApiConfig {
   keyCacheMs: number;
   /** Folder of the service's own records (keys, sessions, saved queries, runs): never the graph. */
   serviceDir: string;
+  /** The identifier vault's folder (the same as Config.vaultDir). */
+  vaultDir: string;
   /** How often the in-memory risk view checks the data's generation, in ms; 0 = no view. */
   riskRefreshMs: number;
   audit: { dir: string; batchSize: number };
@@ -123,6 +129,7 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
     external: e.NEO4J_URI && e.NEO4J_PASSWORD ? { uri: e.NEO4J_URI, user: e.NEO4J_USER, password: e.NEO4J_PASSWORD, database: e.NEO4J_DATABASE } : undefined,
     local: { port: e.NEO4J_LOCAL_PORT, heap: e.NEO4J_LOCAL_HEAP, pagecache: e.NEO4J_LOCAL_PAGECACHE, gds: e.NEO4J_LOCAL_GDS === "1" || e.NEO4J_LOCAL_GDS === "true" },
     dataDir: path.resolve(e.DATA_DIR),
+    vaultDir: path.resolve(e.VAULT_DIR ?? path.join(e.DATA_DIR, "vault")),
     port: e.PORT,
     host: e.HOST,
     logLevel: e.LOG_LEVEL,
@@ -135,6 +142,7 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
       importUploadMaxBytes: e.IMPORT_UPLOAD_MAX_MB * 1024 * 1024,
       keyCacheMs: e.API_KEY_CACHE_SECONDS * 1000,
       serviceDir: path.resolve(e.DATA_DIR, "service"),
+      vaultDir: path.resolve(e.VAULT_DIR ?? path.join(e.DATA_DIR, "vault")),
       riskRefreshMs: e.RISK_REFRESH_MS,
       audit: { dir: path.resolve(e.AUDIT_DIR ?? path.join(e.DATA_DIR, "audit")), batchSize: e.AUDIT_BATCH },
       corsOrigins: (e.CORS_ORIGINS ?? "").split(",").map((o) => o.trim()).filter((o) => o.length > 0),

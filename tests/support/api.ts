@@ -61,6 +61,7 @@ export async function startApi(options: { fixture?: boolean | "keep"; config?: P
     importUploadMaxBytes: 10 * 1024 * 1024,
     keyCacheMs: 30_000,
     serviceDir: tempDir("service"),
+    vaultDir: tempDir("vault"),
     // Answers from Neo4j: tests change the graph behind the API's back; risk-view.test.ts tests the view.
     riskRefreshMs: 0,
     audit: { dir: tempDir("audit"), batchSize: 256 },
