@@ -34,7 +34,7 @@ beforeAll(async () => {
   api = await startApi({ fixture: false, deps: { vault } });
   await importBundle(api.graph, BUNDLE, { vault });
   await runAnalysis(api.graph);
-}, 600_000);
+}, 1_800_000);
 afterAll(async () => api?.close());
 
 /** Fails naming the first clear identifier found in an answer. */
