@@ -84,7 +84,8 @@ export class EntityService {
     const entity = await this.repo.get(nodeRef(id));
     if (!entity) throw new NotFoundError(`no entity ${id}`);
     const idNumber = entity.properties.idNumber;
-    if (typeof idNumber === "string" && !seesIdentityNumbers(actor.role)) {
+    // A clear number (a graph imported before sealing) is still masked for roles without clearance.
+    if (typeof idNumber === "string" && !isToken(idNumber) && !seesIdentityNumbers(actor.role)) {
       entity.properties = { ...entity.properties, idNumber: maskIdNumber(idNumber) };
     }
     return entity;
