@@ -74,6 +74,7 @@ export default tseslint.config(
       "node_modules/**",
       "services/neo4j/target/**",
       "services/neo4j/lib/**",
+      "services/neo4j/gds/lib/**",
       ".data/**",
       "ui/dist/**",
       "coverage/**",

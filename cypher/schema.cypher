@@ -28,11 +28,15 @@ ON EACH [n.name]
 OPTIONS { indexConfig: { `fulltext.analyzer`: 'cjk', `fulltext.eventually_consistent`: true } };
 
 CREATE INDEX entity_risk IF NOT EXISTS FOR (n:Entity) ON (n.riskScore);
+// Entities explained by an analysis run (cypher/scores/entities-clear.cypher finds the earlier run's).
+CREATE INDEX entity_risk_run IF NOT EXISTS FOR (n:Entity) ON (n.riskRun);
 CREATE INDEX entity_community IF NOT EXISTS FOR (n:Entity) ON (n.communityId);
 CREATE INDEX alert_flag IF NOT EXISTS FOR (n:Alert) ON (n.flag);
 CREATE INDEX alert_active IF NOT EXISTS FOR (n:Alert) ON (n.active);
 CREATE CONSTRAINT alert_id IF NOT EXISTS FOR (n:Alert) REQUIRE n.id IS UNIQUE;
 CREATE CONSTRAINT analysis_run_id IF NOT EXISTS FOR (n:AnalysisRun) REQUIRE n.id IS UNIQUE;
+CREATE CONSTRAINT flag_weight_flag IF NOT EXISTS FOR (n:FlagWeight) REQUIRE n.flag IS UNIQUE;
+CREATE CONSTRAINT baseline_id IF NOT EXISTS FOR (n:Baseline) REQUIRE n.id IS UNIQUE;
 
 CREATE INDEX alert_score IF NOT EXISTS FOR (n:Alert) ON (n.score);
 

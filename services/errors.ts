@@ -19,6 +19,8 @@ export const ERROR_KINDS = [
   "busy",
   /** The input is larger than allowed. */
   "too_large",
+  /** The caller asked too often; try again after a while. */
+  "rate_limited",
   /** Well-formed but not allowed: a query that is not read-only, an invalid definition. */
   "refused",
   /** Understood and started, then failed because of what was asked (a query's run-time error). */

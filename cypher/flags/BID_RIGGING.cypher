@@ -1,7 +1,7 @@
 // id: BID_RIGGING
 // title: Colluding bidders
 // title_zh: 串通投标
-// typology: bid_rigging
+// typology: BID_RIGGING
 // description: >
 //   Bidders on one project that are not independent (the cases the tendering regulations deem
 //   collusion, 招标投标法实施条例 art. 34 and 40): they share an officer (a person holding a role
@@ -17,11 +17,13 @@
 //   representative, shareholders holding at least minControlShare; they answer for the collusion
 //   with their firms) and the persons through whom bidders are tied (a shared officer, the officer
 //   whose phone or account the other firm used). The other bidders are parties (competitors). One
-//   set of tied firms across tenders is one pattern, and so is one cover bidder. Each sign has a
-//   kind (officer, identifier, deposit, preparer, price); the facts give the strongest sign of each
-//   kind, the number of holders of the shared identifier, and the bids' spread and township, so the
-//   scores stage can weigh an agent's address shared by a dozen firms, or close prices in a
-//   township where bids are always close, against the county.
+//   set of tied firms across tenders is one pattern, and so is one cover bidder (the facts count its
+//   losses in tenders whose bids look independent: a firm that simply bids too high). Each sign has a
+//   kind (tie: a shared officer or a deposit paid by another bidder; identifier; deposit account;
+//   preparer; price); the facts give the strongest sign of each kind, how many firms hold the shared
+//   identifier, how many bidders here share the preparer or deposit account, and the bids' spread
+//   and township, so the scores stage can weigh an agent's address or a bidding agency serving a
+//   dozen firms, or close prices in a township where bids are always close, against the county.
 // weight: 0.7
 // parameters:
 //   maxCv: { type: number, default: 0.01, min: 0, max: 1, description: "coefficient of variation of the valid bid amounts below which the bids count as near-identical" }
@@ -29,6 +31,8 @@
 //   coverMinBids: { type: integer, default: 4, min: 2, max: 100, description: "fewest valid bids, none of them won, that make a cover bidder" }
 //   coverRepeatWins: { type: integer, default: 2, min: 2, max: 100, description: "projects a winner must take from the cover bidder to count as the firm it covers for" }
 //   minControlShare: { type: number, default: 0.25, min: 0, max: 1, description: "smallest share that makes a shareholder of a flagged firm a subject (a legal representative always is)" }
+//   independentBids: { type: integer, default: 3, min: 2, max: 50, description: "fewest valid bids of a lost tender that looks independent (the cover bidder's loss is then no sign)" }
+//   independentCv: { type: number, default: 0.02, min: 0, max: 1, learned: independentCv, description: "smallest coefficient of variation of such a tender's valid bids; learned from the county's bid spread unless set" }
 
 // Form 1: one hit per project whose bidders are tied or whose bids are identical or near-identical.
 // Ties between companies are found once per tied pair (they are rare), then joined to the projects both
@@ -44,7 +48,7 @@ CALL () {
        [r IN roles1 WHERE day IS NULL OR (coalesce(r.from <= day, true) AND coalesce(r.to >= day, true))] AS roles1,
        [r IN roles2 WHERE day IS NULL OR (coalesce(r.from <= day, true) AND coalesce(r.to >= day, true))] AS roles2
   WHERE size(roles1) > 0 AND size(roles2) > 0
-  RETURN p, {companies: [c1, c2], kind: 'shared officer ' + o.name + ' (' + o.id + ')', confidence: 0.9, cat: 'officer',
+  RETURN p, {companies: [c1, c2], kind: 'shared officer ' + o.name + ' (' + o.id + ')', confidence: 0.9, cat: 'tie',
              nodes: [o], rels: roles1 + roles2} AS sign
   UNION ALL
   // The same phone, address or bank account.
@@ -56,7 +60,8 @@ CALL () {
                         WHEN x:Address THEN 'shared address ' + x.value
                         ELSE 'shared bank account ' + x.id END,
              confidence: CASE WHEN x:Address THEN 0.7 WHEN x:Phone THEN 0.8 ELSE 0.9 END, cat: 'identifier',
-             degree: COUNT { (x)<-[:HAS]-(y) WHERE y:Person OR y:Company },
+             idKind: CASE WHEN x:Phone THEN 'phone' WHEN x:Address THEN 'address' ELSE 'account' END,
+             degree: COUNT { (x)<-[:HAS]-(:Company) }, shared: 2,
              nodes: [x], rels: [h1, h2]} AS sign
   UNION ALL
   // One firm's phone or account belongs to an officer of the other.
@@ -69,7 +74,7 @@ CALL () {
   RETURN p, {companies: [ca, cb],
              kind: CASE WHEN x:Phone THEN 'phone ' + x.value ELSE 'bank account ' + x.id END + ' of ' + ca.name
                    + ' (' + ca.id + ') belongs to ' + o.name + ' (' + o.id + ') of ' + cb.name + ' (' + cb.id + ')',
-             confidence: 0.7, cat: 'identifier', degree: COUNT { (x)<-[:HAS]-(y) WHERE y:Person OR y:Company },
+             confidence: 0.7, cat: 'identifier', idKind: CASE WHEN x:Phone THEN 'phone' ELSE 'account' END, degree: COUNT { (x)<-[:HAS]-(y) WHERE y:Person OR y:Company }, shared: 2,
              nodes: [x, o], rels: [h1, h2, r]} AS sign
   UNION ALL
   // A deposit paid from an account of another bidder or of its officer.
@@ -82,7 +87,7 @@ CALL () {
     AND (owner = cB OR EXISTS { (owner)-[:ROLE_IN]->(cB) })
   RETURN p, {companies: [cA, cB],
              kind: 'deposit of ' + cA.name + ' (' + cA.id + ') paid from account ' + x.id + ' of ' + owner.name + ' (' + owner.id + ')',
-             confidence: 0.95, cat: 'deposit', nodes: [x, owner], rels: [bA, h]} AS sign
+             confidence: 0.95, cat: 'tie', nodes: [x, owner], rels: [bA, h]} AS sign
   UNION ALL
   // Within one project's bids: one deposit account, one preparer, identical or near-identical amounts.
   MATCH (p:Project)
@@ -102,10 +107,12 @@ CALL () {
        [pair IN pairs WHERE pair[0].depositAccount IS NOT NULL AND pair[0].depositAccount = pair[1].depositAccount
         | {companies: [startNode(pair[0]), startNode(pair[1])],
            kind: 'deposits paid from the same account ' + pair[0].depositAccount, confidence: 0.95, cat: 'deposit',
+           value: pair[0].depositAccount, shared: size([b IN bids WHERE b.depositAccount = pair[0].depositAccount]),
            nodes: [], rels: pair}]
        + [pair IN pairs WHERE pair[0].preparer IS NOT NULL AND pair[0].preparer = pair[1].preparer
           | {companies: [startNode(pair[0]), startNode(pair[1])],
              kind: 'bids prepared by the same person ' + pair[0].preparer, confidence: 0.95, cat: 'preparer',
+             value: pair[0].preparer, shared: size([b IN bids WHERE b.preparer = pair[0].preparer]),
              nodes: [], rels: pair}]
        + CASE WHEN size(identical) > 0
            THEN [{companies: [b IN identical | startNode(b)], kind: 'identical bid amounts', confidence: 0.9, cat: 'price',
@@ -143,14 +150,20 @@ WITH p, signs, aw, w, amount, companies, amounts,
                WITH x WHERE x IS NOT NULL RETURN DISTINCT x } AS rels,
      COLLECT { UNWIND signs AS s WITH s ORDER BY s.confidence DESC, s.kind RETURN DISTINCT s.kind } AS kinds,
      head(COLLECT { UNWIND signs AS s WITH s WHERE s.cat = 'identifier' RETURN s ORDER BY s.degree, s.confidence DESC }) AS idSign,
+     head(COLLECT { UNWIND signs AS s WITH s WHERE s.cat = 'deposit' RETURN s ORDER BY s.shared DESC, s.value }) AS depositSign,
+     head(COLLECT { UNWIND signs AS s WITH s WHERE s.cat = 'preparer' RETURN s ORDER BY s.shared DESC, s.value }) AS preparerSign,
      reduce(m = 0.0, s IN signs | CASE WHEN s.cat = 'price' AND s.confidence > m THEN s.confidence ELSE m END) AS signPrice,
-     reduce(m = 0.0, s IN signs | CASE WHEN s.cat IN ['officer', 'deposit', 'preparer'] AND s.confidence > m THEN s.confidence ELSE m END) AS signOther,
+     reduce(m = 0.0, s IN signs | CASE WHEN s.cat = 'tie' AND s.confidence > m THEN s.confidence ELSE m END) AS signTie,
      reduce(s = 0.0, x IN amounts | s + x) / CASE size(amounts) WHEN 0 THEN 1 ELSE size(amounts) END AS mean
 RETURN 'project:' + p.id AS key,
        companies + persons AS subjects,
        parties,
+       [] AS minor,
        reduce(t = '', x IN companies | t + CASE WHEN t = '' THEN '' ELSE '+' END + x.id) AS group,
-       {signOther: signOther, signPrice: signPrice, signId: coalesce(idSign.confidence, 0.0), idDegree: idSign.degree,
+       {signTie: signTie, signPrice: signPrice,
+        signId: coalesce(idSign.confidence, 0.0), idDegree: idSign.degree, idKind: idSign.idKind, idShared: idSign.shared,
+        signDeposit: coalesce(depositSign.confidence, 0.0), depositAccount: depositSign.value, depositShared: depositSign.shared,
+        signPreparer: coalesce(preparerSign.confidence, 0.0), preparer: preparerSign.value, preparerShared: preparerSign.shared,
         bids: size(amounts),
         cv: CASE WHEN size(amounts) >= 2 AND mean > 0 THEN sqrt(reduce(s = 0.0, x IN amounts | s + (x - mean) ^ 2) / size(amounts)) / mean END,
         township: head([(p)-[:IN]->(:Region)-[:PART_OF*0..1]->(t:Region) WHERE t.level = 'township' | t.id])} AS facts,
@@ -182,11 +195,21 @@ CALL (lost) {
   WITH w ORDER BY w.id
   RETURN collect(w) AS covered
 }
-WITH c, nBids, lost, covered, round(reduce(s = 0.0, l IN lost | s + coalesce(l.aw.amount, 0.0)), 2) AS amount,
+// Losses in tenders whose bids look independent: enough valid bids, normally spread, the winner lowest.
+CALL (lost) {
+  UNWIND lost AS l
+  WITH l.p AS lp, l.w AS lw
+  WITH lp, lw, [b IN COLLECT { MATCH (lp)<-[x:BID]-(:Company) WHERE NOT coalesce(x.disqualified, false) AND x.amount IS NOT NULL RETURN x } | toFloat(b.amount)] AS amounts,
+       head(COLLECT { MATCH (lp)<-[x:BID]-(lw) WHERE x.amount IS NOT NULL RETURN toFloat(x.amount) }) AS won
+  WITH amounts, won, reduce(s = 0.0, x IN amounts | s + x) / CASE size(amounts) WHEN 0 THEN 1 ELSE size(amounts) END AS mean
+  WITH amounts, won, CASE WHEN mean > 0 THEN sqrt(reduce(s = 0.0, x IN amounts | s + (x - mean) ^ 2) / size(amounts)) / mean ELSE 0.0 END AS cv
+  RETURN count(CASE WHEN size(amounts) >= $independentBids AND cv >= $independentCv AND won IS NOT NULL AND all(x IN amounts WHERE won <= x) THEN 1 END) AS independent
+}
+WITH c, nBids, lost, covered, independent, round(reduce(s = 0.0, l IN lost | s + coalesce(l.aw.amount, 0.0)), 2) AS amount,
      reduce(d = null, l IN lost | CASE WHEN d IS NULL OR l.b.date < d THEN l.b.date ELSE d END) AS first,
      reduce(d = null, l IN lost | CASE WHEN d IS NULL OR l.b.date > d THEN l.b.date ELSE d END) AS last
 // Who controlled the cover bidder and the firms it covered for while it bid.
-WITH c, nBids, lost, covered, amount,
+WITH c, nBids, lost, covered, amount, independent,
      COLLECT { UNWIND [c] + covered AS x
                MATCH (:Person)-[r:ROLE_IN]->(x)
                WHERE (r.role = 'legal_rep' OR (r.role = 'shareholder' AND coalesce(r.share, 1.0) >= $minControlShare))
@@ -195,8 +218,9 @@ WITH c, nBids, lost, covered, amount,
 RETURN 'cover:' + c.id AS key,
        [c] + covered + [r IN control | startNode(r)] AS subjects,
        [] AS parties,
+       [] AS minor,
        'cover:' + c.id AS group,
-       {form: 'cover', lost: nBids, covered: size(covered)} AS facts,
+       {form: 'cover', lost: nBids, covered: size(covered), independentLosses: independent} AS facts,
        [c] + [l IN lost | l.p] + COLLECT { UNWIND lost AS l WITH DISTINCT l.w AS w WHERE w IS NOT NULL RETURN w }
          + [r IN control | startNode(r)] AS nodes,
        [l IN lost | l.b] + [l IN lost WHERE l.aw IS NOT NULL | l.aw] + control AS rels,

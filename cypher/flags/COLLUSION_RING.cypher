@@ -1,7 +1,7 @@
 // id: COLLUSION_RING
 // title: Network of cadres, contractors or beneficiaries with many alerts
 // title_zh: 团伙
-// typology: collusion_ring
+// typology: COLLUSION_RING
 // description: >
 //   A community (from community detection) whose members carry at least minAlerts active alerts of
 //   other flags (dismissed ones do not count), and whose members flagged by a scheme (not only named
@@ -20,7 +20,7 @@
 //   rules plus at least circleMinSpread schemes converging on that cadre. Not flagged: a community
 //   (or circle) whose cadres carry no scheme alert, a cadre's family without a flagged company or
 //   beneficiary, too few alerts, or a circle in a large community on which too few schemes converge.
-// weight: 0.6
+// weight: 0.3
 // stage: after_communities
 // parameters:
 //   minAlerts: { type: integer, default: 3, min: 1, max: 1000, description: "fewest active alerts of other flags on the community's (or circle's) members" }
@@ -106,6 +106,7 @@ WITH cid, cm, focus, alerts, spread, flags, members, ties,
 RETURN toString(toInteger(cid)) + coalesce('-' + focus.id, '') AS key,
        members AS subjects,
        [] AS parties,
+       [] AS minor,
        toString(toInteger(cid)) + coalesce('-' + focus.id, '') AS group,
        {spread: spread, members: size(members)} AS facts,
        [cm] + members AS nodes,

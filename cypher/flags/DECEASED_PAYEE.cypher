@@ -1,13 +1,14 @@
 // id: DECEASED_PAYEE
 // title: Grant paid after the beneficiary's death
 // title_zh: 虚报冒领
-// typology: false_claim
+// typology: DECEASED_PAYEE
 // description: >
 //   A grant paid to a person after their recorded death date. A payment within a short grace
 //   period (a last instalment processed late) counts with lower confidence. Subjects: the cadre
 //   who approved the grant and whoever owns the account it was paid into when that is someone else
-//   (a relative or the cadre collecting the money). The dead beneficiary is a party (whose name
-//   was used), not a subject. Repeated payments in one dead person's name are one pattern.
+//   (a relative or the cadre collecting the money); the signer is a minor subject when the money
+//   went into someone else's account. The dead beneficiary is a party (whose name was used), not a
+//   subject. Repeated payments in one dead person's name are one pattern.
 // weight: 0.75
 // parameters:
 //   graceDays: { type: integer, default: 31, min: 0, max: 365, description: "days after death during which a payment is only half suspicious" }
@@ -20,7 +21,9 @@ WITH p, g, paid, cadre, appr, daysAfter, [h IN held | endNode(h[0])] AS accounts
      reduce(r = [], h IN held | r + h) AS heldRels
 RETURN g.id AS key,
        [x IN [cadre] + holders WHERE x IS NOT NULL] AS subjects,
+       // The signer answers less when the money went into someone else's account.
        [{node: p, part: 'dead_payee'}] AS parties,
+       CASE WHEN cadre IS NOT NULL AND size(holders) > 0 AND NOT cadre IN holders THEN [cadre] ELSE [] END AS minor,
        p.id AS group,
        {daysAfter: daysAfter} AS facts,
        [p, g, cadre] + accounts + holders AS nodes,

@@ -1,7 +1,7 @@
 // id: DIVERTED_PAYMENT
 // title: Grant paid into an account the beneficiary does not own
 // title_zh: 截留
-// typology: diversion
+// typology: DIVERTED_PAYMENT
 // description: >
 //   A grant paid into a bank account that the beneficiary does not hold. Most suspicious when the
 //   account belongs to the cadre who approved the grant or to a cadre in post in the grant's village
@@ -13,7 +13,10 @@
 //   when the beneficiary has a known account of their own. A relation filed with the supervisor
 //   lowers the confidence less than elsewhere: filing it does not explain other people's money in
 //   the relative's account. One hit per grant. Subjects: the account's holder, the cadre it ties
-//   to and the approver; the beneficiary whose grant went elsewhere is a party. Grants of one
+//   to and the approver; the beneficiary whose grant went elsewhere is a party, and so is the signer
+//   of a grant collected by one unrelated person (someone collecting for an old neighbour is
+//   common; the signer answers only when the account pools several people's grants, and then as a
+//   minor subject, as whenever the account is someone else's). Grants of one
 //   beneficiary paid into one account are one pattern.
 // weight: 0.8
 // parameters:
@@ -75,9 +78,9 @@ CALL (g, acc, b, a, r) {
   // Holders tied to no cadre.
   MATCH (o)-[oh:HAS]->(acc)
   WHERE o:Person OR o:Company
-  RETURN o, oh, null AS y, [] AS via, [] AS kin, null AS relation, 2 AS rank, 'other' AS role, [] AS links, [] AS places,
-         CASE WHEN size(COLLECT { MATCH (acc)<-[:PAID_INTO]-(:Grant)-[:PAID_TO]->(x:Person) WHERE NOT EXISTS { (x)-[:HAS]->(acc) } RETURN DISTINCT x }) >= $poolMin
-              THEN $pooledConfidence ELSE $otherHolderConfidence END AS conf
+  WITH o, oh, size(COLLECT { MATCH (acc)<-[:PAID_INTO]-(:Grant)-[:PAID_TO]->(x:Person) WHERE NOT EXISTS { (x)-[:HAS]->(acc) } RETURN DISTINCT x }) >= $poolMin AS pooled
+  RETURN o, oh, null AS y, [] AS via, [] AS kin, null AS relation, 2 AS rank, CASE WHEN pooled THEN 'pooled' ELSE 'other' END AS role, [] AS links, [] AS places,
+         CASE WHEN pooled THEN $pooledConfidence ELSE $otherHolderConfidence END AS conf
   UNION ALL
   // Nobody is known to hold the account, though the beneficiary has one of their own.
   WITH acc, b WHERE NOT EXISTS { (acc)<-[:HAS]-() } AND EXISTS { (b)-[:HAS]->(:Account) }
@@ -101,14 +104,15 @@ WITH g, pi, pt, acc, b, a, ap, r, h, o, y, amount,
      CASE WHEN amount % 1 = 0 THEN toString(toInteger(amount)) ELSE toString(round(amount, 2)) END + ' yuan' AS money,
      CASE
        WHEN o IS NULL THEN 'an account (' + acc.id + ') nobody is known to hold'
-       WHEN h.role = 'other' THEN 'the account ' + acc.id + ' of ' + o.name + ' (' + o.id + ')'
+       WHEN h.role IN ['other', 'pooled'] THEN 'the account ' + acc.id + ' of ' + o.name + ' (' + o.id + ')'
        WHEN y = o THEN 'the account ' + acc.id + ' of cadre ' + o.name + ' (' + o.id + ')' + CASE h.role WHEN 'approver' THEN ', who approved it' ELSE ', in post there' END
        ELSE 'the account ' + acc.id + ' of ' + o.name + ' (' + o.id + '), ' + h.relation + ' of cadre ' + y.name + ' (' + y.id + ')' +
             CASE h.role WHEN 'approver' THEN ' who approved it' ELSE ' in post there' END
      END AS into
 RETURN g.id AS key,
-       reduce(acc2 = [], n IN [o, y, a] | CASE WHEN n IS NULL OR n IN acc2 THEN acc2 ELSE acc2 + n END) AS subjects,
-       [{node: b, part: 'beneficiary_paid_elsewhere'}] AS parties,
+       reduce(acc2 = [], n IN [o, y] + CASE WHEN h.role = 'other' THEN [] ELSE [a] END | CASE WHEN n IS NULL OR n IN acc2 THEN acc2 ELSE acc2 + n END) AS subjects,
+       [{node: b, part: 'beneficiary_paid_elsewhere'}] + CASE WHEN h.role = 'other' AND a IS NOT NULL AND a <> o THEN [{node: a, part: 'signer'}] ELSE [] END AS parties,
+       CASE WHEN a IS NOT NULL AND NOT a IN [o, y] THEN [a] ELSE [] END AS minor,
        acc.id + ':' + b.id AS group,
        {holder: h.role} AS facts,
        reduce(acc2 = [], n IN [b, g, acc, o] + h.via + [y, a] + h.places | CASE WHEN n IS NULL OR n IN acc2 THEN acc2 ELSE acc2 + n END) AS nodes,

@@ -1,7 +1,7 @@
 // id: DOMINANT_WINNER
 // title: One company takes most of a region's awards
 // title_zh: 标王
-// typology: dominant_winner
+// typology: DOMINANT_WINNER
 // description: >
 //   In one calendar year, one company wins more than minShare of the award value of a region (a
 //   village, and the township or county above it, counting the projects of the regions below), the
@@ -72,6 +72,7 @@ WITH c, year, r, nProjects, total, won, value, cadres, approvals, share, lowestW
 RETURN c.id + ':' + r.id + ':' + toString(year) AS key,
        [c] + cadres AS subjects,
        [] AS parties,
+       [] AS minor,
        c.id + ':' + r.id AS group,
        {wins: size(won), lowestWins: lowestWins, share: share, signed: size(cadres) > 0} AS facts,
        [c, r] + [a IN won | a.p] + [rel IN routes | endNode(rel)] + cadres AS nodes,

@@ -1,11 +1,12 @@
 // id: DUPLICATE_BENEFIT
 // title: Benefit drawn twice, or set up through a household move
 // title_zh: 重复领取
-// typology: double_dipping
+// typology: DUPLICATE_BENEFIT
 // description: >
 //   Two forms. YEAR: one person (or two person records with one identity number) paid under one
 //   program more than once in a year, in one village or, worse, in two; programs whose grants may
-//   recur within a year (medical relief) only count when paid in two regions. MOVE: a cadre's
+//   recur within a year (medical relief) only count when paid in two regions, and a program that
+//   usually pays several times a year (learned from the county) only beyond its usual number. MOVE: a cadre's
 //   relative moves into another household, or heads a household split off from theirs, shortly
 //   before a means-tested grant, while the cadre approved the grant or held a post in its village,
 //   township or a neighbouring village of that township. Kinship is one KIN relationship in either
@@ -17,6 +18,7 @@
 // weight: 0.6
 // parameters:
 //   repeatableFields: { type: list, default: [medical], description: "program fields whose grants may legitimately recur within a year (checked only across regions)" }
+//   usualPayments: { type: list, default: [], learned: usualPayments, description: "programs that pay their beneficiaries more than once a year, as {program, payments}: only more payments than that count (learned from the county: what 98% of a program's beneficiary-years stay within)" }
 //   sameRegionConfidence: { type: number, default: 0.9, min: 0, max: 1, description: "confidence of a repeat payment within one region" }
 //   moveWindowDays: { type: integer, default: 180, min: 1, max: 1095, description: "days between a household move or split and a grant that make the move suspicious" }
 //   kinRelations: { type: list, default: [spouse, parent, child, sibling, grandparent, grandchild, uncle_aunt, nephew_niece, cousin, in_law], description: "KIN relations that count as kinship" }
@@ -42,13 +44,15 @@ WITH pg, year, paid,
      reduce(acc = [], x IN paid | CASE WHEN x.r IS NULL OR x.r IN acc THEN acc ELSE acc + x.r END) AS regions,
      reduce(acc = [], x IN paid | CASE WHEN x.b IN acc THEN acc ELSE acc + x.b END) AS persons,
      reduce(acc = [], x IN paid | CASE WHEN x.a IS NULL OR x.a IN acc THEN acc ELSE acc + x.a END) AS approvers
-WHERE size(regions) >= 2 OR NOT coalesce(pg.field, '') IN $repeatableFields
+WHERE size(regions) >= 2
+   OR (NOT coalesce(pg.field, '') IN $repeatableFields AND size(paid) > coalesce(head([x IN $usualPayments WHERE x.program = pg.id | x.payments]), 1))
 WITH pg, year, paid, regions, persons, approvers,
      reduce(s = 0.0, x IN tail(paid) | s + coalesce(x.g.paidAmount, 0.0)) AS amount,
      head(paid).b AS b
 RETURN 'YEAR:' + reduce(m = b.id, p IN persons | CASE WHEN p.id < m THEN p.id ELSE m END) + ':' + pg.id + ':' + toString(year) AS key,
        persons + [x IN approvers WHERE NOT x IN persons] AS subjects,
        [] AS parties,
+       [] AS minor,
        'YEAR:' + reduce(m = b.id, p IN persons | CASE WHEN p.id < m THEN p.id ELSE m END) + ':' + pg.id AS group,
        {regions: size(regions), records: size(persons)} AS facts,
        persons + [x IN paid | x.g] + [pg] + regions + [x IN approvers WHERE NOT x IN persons] AS nodes,
@@ -134,6 +138,7 @@ WITH k, h, moved, how, moveRels, moveNodes, g, best, grants, best.c AS c,
 RETURN 'MOVE:' + k.id + ':' + h.id AS key,
        [c, k] AS subjects,
        [] AS parties,
+       [] AS minor,
        'MOVE:' + k.id AS group,
        {declared: any(r IN best.kin WHERE coalesce(r.declared, false)), form: CASE WHEN best.role = 'approved it' THEN 'approved' ELSE 'in_post' END} AS facts,
        [c] + best.via + [k] + moveNodes + [x IN grants | x.g] + best.places AS nodes,

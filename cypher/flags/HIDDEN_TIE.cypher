@@ -1,7 +1,7 @@
 // id: HIDDEN_TIE
 // title: Cadre shares a phone, address or bank account with a counterpart
 // title_zh: 隐性关联
-// typology: concealed_link
+// typology: HIDDEN_TIE
 // description: >
 //   A cadre, or a relative of the cadre, shares a phone, an address or a bank account with a company
 //   that won a project the cadre approved (or that lay in the cadre's village or township while the
@@ -138,6 +138,7 @@ WITH c, party, h, amount, objects, [x IN reps | x.rep] AS reps, [x IN reps | x.l
 RETURN CASE WHEN party:Company THEN 'company:' ELSE 'beneficiary:' END + c.id + ':' + party.id AS key,
        [c] + others + [r IN reps WHERE NOT r IN others] AS subjects,
        [] AS parties,
+       [] AS minor,
        c.id + ':' + coalesce(h.id.value, h.id.id) AS group,
        {idKind: h.idKind, idDegree: h.degree, form: h.form, declared: any(r IN h.kin WHERE coalesce(r.declared, false))} AS facts,
        [c] + nodes + [r IN reps WHERE NOT r IN nodes] AS nodes,

@@ -1,7 +1,7 @@
 // id: INELIGIBLE
 // title: Means-tested grant to someone who should not qualify
 // title_zh: 吃低保
-// typology: ineligibility
+// typology: INELIGIBLE
 // description: >
 //   A grant under a means-tested program paid to a public employee, to a cadre in post on the payment
 //   date, to an officer or shareholder of a company on that date, or to the owner of a vehicle or of
@@ -51,6 +51,7 @@ WITH pg, un, g, pt, b, reasons, head([(a:Person)-[:APPROVED]->(g) | a]) AS signe
 RETURN g.id AS key,
        [b] AS subjects,
        [c IN companies | {node: c, part: 'firm_of_beneficiary'}] + [x IN [signer] WHERE x IS NOT NULL AND x <> b | {node: x, part: 'signer'}] AS parties,
+       [] AS minor,
        b.id + ':' + pg.id AS group,
        {reasons: size(reasons)} AS facts,
        reduce(acc = [b, g, pg], n IN reduce(all = [], x IN reasons | all + x.nodes) | CASE WHEN n IN acc THEN acc ELSE acc + n END) AS nodes,

@@ -1,7 +1,7 @@
 // id: KICKBACK
 // title: Money back to the approving cadre after an award or a payment
 // title_zh: 利益输送 / 吃拿卡要
-// typology: bribery
+// typology: KICKBACK
 // description: >
 //   Two forms. COMPANY: within a window after a project award, money goes from the winning company
 //   or one of its officers to the cadre who approved the project or to the cadre's kin. BENEFICIARY:
@@ -11,7 +11,8 @@
 //   counts little. One hit per cadre and payer (company or beneficiary); the amount is the money
 //   sent back. Subjects: the cadre, the receivers, the payers and the party; when a firm pays from
 //   its own account, also the persons who controlled it then (legal representative, shareholders
-//   holding at least minControlShare), who answer for the firm's bribe.
+//   holding at least minControlShare), who answer for the firm's bribe as minor subjects (the
+//   registered owners may be nominees).
 // weight: 0.8
 // parameters:
 //   windowDays: { type: integer, default: 180, min: 1, max: 1095, description: "days after the award or payment within which money sent back counts" }
@@ -104,6 +105,7 @@ WITH c, form, party, flows, h, transfers, amount, related, payingBeneficiaries, 
 RETURN form + ':' + c.id + ':' + party.id AS key,
        subjects + [r IN control WHERE NOT startNode(r) IN subjects | startNode(r)] AS subjects,
        [] AS parties,
+       [r IN control WHERE NOT startNode(r) IN subjects | startNode(r)] AS minor,
        form + ':' + c.id + ':' + party.id AS group,
        {form: form, related: related, declared: any(r IN h.kin WHERE coalesce(r.declared, false))} AS facts,
        nodes + [r IN control WHERE NOT startNode(r) IN nodes | startNode(r)] AS nodes,

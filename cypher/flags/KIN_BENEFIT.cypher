@@ -1,7 +1,7 @@
 // id: KIN_BENEFIT
 // title: Grant to a cadre's relative or to the cadre
 // title_zh: 优亲厚友
-// typology: favouritism
+// typology: KIN_BENEFIT
 // description: >
 //   A grant approved by a person to themselves or to their kin, or a grant paid to kin of a cadre who
 //   held a post in the grant's village (or its township) on the payment date, signed by someone else.
@@ -81,6 +81,7 @@ WITH g, h, same, c, b, amount, place, cadres, pg, region,
 RETURN h.form + ':' + g.id AS key,
        CASE WHEN b IN cadres THEN cadres ELSE cadres + b END AS subjects,
        [] AS parties,
+       [] AS minor,
        c.id + ':' + b.id AS group,
        {program: pg.id, meansTested: coalesce(pg.meansTested, false), region: region, year: g.year, cadre: c.id,
         beneficiary: b.id, form: h.form, self: b = c, declared: any(r IN h.kin WHERE coalesce(r.declared, false))} AS facts,

@@ -1,14 +1,14 @@
 // id: KIN_CONTRACT
 // title: Project awarded to a firm of the cadre or the cadre's relative
 // title_zh: 违规发包
-// typology: conflict_of_interest
+// typology: KIN_CONTRACT
 // description: >
 //   A project approved by a cadre, or in the village (or township) where the cadre held a post on the
 //   award date, is awarded to a company in which the cadre or a relative held a role (legal
 //   representative, shareholder, director, supervisor, manager) on that date. Kinship is one KIN
 //   relationship in either direction, or an in-law reached through a spouse at lower confidence; a
 //   declared relation lowers the confidence. The firm's legal representative is named too (the
-//   front man when the family holds the stake through shares). Each project is reported once, under
+//   front man when the family holds the stake through shares), as a minor subject. Each project is reported once, under
 //   its most suspicious reading, with every cadre implicated in the same way. One cadre's projects
 //   awarded to one firm are one pattern.
 // weight: 0.8
@@ -78,13 +78,14 @@ WITH p, h, same, c, b, co, amount, place, cadres, holders,
      [(co)<-[lr:ROLE_IN {role: 'legal_rep'}]-(rep:Person) WHERE NOT rep IN cadres AND NOT rep IN holders | {rep: rep, lr: lr}] AS reps
 WITH p, h, same, c, b, co, amount, place, cadres, [x IN reps | x.rep] AS reps, [x IN reps | x.lr] AS repRels,
      cadres + [x IN holders WHERE NOT x IN cadres] + reduce(acc = [], x IN same | CASE WHEN x.co IN acc THEN acc ELSE acc + x.co END) AS subjects
-WITH p, h, c, b, co, amount, place, cadres, subjects + [r IN reps WHERE NOT r IN subjects] AS subjects,
+WITH p, h, c, b, co, amount, place, cadres, subjects + [r IN reps WHERE NOT r IN subjects] AS subjects, [r IN reps WHERE NOT r IN subjects] AS reps,
      CASE WHEN amount IS NULL THEN 'an undisclosed amount' WHEN amount % 1 = 0 THEN toString(toInteger(amount)) + ' yuan' ELSE toString(round(amount, 2)) + ' yuan' END AS money,
      reduce(acc = [], n IN reduce(all = [], x IN same | all + [x.c] + x.via + [x.b, x.co, p] + x.places) + reps | CASE WHEN n IN acc THEN acc ELSE acc + n END) AS nodes,
      reduce(acc = [], r IN reduce(all = [], x IN same | all + x.kin + [x.ro, x.aw] + x.links) + repRels | CASE WHEN r IN acc THEN acc ELSE acc + r END) AS rels
 RETURN h.form + ':' + p.id AS key,
        subjects,
        [] AS parties,
+       reps AS minor,
        c.id + ':' + co.id AS group,
        {form: h.form, self: b = c, declared: any(r IN h.kin WHERE coalesce(r.declared, false))} AS facts,
        nodes,

@@ -1,7 +1,7 @@
 // id: PRIOR_CASE
 // title: Subject of an earlier disciplinary case
 // title_zh: 前案
-// typology: prior_case
+// typology: PRIOR_CASE
 // description: >
 //   A person or company that was the subject of an earlier disciplinary case. Confidence follows the
 //   most severe outcome among its cases: none (closed without sanction) 0.1, warning 0.3, serious
@@ -31,6 +31,7 @@ WITH s, collect(k) AS cases, collect(inv) AS rels, collect(severity) AS severiti
 RETURN s.id AS key,
        [s] AS subjects,
        [] AS parties,
+       [] AS minor,
        s.id AS group,
        {cases: size(cases)} AS facts,
        [s] + cases AS nodes,

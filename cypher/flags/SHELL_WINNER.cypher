@@ -1,7 +1,7 @@
 // id: SHELL_WINNER
 // title: Company set up for the project it wins
 // title_zh: 为特定项目而生
-// typology: shell_company
+// typology: SHELL_WINNER
 // description: >
 //   A company wins a project although it was registered at most maxAgeDays before the tender opened
 //   (announcement, else deadline, else award date) — after the announcement is the strongest sign —
@@ -9,7 +9,8 @@
 //   and the company was registered at most maxOnlyProjectAgeDays before the tender or has been
 //   deregistered or revoked since (the most suspicious). One hit per won project, with the strongest
 //   form's confidence. Subjects: the company, its legal representative at the award (the front
-//   man who registered it) and the cadre who approved the project. Not flagged: a young firm registered longer than
+//   man who registered it, a minor subject: often a nominee whose identity was used) and the cadre
+//   who approved the project. Not flagged: a young firm registered longer than
 //   maxAgeDays before the tender that also bids elsewhere, a one-win firm that also bid on other
 //   projects, or a long-established, still active firm with a single project.
 // weight: 0.5
@@ -42,6 +43,7 @@ WITH p, aw, c, opened, ageDays, onlyProject, fresh, closed, cadres, approvals,
 RETURN c.id + ':' + p.id AS key,
        [c] + [r IN reps | startNode(r)] + cadres AS subjects,
        [] AS parties,
+       [r IN reps | startNode(r)] AS minor,
        c.id AS group,
        {fresh: fresh, onlyProject: onlyProject} AS facts,
        [c, p] + [r IN reps | startNode(r)] + cadres AS nodes,

@@ -1,7 +1,7 @@
 // id: SINGLE_BID
 // title: Award without competition
 // title_zh: 未经竞争确定中标人
-// typology: no_competition
+// typology: SINGLE_BID
 // description: >
 //   A project put out under a competitive procedure (open tender, invited tender, competitive
 //   negotiation) that was awarded with at most one valid bid: the winner was the only bidder, or its
@@ -33,6 +33,7 @@ WITH p, aw, c, bids, valid, winnerValid,
 RETURN 'tender:' + p.id AS key,
        [c] + cadres AS subjects,
        [b IN bids WHERE startNode(b) <> c | {node: startNode(b), part: 'disqualified_bidder'}] AS parties,
+       [] AS minor,
        c.id + ':' + coalesce(head(cadres).id, '') AS group,
        {form: 'tender', bids: size(bids), validBids: size(valid)} AS facts,
        [p, c] + [b IN bids WHERE startNode(b) <> c | startNode(b)] + cadres AS nodes,
@@ -62,6 +63,7 @@ WITH p, aw, c, amount, collect(cadre) AS cadres, collect(appr) AS approvals
 RETURN 'direct:' + p.id AS key,
        [c] + cadres AS subjects,
        [] AS parties,
+       [] AS minor,
        c.id + ':' + coalesce(head(cadres).id, '') AS group,
        {form: 'direct', threshold: $tenderThreshold} AS facts,
        [p, c] + cadres AS nodes,

@@ -1,7 +1,7 @@
 // id: SKIMMING
 // title: Grant paid short of its approved amount
 // title_zh: 克扣
-// typology: withholding
+// typology: SKIMMING
 // description: >
 //   A grant paid below its approved amount by more than a tolerance. A cut taken from several
 //   grants signed by the same person in one year is a pattern (a percentage or a flat "fee" per
@@ -34,6 +34,7 @@ WITH a, ap, g, pt, b, year, pattern, n, shortfall, ratio, head([(g)-[:UNDER]->(p
 RETURN g.id AS key,
        [x IN [a] WHERE x IS NOT NULL] AS subjects,
        [{node: b, part: 'short_paid_beneficiary'}] AS parties,
+       [] AS minor,
        coalesce(a.id, 'unsigned:' + g.id) + ':' + coalesce(program, '') AS group,
        {pattern: pattern, shortfallShare: ratio} AS facts,
        [x IN [a, g, b] WHERE x IS NOT NULL] AS nodes,

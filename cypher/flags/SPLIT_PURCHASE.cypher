@@ -1,7 +1,7 @@
 // id: SPLIT_PURCHASE
 // title: Purchase split under the tender threshold
 // title_zh: 化整为零规避招标
-// typology: split_purchase
+// typology: SPLIT_PURCHASE
 // description: >
 //   Several awards (at least minPieces) to one company in one region within windowDays, each below
 //   the tender threshold and none of them tendered (open or invited tender), together above the
@@ -64,6 +64,7 @@ WITH c, r, pieces, total, uncompeted, cadres, approvals
 RETURN c.id + ':' + r.id + ':' + toString(pieces[0].day) AS key,
        [c] + cadres AS subjects,
        [] AS parties,
+       [] AS minor,
        c.id + ':' + r.id AS group,
        {threshold: $tenderThreshold, pieces: size(pieces)} AS facts,
        [c, r] + [a IN pieces | a.p] + cadres AS nodes,

@@ -1,7 +1,7 @@
 // id: TIP
 // title: Named in villagers' tips
 // title_zh: 群众举报
-// typology: tip
+// typology: TIP
 // description: >
 //   A person or company named in one or more tips (letters, calls, web reports, visits). A tip is a
 //   lead, not a finding: confidence grows with the number of distinct tips, 1 − (1 − perTip)^n, so
@@ -18,6 +18,7 @@ WITH s, collect(DISTINCT t) AS tips, collect(c) AS rels
 RETURN s.id AS key,
        [s] AS subjects,
        [] AS parties,
+       [] AS minor,
        s.id AS group,
        {tips: size(tips)} AS facts,
        [s] + tips AS nodes,

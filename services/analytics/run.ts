@@ -1,11 +1,13 @@
-// An analysis run: flags → communities → community-stage flags → scores, recorded as (:AnalysisRun).
+// An analysis run: county baselines → flags → communities → community-stage flags → scores,
+// recorded as (:AnalysisRun).
 import { randomUUID } from "node:crypto";
 import { cypher, type Graph } from "../graph/index.ts";
 import { detectCommunities } from "./communities/index.ts";
 import { analysisFinished } from "./events.ts";
 import { loadFlags } from "./flags/registry.ts";
 import { runFlag } from "./flags/run.ts";
-import { computeScores } from "./scores/index.ts";
+import { computeBaselines, learnedParameters, storeBaselines } from "./scores/baselines.ts";
+import { computeScores, weighStoredAlerts } from "./scores/index.ts";
 import { AppError } from "../errors.ts";
 
 export interface AnalysisOptions {
@@ -34,7 +36,7 @@ export class AnalysisBusyError extends AppError {
 }
 
 /** Stages and their share of the progress bar. */
-const SHARE = { flags: 0.45, communities: 0.3, ring: 0.1, scores: 0.15 };
+const SHARE = { baselines: 0.05, flags: 0.4, communities: 0.3, ring: 0.1, scores: 0.15 };
 
 /** Runs the whole analysis and waits for it; the run is recorded in the graph. */
 export async function runAnalysis(graph: Graph, options: AnalysisOptions = {}): Promise<AnalysisRun> {
@@ -98,27 +100,33 @@ async function execute(graph: Graph, id: string, options: AnalysisOptions): Prom
     const first = flags.filter((f) => f.stage === "entities");
     const later = flags.filter((f) => f.stage === "after_communities");
     const hits: Record<string, number> = {};
+    await report("baselines", 0);
+    const baseline = await timed("baselines", () => computeBaselines(graph));
+    await storeBaselines(graph, id, baseline);
+    const learned = learnedParameters(baseline);
     let done = 0;
     for (const flag of first) {
-      await report("flags", (SHARE.flags * done) / first.length, flag.id);
-      const result = await timed(`flag:${flag.id}`, () => runFlag(graph, flag, { runId: id, parameters: options.parameters }));
+      await report("flags", SHARE.baselines + (SHARE.flags * done) / first.length, flag.id);
+      const result = await timed(`flag:${flag.id}`, () => runFlag(graph, flag, { runId: id, parameters: options.parameters, learned }));
       hits[flag.id] = result.hits;
       done += 1;
     }
-    await report("communities", SHARE.flags);
+    await report("communities", SHARE.baselines + SHARE.flags);
     const communities = await timed("communities", () => detectCommunities(graph, {}));
+    // The community-stage detectors build on the other alerts as the county weighs them.
+    if (later.length > 0) await timed("weigh", () => weighStoredAlerts(graph, { runId: id, baseline }));
     done = 0;
     for (const flag of later) {
-      await report("ring", SHARE.flags + SHARE.communities + (SHARE.ring * done) / Math.max(1, later.length), flag.id);
-      const result = await timed(`flag:${flag.id}`, () => runFlag(graph, flag, { runId: id, parameters: options.parameters }));
+      await report("ring", SHARE.baselines + SHARE.flags + SHARE.communities + (SHARE.ring * done) / Math.max(1, later.length), flag.id);
+      const result = await timed(`flag:${flag.id}`, () => runFlag(graph, flag, { runId: id, parameters: options.parameters, learned }));
       hits[flag.id] = result.hits;
       done += 1;
     }
-    await report("scores", SHARE.flags + SHARE.communities + SHARE.ring);
-    const scored = await timed("scores", () => computeScores(graph));
+    await report("scores", SHARE.baselines + SHARE.flags + SHARE.communities + SHARE.ring);
+    const scored = await timed("scores", () => computeScores(graph, { runId: id, baseline }));
     // The community stage's own split (read, Louvain, write back) and graph size, for benchmarks and operators.
     const communityStages = { ...communities.seconds, nodes: communities.nodes, edges: communities.edges };
-    const summary = { hits, communities: communities.communities, modularity: communities.modularity, communityStages, scored };
+    const summary = { hits, communities: communities.communities, modularity: communities.modularity, communityStages, scored, learned };
     options.onProgress?.({ stage: "done", progress: 1 });
     // Before the run shows as finished, so nobody who saw it finish reads a cached answer from before it.
     analysisFinished(id);

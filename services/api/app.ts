@@ -16,8 +16,11 @@ import { auditRouter } from "./audit/router.ts";
 import { ApiKeys } from "./auth/keys.ts";
 import { authenticate } from "./auth/middleware.ts";
 import { keysRouter } from "./auth/router.ts";
+import { loginRouter, sessionRouter } from "./auth/session-router.ts";
+import { Sessions } from "./auth/sessions.ts";
 import { communitiesRouter } from "./communities/router.ts";
 import { entitiesRouter } from "./entities/router.ts";
+import { cors, RateLimiter, rateLimit, requestTimeout, securityHeaders } from "./hardening.ts";
 import { healthRouter } from "./health/router.ts";
 import { type Importer, ingestImporter } from "./imports/importer.ts";
 import { importsRouter } from "./imports/router.ts";
@@ -62,23 +65,27 @@ export function createApp(deps: AppDeps): App {
   const ownStore = deps.store === undefined;
   const store = deps.store ?? new ServiceStore(settings.serviceDir);
   const keys = new ApiKeys(store, settings.keyCacheMs);
+  const sessions = new Sessions(store, settings.sessionMs);
+  // Log-in attempts per address: a few at once, one every two seconds on average.
+  const logins = new RateLimiter({ perSecond: 0.5, burst: 10 });
   const audit = new AuditLog(settings.audit.dir, deps.logger, settings.audit);
   const risk = new RiskReadModel(new RiskRepository(deps.graph), deps.logger, { refreshMs: settings.riskRefreshMs });
   risk.start();
   // A run finished in this process: Neo4j answers until a view of its results is built.
   const unsubscribe = onAnalysisFinished(() => risk.invalidate());
 
+  // Every transaction a request runs has a timeout (saved queries and paths set shorter ones); imports
+  // and analysis runs are jobs that outlive their request and keep the graph without one.
+  const graph = deps.graph.withDefaults({ timeoutMs: settings.txTimeoutMs });
+  const limiter = new RateLimiter(settings.rateLimit);
+
   const app = express();
   app.disable("x-powered-by");
   // Answers are never cached (Cache-Control: no-store below), so an ETag would only cost a hash of every body.
   app.set("etag", false);
-  app.set("trust proxy", "loopback");
-  app.use((_req, res, next) => {
-    res.setHeader("X-Content-Type-Options", "nosniff");
-    res.setHeader("Referrer-Policy", "no-referrer");
-    next();
-  });
-  app.use("/health", healthRouter(deps.graph));
+  app.set("trust proxy", settings.trustProxy.value);
+  app.use(securityHeaders, cors(settings.corsOrigins));
+  app.use("/health", healthRouter(graph));
   // Generated on first request, after every router has registered its routes.
   let spec: ReturnType<typeof openApiDocument> | undefined;
   app.get("/api/openapi.json", (_req, res) => {
@@ -89,22 +96,30 @@ export function createApp(deps: AppDeps): App {
   const v1 = Router();
   const json = express.json({ limit: "1mb" });
   // Bundle uploads stream their raw bodies to disk; everything else speaks JSON.
-  v1.use(auditRequests(audit), authenticate(keys), (req, res, next) => (req.path.startsWith("/imports/uploads/") ? next() : json(req, res, next)));
+  v1.use(
+    auditRequests(audit),
+    requestTimeout(settings.requestTimeoutMs),
+    loginRouter(keys, sessions, logins),
+    authenticate(keys, sessions),
+    rateLimit(limiter, "api"),
+    (req, res, next) => (req.path.startsWith("/imports/uploads/") ? next() : json(req, res, next)),
+  );
   v1.use((_req, res, next) => {
     res.setHeader("Cache-Control", "no-store");
     next();
   });
   v1.use(keysRouter(keys));
-  v1.use(entitiesRouter(deps.graph));
-  v1.use(riskRouter(deps.graph, risk));
-  v1.use(pathsRouter(deps.graph));
-  v1.use(communitiesRouter(deps.graph));
-  v1.use(alertsRouter(deps.graph, (alertId, status) => risk.triaged(alertId, status)));
+  v1.use(sessionRouter(sessions));
+  v1.use(entitiesRouter(graph));
+  v1.use(riskRouter(graph, risk));
+  v1.use(pathsRouter(graph));
+  v1.use(communitiesRouter(graph));
+  v1.use(alertsRouter(graph, (alertId, status) => risk.triaged(alertId, status)));
   v1.use(analysisRouter(deps.graph, deps.analysis ?? analyticsRunner));
   v1.use(importsRouter(deps.graph, deps.importer ?? ingestImporter, { root: settings.importRoot, uploadMaxBytes: settings.importUploadMaxBytes }, deps.logger));
   v1.use(auditRouter(audit));
-  v1.use(queriesRouter({ graph: deps.graph, store, logger: deps.logger }));
-  v1.use(schemaRouter(deps.graph));
+  v1.use(queriesRouter({ graph, store, logger: deps.logger }));
+  v1.use(schemaRouter(graph));
   app.use(API_PREFIX, v1);
   app.use(pagesRouter(deps.pagesDir));
 

@@ -63,7 +63,9 @@ const PROBLEM_TEXT: Record<number, string> = {
   404: "no such resource",
   409: "conflict with the current state",
   413: "payload too large",
+  415: "the body's media type or character set is not accepted",
   422: "refused: the request is well-formed but cannot be done (the problem says why)",
+  429: "too many requests for this key (Retry-After says when to try again)",
   503: "the graph database is unavailable or the query took too long",
 };
 
@@ -75,7 +77,7 @@ type Responses = Record<string, { description: string; content?: Record<string, 
 
 /** Registers a route in the OpenAPI document with its success response and its problems. */
 function register(spec: RouteSpec<AnyObject, AnyObject, z.ZodType>, success: Responses): void {
-  const problems = new Set([401, 403, 503, ...(spec.params || spec.query || spec.body || spec.rawBody ? [400] : []), ...(spec.problems ?? [])]);
+  const problems = new Set([401, 403, 429, 503, ...(spec.params || spec.query || spec.body || spec.rawBody ? [400] : []), ...(spec.body ? [413, 415] : []), ...(spec.problems ?? [])]);
   const responses: Responses = { ...success };
   for (const code of [...problems].sort()) {
     responses[code] = { description: PROBLEM_TEXT[code] ?? "problem", content: { "application/problem+json": { schema: spec.problemSchemas?.[code] ?? Problem } } };

@@ -76,13 +76,44 @@ export const Evidence = registry.register(
   z.object({ nodes: z.array(EntityRef), relationships: z.array(GraphEdge.omit({ properties: true })) }) satisfies z.ZodType<EvidenceT>,
 );
 
+/** What a score means; the calibration table is measured by `npm run evaluate` (BENCHMARKS.md). */
+export const SCORE_MEANING =
+  "0–100, 100 × E / (E + 10) of the evidence E (nats): monotone, never 100, so stronger evidence always ranks higher. " +
+  "Alerts repeating one decision pattern count as one group growing slowly with their number; independent schemes add up; " +
+  "each hit is discounted by how common its pattern is in the county. Only subjects take risk; victims and other parties score 0.";
+
+/** Someone an alert names who is not answerable for it, with their part in it. */
+export const Party = registry.register(
+  "Party",
+  EntityRef.extend({
+    part: z.string().openapi({
+      description:
+        "dead_payee, short_paid_beneficiary, beneficiary_paid_elsewhere, competitor, disqualified_bidder, firm_of_beneficiary, signer: named in the explanation, never scored",
+    }),
+  }),
+);
+
+/** A county discount on an alert's evidence, with the figures behind it. */
+export const Discount = registry.register(
+  "Discount",
+  z.object({
+    kind: z.string().openapi({
+      description:
+        "identifier_degree, shared_preparer, shared_deposit_account, program_coverage, relatives_in_region, bid_spread, lowest_bid_wins, independent_losses, declared_recused, learned_threshold (shown, factor 1)",
+    }),
+    factor: z.number().openapi({ description: "factor on the alert's evidence, in (0, 1]" }),
+    note: z.string(),
+    figures: z.record(z.string(), z.union([z.number(), z.string(), z.null()])),
+  }),
+);
+
 /** The fields of an alert and of a risk hit (AlertFieldsT), with the flag's title. */
 export const AlertFields = z.object({
   flag: z.string(),
   title: z.string(),
-  weight: z.number(),
-  confidence: z.number(),
-  score: z.number().openapi({ description: "weight × confidence" }),
+  weight: z.number().openapi({ description: "the flag's precision (its detector's weight, moved by triage verdicts)" }),
+  confidence: z.number().openapi({ description: "the detector's confidence in this hit" }),
+  score: z.number().openapi({ description: "weight × confidence × county discount, 0–1" }),
   amount: z.number(),
   grade: Grade.nullable(),
   summary: z.string().nullable(),
@@ -94,7 +125,29 @@ const Hit = registry.register(
   "RiskHit",
   AlertFields.extend({
     alertId: z.string(),
+    discount: z.number().optional().openapi({ description: "the county discounts together, in (0, 1]" }),
+    discounts: z.array(Discount).optional().openapi({ description: "each county discount with its figures" }),
+    llr: z.number().optional().openapi({
+      description: "the entity's evidence from this hit (nats): (logit(weight) − logit(prior)) × confidence × discount × share",
+    }),
+    share: z.number().optional().openapi({ description: "1 for a subject; less for a minor subject (a signer who did not profit, a nominal legal representative)" }),
+    group: z.string().nullable().optional().openapi({
+      description: "the decision pattern the hit repeats (FLAG:pattern): hits of one group count as one, growing slowly with their number",
+    }),
+    parties: z.array(Party).optional().openapi({ description: "others the hit names, with their part; they take no risk from it" }),
     evidence: Evidence,
+  }),
+);
+
+const Group = registry.register(
+  "RiskGroup",
+  z.object({
+    group: z.string(),
+    flag: z.string(),
+    alerts: z.number().int(),
+    llr: z.number().openapi({ description: "the group's evidence: its strongest hit × (1 + 0.15 ln alerts)" }),
+    counted: z.number().openapi({ description: "what it adds to the total: further groups of one flag count half as much each" }),
+    strongest: z.string(),
   }),
 );
 
@@ -105,11 +158,18 @@ export const RiskExplanation = registry.register(
     id: z.string(),
     type: z.string(),
     name: z.string(),
-    score: z.number().openapi({ description: "0–100: 100 × (1 − Π(1 − weight × confidence)) with the money term" }),
+    score: z.number().openapi({ description: SCORE_MEANING }),
     grade: Grade.nullable(),
-    amount: z.number().openapi({ description: "yuan at stake" }),
+    amount: z.number().openapi({ description: "yuan at stake: the hits' amounts, each times its county discount" }),
     hitCount: z.number().int(),
-    hits: z.array(Hit).openapi({ description: "the active alerts behind the score, strongest first (at most 100)" }),
+    evidence: z.number().optional().openapi({ description: "total evidence in nats: the groups' counted evidence plus the money grade's term" }),
+    logOdds: z.number().optional().openapi({ description: "log-odds of being a culprit: logit(prior 1%) + evidence" }),
+    groups: z.array(Group).optional().openapi({ description: "the decision patterns behind the score, strongest first" }),
+    hits: z.array(Hit).openapi({ description: "the active alerts the entity answers for (as a subject), strongest first (at most 100)" }),
+    asParty: z
+      .array(z.object({ alertId: z.string(), flag: z.string(), part: z.string(), summary: z.string().nullable(), status: z.string() }))
+      .optional()
+      .openapi({ description: "alerts naming the entity as a party (a victim, a competitor, a signer): shown, not scored" }),
   }),
 );
 

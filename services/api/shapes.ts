@@ -23,7 +23,7 @@ export interface AlertFieldsT {
   flag: string;
   weight: number;
   confidence: number;
-  /** weight × confidence */
+  /** weight × confidence × county discount */
   score: number;
   amount: number;
   grade: Grade | null;

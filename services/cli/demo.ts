@@ -1,11 +1,11 @@
 // `npm start`: the whole product with the county demo — the seeded county generated, loaded into Neo4j
 // (by the offline importer when the local database is empty, else by the online loader), analysed,
 // and the API answering. A second start reuses the bundle, the data and the analysis.
-import { existsSync } from "node:fs";
 import path from "node:path";
 import { recoverInterruptedRuns, runAnalysis } from "../analytics/run.ts";
-import { bootstrapKeyFile } from "../api/auth/keys.ts";
+import { demoKeys } from "../api/auth/keys.ts";
 import type { RunningServer } from "../api/server.ts";
+import type { ServiceStore } from "../store/index.ts";
 import { config } from "../config/index.ts";
 import { cypher } from "../graph/index.ts";
 import { importBundle, type ImportReport } from "../ingest/index.ts";
@@ -21,7 +21,7 @@ const started = performance.now();
 /** Seconds per stage of this start, for the closing line. */
 const times: [string, number][] = [];
 let runtime: Runtime | undefined;
-let server: RunningServer | undefined;
+let server: (RunningServer & { store: ServiceStore }) | undefined;
 onSignals(async () => {
   await server?.close();
   await runtime?.shutdown();
@@ -120,14 +120,13 @@ try {
   const install = times.find(([stage]) => stage === "neo4j install")?.[1] ?? 0;
   const stages = times.filter(([stage]) => stage !== "neo4j install").map(([stage, s]) => `${stage} ${s.toFixed(1)} s`);
   logger.info(`ready in ${duration(total - install)}${install >= 1 ? ` (+ ${duration(install)} fetching Neo4j)` : ""}: ${stages.join(", ")}`);
-  const keyFile = shown(bootstrapKeyFile(cfg.dataDir));
   logger.info(`open ${server.url}/ in a browser (saved queries: ${server.url}/queries)`);
-  logger.info(
-    existsSync(keyFile)
-      ? `sign in with the admin API key in ${keyFile} (\`cat ${keyFile}\`); make keys for other roles with \`npm run keys -- create --role investigator --name <you>\``
-      : "an admin key already existed before this data folder's key file; make one with `npm run keys`",
-  );
-  logger.info("Ctrl-C stops the service and the Neo4j it started");
+  // One key per role, to try each at once (kept in DATA_DIR/keys/demo-<role>.key, mode 0600).
+  const keyDir = path.join(cfg.dataDir, "keys");
+  const keys = await demoKeys(server.store, keyDir);
+  const width = Math.max(...keys.map((k) => k.role.length));
+  logger.info(`sign in with a demo key, one per role (also in ${shown(keyDir)}/demo-<role>.key):\n${keys.map((k) => `  ${k.role.padEnd(width)}  ${k.key}`).join("\n")}`);
+  logger.info("make keys of your own with `npm run keys -- create --role investigator --name <you>`; Ctrl-C stops the service and the Neo4j it started");
 } catch (error) {
   logger.error({ err: error }, "demo start failed");
   await runtime?.shutdown();

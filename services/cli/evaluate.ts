@@ -1,30 +1,51 @@
-// `npm run evaluate`: generates seeded counties, analyses each, and reports detection quality
-// against the planted ground truth. Runs on its own local Neo4j (data dir `eval`, port + 1),
-// because each county empties the database. Weights were tuned on seed 42 only; the report
-// seeds below are kept apart from it. `--reuse` skips emptying and re-importing when the database
-// holds exactly this county's bundle, imported after the bundle was generated (re-analysis only).
-import { existsSync, renameSync, rmSync, statSync } from "node:fs";
+// `npm run evaluate`: generates seeded counties (our generator, and the independent one written blind
+// to the detectors), analyses each, and reports detection quality against the planted ground truth:
+// per county, the worst county and the median, per typology, and the calibration table. Runs on its
+// own local Neo4j (data dir `eval`, port + 1), because each county empties the database.
+// The report counties (default) are never used for tuning; tune on `--counties tuning`.
+// `--reuse` skips emptying and re-importing when the database holds exactly this county's bundle,
+// imported after the bundle was generated (re-analysis only). `--triage K` then simulates an
+// inspector ruling on the alerts of the first K entities and reports the ranking before and after.
 import path from "node:path";
+import { statSync } from "node:fs";
 import { parseArgs } from "node:util";
-import { evaluate, type Evaluation } from "../analytics/evaluate/evaluate.ts";
+import { ensureCounty, parseCounties, REPORT_COUNTIES, TUNING_COUNTIES } from "./eval-counties.ts";
+import { evaluate } from "../analytics/evaluate/evaluate.ts";
+import {
+  calibrationTable,
+  type CountyResult,
+  countyTable,
+  freshPrecision,
+  summaryTable,
+  type TriageReport,
+  triageTable,
+  typologyTable,
+} from "../analytics/evaluate/report.ts";
+import { simulateTriage } from "../analytics/evaluate/triage.ts";
 import { runAnalysis } from "../analytics/run.ts";
 import { config } from "../config/index.ts";
 import { cypher, emptyDatabase, Graph, migrate } from "../graph/index.ts";
 import { importBundle } from "../ingest/index.ts";
 import { resolveNeo4j } from "../neo4j/connect.ts";
-import { generateCounty } from "../../seed/generate.ts";
-import { table } from "./progress.ts";
-
-const REPORT_COUNTIES = "small:1001,small:2002,small:3003,county:4004";
 
 const { values } = parseArgs({
   options: {
-    counties: { type: "string", default: REPORT_COUNTIES },
+    counties: { type: "string", default: "report" },
     k: { type: "string", default: "100" },
+    triage: { type: "string" },
     yes: { type: "boolean", default: false },
     reuse: { type: "boolean", default: false },
   },
 });
+const k = Number(values.k);
+const triageK = values.triage === undefined ? 0 : Number(values.triage);
+if (!Number.isInteger(k) || k < 1 || !Number.isInteger(triageK) || triageK < 0) {
+  console.error("--k and --triage take whole numbers");
+  process.exit(2);
+}
+const list = values.counties === "report" ? REPORT_COUNTIES : values.counties === "tuning" ? TUNING_COUNTIES : values.counties;
+const counties = parseCounties(list);
+
 const base = config();
 if (base.neo4jUri && !values.yes) {
   console.error(`NEO4J_URI is set: evaluation empties the database at ${base.neo4jUri}. Pass --yes if that is what you want.`);
@@ -33,11 +54,6 @@ if (base.neo4jUri && !values.yes) {
 const evalConfig = { ...base, dataDir: path.join(base.dataDir, "eval"), local: { ...base.local, port: base.local.port + 1 } };
 const target = await resolveNeo4j(evalConfig, (line) => console.error(line));
 const graph = await Graph.connect(target.connection);
-const counties = values.counties.split(",").map((c) => {
-  const [scale, seed] = c.split(":");
-  if ((scale !== "small" && scale !== "county" && scale !== "province") || !seed) throw new Error(`bad county ${c}: use scale:seed`);
-  return { scale: scale as "small" | "county" | "province", seed: Number(seed) };
-});
 
 /** True when the database holds only the import of this bundle, succeeded after the bundle was written. */
 async function holdsOnly(bundle: string): Promise<boolean> {
@@ -46,72 +62,64 @@ async function holdsOnly(bundle: string): Promise<boolean> {
   return Date.parse(row.finishedAt) > statSync(bundle).mtimeMs;
 }
 
-const results: { name: string; evaluation: Evaluation; seconds: Record<string, number | null> }[] = [];
+const results: CountyResult[] = [];
+const triaged: TriageReport[] = [];
 try {
   await migrate(graph);
-  for (const { scale, seed } of counties) {
-    const name = `${scale}:${seed}`;
-    const folder = path.join(base.dataDir, "eval", "bundles", `${scale}-${seed}`);
-    if (!existsSync(path.join(folder, "bundle"))) {
-      rmSync(`${folder}.partial`, { recursive: true, force: true });
-      await generateCounty({ scale, seed, out: `${folder}.partial` });
-      renameSync(`${folder}.partial`, folder);
-    }
+  for (const county of counties) {
+    const folder = await ensureCounty(base.dataDir, county);
     const bundle = path.resolve(folder, "bundle");
     const reused = values.reuse && (await holdsOnly(bundle));
-    console.error(reused ? `${name}: already imported, analysing…` : `${name}: emptying, importing, analysing…`);
+    console.error(reused ? `${county.name}: already imported, analysing…` : `${county.name}: emptying, importing, analysing…`);
     const t0 = performance.now();
     if (!reused) {
       await emptyDatabase(graph);
       await importBundle(graph, bundle);
     }
     const t1 = performance.now();
-    const run = await runAnalysis(graph);
+    await runAnalysis(graph);
     const t2 = performance.now();
-    const evaluation = await evaluate(graph, path.join(folder, "labels.csv"), path.join(folder, "lookalikes.csv"), { k: Number(values.k) });
-    results.push({ name, evaluation, seconds: { import: reused ? null : (t1 - t0) / 1000, analysis: (t2 - t1) / 1000 } });
-    console.error(`${name}: precision@${values.k} ${evaluation.precisionAtK.toFixed(3)}, recall@5% ${evaluation.recall.toFixed(3)}, AUC ${evaluation.auc.toFixed(3)}`);
-    void run;
+    const evaluation = await evaluate(graph, folder, { k });
+    results.push({ name: county.name, evaluation, seconds: { import: reused ? null : (t1 - t0) / 1000, analysis: (t2 - t1) / 1000 } });
+    console.error(
+      `${county.name}: precision@${k} ${evaluation.precisionAtK.toFixed(3)}, recall@5% ${evaluation.recall.toFixed(3)}, AUC ${evaluation.auc.toFixed(3)}, ` +
+        `look-alikes in top 5% ${evaluation.lookalikesInTop.toFixed(1)} of ${evaluation.lookalikes}, ties in top ${k} ${evaluation.tiesInK}`,
+    );
+    if (triageK > 0) {
+      const positives = new Set(evaluation.scored.filter((p) => p.positive).map((p) => p.id));
+      const verdicts = await simulateTriage(graph, positives, triageK);
+      const run = await runAnalysis(graph);
+      const after = await evaluate(graph, folder, { k });
+      const skip = new Set(verdicts.entities);
+      const weights = ((run.summary?.scored as { weights?: Record<string, number> } | undefined)?.weights ?? {}) as Record<string, number>;
+      triaged.push({
+        name: county.name,
+        k: triageK,
+        confirmed: verdicts.confirmed,
+        dismissed: verdicts.dismissed,
+        before: evaluation,
+        after,
+        freshBefore: freshPrecision(evaluation, skip, k),
+        freshAfter: freshPrecision(after, skip, k),
+        weights,
+      });
+      console.error(`${county.name}: after triage of the first ${triageK}: precision@${k} ${after.precisionAtK.toFixed(3)}, next ${k} ${triaged.at(-1)!.freshBefore.toFixed(3)} → ${triaged.at(-1)!.freshAfter.toFixed(3)}`);
+    }
   }
 } finally {
   await graph.close();
   await target.release();
 }
 
-const f = (x: number | null) => (x === null || Number.isNaN(x) ? "–" : x.toFixed(3));
-console.log(`\n## Detection quality (k = ${values.k}, top 5%)\n`);
-console.log(
-  table([
-    ["county", "entities", "positives", `precision@${values.k}`, "recall@5%", "recall ceiling", "scheme recall@5%", "ROC AUC", "look-alike FPR", "ring NMI", "import s", "analysis s"],
-    ...results.map((r) => [
-      r.name,
-      r.evaluation.entities,
-      r.evaluation.positives,
-      f(r.evaluation.precisionAtK),
-      f(r.evaluation.recall),
-      f(r.evaluation.recallCeiling),
-      f(r.evaluation.schemeRecall),
-      f(r.evaluation.auc),
-      f(r.evaluation.lookalikeFpr),
-      f(r.evaluation.ringNmi),
-      r.seconds.import?.toFixed(1) ?? "reused",
-      r.seconds.analysis?.toFixed(1) ?? "–",
-    ]),
-  ]),
-);
+console.log(`\n## Detection quality per county (k = ${k}, top 5%)\n`);
+console.log(countyTable(results, k));
+console.log(`\n## Worst county and median\n`);
+console.log(summaryTable(results, k));
 console.log("\n## Per typology (all counties pooled)\n");
-const typologies = [...new Set(results.flatMap((r) => r.evaluation.typologies.map((t) => t.typology)))].sort();
-console.log(
-  table([
-    ["typology", "instances", "entities", "entity recall@5%", "instance recall@5%", "flag precision", "alerts"],
-    ...typologies.map((t) => {
-      const rows = results.flatMap((r) => r.evaluation.typologies.filter((x) => x.typology === t));
-      const sum = (g: (x: (typeof rows)[number]) => number) => rows.reduce((a, x) => a + g(x), 0);
-      const entities = sum((x) => x.entities);
-      const instances = sum((x) => x.instances);
-      const alerts = sum((x) => x.alerts);
-      const precise = sum((x) => (x.flagPrecision ?? 0) * x.alerts);
-      return [t, instances, entities, f(sum((x) => x.recall * x.entities) / entities), f(sum((x) => x.instanceRecall * x.instances) / instances), f(alerts ? precise / alerts : null), alerts];
-    }),
-  ]),
-);
+console.log(typologyTable(results));
+console.log("\n## Calibration: share of culprits per score band (all counties pooled)\n");
+console.log(calibrationTable(results));
+if (triaged.length > 0) {
+  console.log(`\n## Simulated triage of the first ${triageK}\n`);
+  console.log(triageTable(triaged));
+}

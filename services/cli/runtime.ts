@@ -6,10 +6,10 @@ import path from "node:path";
 import type { Logger } from "pino";
 import { recoverInterruptedRuns } from "../analytics/run.ts";
 import { AuditLog } from "../api/audit/log.ts";
-import { bootstrapKeyFile, ensureBootstrapKey } from "../api/auth/keys.ts";
+import { ApiKeys, bootstrapKeyFile, ensureBootstrapKey } from "../api/auth/keys.ts";
 import { moveRecordsOutOfGraph } from "../api/move-records.ts";
 import { listen, type RunningServer } from "../api/server.ts";
-import { type Config, config } from "../config/index.ts";
+import { type Config, ConfigError, config } from "../config/index.ts";
 import { Graph, migrate } from "../graph/index.ts";
 import { importBundleOffline, type ImportProgress, type ImportReport, type LoadedStore, type OfflineLoader } from "../ingest/index.ts";
 import { type Neo4jTarget, resolveNeo4j } from "../neo4j/connect.ts";
@@ -133,7 +133,7 @@ export function onSignals(shutdown: () => Promise<void>, logger: Logger): void {
  * Serves the API: interrupted analysis runs are closed, the service's records still in the graph
  * (an older version's) are moved out of it, a first admin key is made if none exists.
  */
-export async function serveApi(runtime: Runtime, logger: Logger): Promise<RunningServer> {
+export async function serveApi(runtime: Runtime, logger: Logger): Promise<RunningServer & { store: ServiceStore }> {
   const recovered = await recoverInterruptedRuns(runtime.graph);
   if (recovered > 0) logger.warn({ recovered }, "analysis runs interrupted by an earlier stop were marked failed");
   const settings = config().api;
@@ -141,8 +141,14 @@ export async function serveApi(runtime: Runtime, logger: Logger): Promise<Runnin
   const moving = new AuditLog(settings.audit.dir, logger, settings.audit);
   const moved = await moveRecordsOutOfGraph(runtime.graph, store, moving).finally(() => moving.close());
   if (moved.keys + moved.auditEvents + moved.queries + moved.runs > 0) logger.info(moved, "moved the service's records out of the graph (keys, audit events, saved queries, runs)");
-  await ensureBootstrapKey(store, bootstrapKeyFile(config().dataDir), (line) => logger.info(line));
+  if (config().production) {
+    // In production keys are made on purpose beforehand, never on the fly into a file.
+    if (!(await new ApiKeys(store, 0).adminExists())) {
+      await store.close();
+      throw new ConfigError("NODE_ENV=production refuses to start without API keys: create an admin key first (npm run keys -- create --role admin --name <name>)");
+    }
+  } else await ensureBootstrapKey(store, bootstrapKeyFile(config().dataDir), (line) => logger.info(line));
   const server = await listen(config(), runtime.graph, logger, { store });
   logger.info(`API listening on ${server.url} (health: ${server.url}/health/ready, spec: ${server.url}/api/openapi.json)`);
-  return server;
+  return { ...server, store };
 }

@@ -11,6 +11,8 @@ const schema = z.object({
   NEO4J_LOCAL_PORT: z.coerce.number().int().min(1).max(65535).default(7687),
   NEO4J_LOCAL_HEAP: z.string().regex(/^\d+[mg]$/).default("4g"),
   NEO4J_LOCAL_PAGECACHE: z.string().regex(/^\d+[mg]$/).default("2g"),
+  /** Load Neo4j Graph Data Science 2.13 (GPLv3, fetched from Maven Central on first use) into the local server. */
+  NEO4J_LOCAL_GDS: z.enum(["0", "1", "false", "true"]).default("0"),
   DATA_DIR: z.string().min(1).default(".data"),
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   HOST: z.string().min(1).default("127.0.0.1"),
@@ -28,6 +30,24 @@ const schema = z.object({
   AUDIT_BATCH: z.coerce.number().int().min(1).max(10_000).default(256),
   /** Largest file accepted by a bundle upload (PUT /api/v1/imports/uploads/...), in MiB. */
   IMPORT_UPLOAD_MAX_MB: z.coerce.number().int().min(1).max(10_000).default(512),
+  /** `production` enforces the start rules: TLS or a trusted proxy, and API keys made beforehand. */
+  NODE_ENV: z.string().optional(),
+  /** PEM files: when both are set the API serves HTTPS itself. */
+  TLS_CERT_FILE: z.string().min(1).optional(),
+  TLS_KEY_FILE: z.string().min(1).optional(),
+  /** Express "trust proxy": the proxy (address, subnet, "loopback") whose X-Forwarded-* headers are believed. */
+  TRUST_PROXY: z.string().min(1).optional(),
+  /** How long a browser session lasts from login. */
+  SESSION_HOURS: z.coerce.number().positive().max(24 * 30).default(8),
+  /** Origins (comma-separated) whose pages may call the API from a browser; none: CORS closed. */
+  CORS_ORIGINS: z.string().optional(),
+  /** Requests per second per API key on average, and the burst allowed above it (429 beyond). */
+  RATE_LIMIT_PER_SECOND: z.coerce.number().positive().max(100_000).default(100),
+  RATE_LIMIT_BURST: z.coerce.number().int().min(1).max(1_000_000).default(200),
+  /** A request that has not begun its answer within this time gets 503. */
+  REQUEST_TIMEOUT_MS: z.coerce.number().int().min(100).max(3_600_000).default(30_000),
+  /** Timeout of every Neo4j transaction the API runs (saved queries and paths have their own, shorter). */
+  NEO4J_TX_TIMEOUT_MS: z.coerce.number().int().min(100).max(3_600_000).default(20_000),
   /** How often the API checks whether its in-memory risk view is current (0: no view, every risk answer from Neo4j). */
   RISK_REFRESH_MS: z.coerce.number().int().min(0).max(3_600_000).default(1000),
 }).superRefine((e, ctx) => {
@@ -43,7 +63,7 @@ export interface Config {
   neo4jDatabase: string;
   /** The external server's connection, exactly when NEO4J_URI is set (its password is then required). */
   external: { uri: string; user: string; password: string; database: string } | undefined;
-  local: { port: number; heap: string; pagecache: string };
+  local: { port: number; heap: string; pagecache: string; gds: boolean };
   dataDir: string;
   port: number;
   host: string;
@@ -52,6 +72,8 @@ export interface Config {
   ci: boolean;
   /** Settings of the HTTP API. */
   api: ApiConfig;
+  production: boolean;
+  tls: { certFile: string; keyFile: string } | undefined;
 }
 
 export interface ApiConfig {
@@ -64,6 +86,13 @@ export interface ApiConfig {
   /** How often the in-memory risk view checks the data's generation, in ms; 0 = no view. */
   riskRefreshMs: number;
   audit: { dir: string; batchSize: number };
+  corsOrigins: string[];
+  /** Express "trust proxy" (loopback unless TRUST_PROXY says otherwise); `configured` when set explicitly. */
+  trustProxy: { value: string; configured: boolean };
+  sessionMs: number;
+  rateLimit: { perSecond: number; burst: number };
+  requestTimeoutMs: number;
+  txTimeoutMs: number;
 }
 
 export class ConfigError extends AppError {
@@ -80,18 +109,26 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
     throw new ConfigError(`invalid environment: ${where}`);
   }
   const e = parsed.data;
+  if (Boolean(e.TLS_CERT_FILE) !== Boolean(e.TLS_KEY_FILE)) throw new ConfigError("invalid environment: TLS_CERT_FILE and TLS_KEY_FILE go together");
+  if (e.NODE_ENV === "production" && !e.TLS_CERT_FILE && !e.TRUST_PROXY) {
+    throw new ConfigError(
+      "NODE_ENV=production refuses to start without TLS: set TLS_CERT_FILE and TLS_KEY_FILE, or TRUST_PROXY to the proxy that terminates TLS in front of it",
+    );
+  }
   return {
     neo4jUri: e.NEO4J_URI,
     neo4jUser: e.NEO4J_USER,
     neo4jPassword: e.NEO4J_PASSWORD,
     neo4jDatabase: e.NEO4J_DATABASE,
     external: e.NEO4J_URI && e.NEO4J_PASSWORD ? { uri: e.NEO4J_URI, user: e.NEO4J_USER, password: e.NEO4J_PASSWORD, database: e.NEO4J_DATABASE } : undefined,
-    local: { port: e.NEO4J_LOCAL_PORT, heap: e.NEO4J_LOCAL_HEAP, pagecache: e.NEO4J_LOCAL_PAGECACHE },
+    local: { port: e.NEO4J_LOCAL_PORT, heap: e.NEO4J_LOCAL_HEAP, pagecache: e.NEO4J_LOCAL_PAGECACHE, gds: e.NEO4J_LOCAL_GDS === "1" || e.NEO4J_LOCAL_GDS === "true" },
     dataDir: path.resolve(e.DATA_DIR),
     port: e.PORT,
     host: e.HOST,
     logLevel: e.LOG_LEVEL,
     demo: { scale: e.DEMO_SCALE, seed: e.DEMO_SEED },
+    production: e.NODE_ENV === "production",
+    tls: e.TLS_CERT_FILE && e.TLS_KEY_FILE ? { certFile: path.resolve(e.TLS_CERT_FILE), keyFile: path.resolve(e.TLS_KEY_FILE) } : undefined,
     ci: Boolean(e.CI),
     api: {
       importRoot: path.resolve(e.IMPORT_ROOT ?? path.join(e.DATA_DIR, "imports")),
@@ -100,6 +137,12 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
       serviceDir: path.resolve(e.DATA_DIR, "service"),
       riskRefreshMs: e.RISK_REFRESH_MS,
       audit: { dir: path.resolve(e.AUDIT_DIR ?? path.join(e.DATA_DIR, "audit")), batchSize: e.AUDIT_BATCH },
+      corsOrigins: (e.CORS_ORIGINS ?? "").split(",").map((o) => o.trim()).filter((o) => o.length > 0),
+      trustProxy: { value: e.TRUST_PROXY ?? "loopback", configured: e.TRUST_PROXY !== undefined },
+      sessionMs: Math.round(e.SESSION_HOURS * 3_600_000),
+      rateLimit: { perSecond: e.RATE_LIMIT_PER_SECOND, burst: e.RATE_LIMIT_BURST },
+      requestTimeoutMs: e.REQUEST_TIMEOUT_MS,
+      txTimeoutMs: e.NEO4J_TX_TIMEOUT_MS,
     },
   };
 }

@@ -43,10 +43,20 @@ export class Graph {
 
   private constructor(
     private readonly driver: Driver,
-    connection: Connection,
+    private readonly connection: Connection,
+    /** Applied to every transaction that does not set its own (a timeout for the API's reads and writes). */
+    private readonly defaults: RunOptions = {},
   ) {
     this.database = connection.database;
     this.uri = connection.uri;
+  }
+
+  /**
+   * The same connection with default transaction options (e.g. `{timeoutMs}` for everything the API
+   * asks); closing it closes the shared driver, so only the owner of the original closes.
+   */
+  withDefaults(defaults: RunOptions): Graph {
+    return new Graph(this.driver, this.connection, { ...this.defaults, ...defaults });
   }
 
   /** Connects and verifies that the server answers; throws GraphUnavailableError otherwise. */
@@ -68,18 +78,18 @@ export class Graph {
 
   /** Runs a read query and returns plain rows. */
   async read<T extends Row = Row>(query: string, params: Params = {}, options: RunOptions = {}): Promise<T[]> {
-    return this.withSession("READ", (s) => s.executeRead((tx) => collect<T>(tx, query, params), txConfig(options)));
+    return this.withSession("READ", (s) => s.executeRead((tx) => collect<T>(tx, query, params), this.txConfig(options)));
   }
 
   /** Runs a write query in its own transaction (retried on transient errors) and returns plain rows. */
   async write<T extends Row = Row>(query: string, params: Params = {}, options: RunOptions = {}): Promise<T[]> {
-    return this.withSession("WRITE", (s) => s.executeWrite((tx) => collect<T>(tx, query, params), txConfig(options)));
+    return this.withSession("WRITE", (s) => s.executeWrite((tx) => collect<T>(tx, query, params), this.txConfig(options)));
   }
 
   /** Runs several statements in one write transaction: all of them or none. */
   async writeAll(work: (run: (query: string, params?: Params) => Promise<Row[]>) => Promise<void>, options: RunOptions = {}): Promise<void> {
     await this.withSession("WRITE", (s) =>
-      s.executeWrite((tx) => work((query, params = {}) => collect(tx, query, params)), txConfig(options)),
+      s.executeWrite((tx) => work((query, params = {}) => collect(tx, query, params)), this.txConfig(options)),
     );
   }
 
@@ -90,14 +100,14 @@ export class Graph {
         const total = emptyCounters();
         for (const { query, params = {} } of statements) addCounters(total, (await tx.run(query, params)).summary.counters.updates());
         return total;
-      }, txConfig(options)),
+      }, this.txConfig(options)),
     );
   }
 
   /** Runs a statement outside an explicit transaction (needed for schema and CALL … IN TRANSACTIONS). */
   async autoCommit<T extends Row = Row>(query: string, params: Params = {}, options: RunOptions = {}): Promise<T[]> {
     return this.withSession("WRITE", async (s) => {
-      const result = await s.run(query, params, txConfig(options));
+      const result = await s.run(query, params, this.txConfig(options));
       return result.records.map((r) => toPlain(r.toObject()) as T);
     });
   }
@@ -110,8 +120,13 @@ export class Graph {
     });
     try {
       return await work(session);
+    } catch (error) {
+      // The server is away (killed, restarting, unreachable): callers answer 503, not 500.
+      const code = (error as { code?: unknown }).code;
+      if (code === "ServiceUnavailable" || code === "SessionExpired") throw new GraphUnavailableError(`Neo4j is unavailable: ${(error as Error).message}`, { cause: error });
+      throw error;
     } finally {
-      await session.close();
+      await session.close().catch(() => undefined);
     }
   }
 
@@ -126,6 +141,10 @@ export class Graph {
 
   async close(): Promise<void> {
     await this.driver.close();
+  }
+
+  private txConfig(options: RunOptions) {
+    return { timeout: options.timeoutMs ?? this.defaults.timeoutMs, metadata: options.metadata ?? this.defaults.metadata };
   }
 }
 
@@ -142,8 +161,4 @@ export function emptyCounters(): WriteCounters {
 export function addCounters(total: WriteCounters, more: Partial<Record<keyof WriteCounters, number>>): WriteCounters {
   for (const key of Object.keys(total) as (keyof WriteCounters)[]) total[key] += more[key] ?? 0;
   return total;
-}
-
-function txConfig(options: RunOptions) {
-  return { timeout: options.timeoutMs, metadata: options.metadata };
 }

@@ -233,6 +233,9 @@ export async function streamRead(
   } catch (error) {
     const code = codeOf(error);
     if (TIMEOUT_CODES.has(code)) throw new QueryTimeoutError(options.timeoutMs);
+    if (/MemoryLimit|MemoryPool/i.test(code)) {
+      throw new QueryExecutionError("the query needed more memory than one query may use; narrow it or aggregate earlier", code);
+    }
     if (error instanceof Neo4jError && code.startsWith("Neo.ClientError.")) {
       throw new QueryExecutionError(error.message.split("\n")[0] ?? error.message, code);
     }

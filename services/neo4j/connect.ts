@@ -1,7 +1,7 @@
 // Chooses the Neo4j to use: NEO4J_URI when configured, else the local launcher (started on demand).
 import type { Config } from "../config/index.ts";
 import type { Connection } from "../graph/index.ts";
-import { ensureInstalled } from "./install.ts";
+import { ensureGdsInstalled, ensureInstalled } from "./install.ts";
 import { localPassword, runningServer, startLocal, stopLocal, storeExists, type StartOptions } from "./local.ts";
 
 export interface Neo4jTarget {
@@ -29,9 +29,11 @@ export async function resolveNeo4j(config: Config, progress: (line: string) => v
       release: async () => {},
     };
   }
-  await ensureInstalled(progress);
+  if (config.local.gds) await ensureGdsInstalled(progress);
+  else await ensureInstalled(progress);
   const options = { dataDir: config.dataDir, ...config.local, password: config.neo4jPassword };
-  progress(start.importArgs ? `Loading the store and starting local Neo4j on 127.0.0.1:${config.local.port}…` : `Starting local Neo4j on 127.0.0.1:${config.local.port}…`);
+  const where = `127.0.0.1:${config.local.port}${config.local.gds ? " with Graph Data Science" : ""}`;
+  progress(start.importArgs ? `Loading the store and starting local Neo4j on ${where}…` : `Starting local Neo4j on ${where}…`);
   const server = await startLocal(options, start);
   progress(server.started ? `Local Neo4j ready at ${server.uri}` : `Reusing local Neo4j already running at ${server.uri}`);
   return {

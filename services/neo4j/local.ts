@@ -4,7 +4,7 @@ import { randomBytes } from "node:crypto";
 import { closeSync, existsSync, mkdirSync, openSync, readFileSync, readSync, rmSync, writeFileSync } from "node:fs";
 import net from "node:net";
 import path from "node:path";
-import { CLASSES_DIR, LIB_DIR } from "./install.ts";
+import { CLASSES_DIR, GDS_DIR, LIB_DIR } from "./install.ts";
 import { AppError } from "../errors.ts";
 
 export interface LocalOptions {
@@ -14,6 +14,8 @@ export interface LocalOptions {
   pagecache: string;
   /** A configured password; when absent one is generated once and kept in the password file. */
   password?: string;
+  /** Load Graph Data Science from services/neo4j/gds/lib (see ensureGdsInstalled). */
+  gds?: boolean;
 }
 
 export interface StartOptions {
@@ -137,7 +139,7 @@ export async function startLocal(options: LocalOptions, start: StartOptions = {}
       "-XX:+UseG1GC",
       "-XX:+ExitOnOutOfMemoryError",
       "-cp",
-      `${CLASSES_DIR}${path.delimiter}${LIB_DIR}/*`,
+      [CLASSES_DIR, `${LIB_DIR}/*`, ...(options.gds ? [`${GDS_DIR}/*`] : [])].join(path.delimiter),
       "county.Launcher",
       "--home",
       paths.home,
@@ -145,6 +147,8 @@ export async function startLocal(options: LocalOptions, start: StartOptions = {}
       String(options.port),
       "--pagecache",
       options.pagecache,
+      ...transactionLimits(options.heap),
+      ...(options.gds ? ["--plugins", GDS_DIR] : []),
       ...(start.importArgs ? ["--import", paths.importArgs] : []),
     ],
     { detached: true, stdio: ["ignore", out, out], env: { ...process.env, NEO4J_LAUNCH_PASSWORD: password } },
@@ -240,6 +244,23 @@ async function waitUntilReady(
   }
   await stopLocal(options.dataDir);
   throw new Neo4jStartError(`Neo4j did not answer on port ${options.port} within ${START_TIMEOUT_MS / 1000} s; stopped it. Log tail:\n${logTail(paths.log)}`);
+}
+
+/** Bytes of a heap size written as Java takes it (`4g`, `512m`). */
+function bytesOf(size: string): number {
+  const m = /^(\d+)([gGmMkK]?)$/.exec(size);
+  if (!m) return 4 * 1024 ** 3;
+  const unit = { g: 1024 ** 3, m: 1024 ** 2, k: 1024, "": 1 }[(m[2] ?? "").toLowerCase()] ?? 1;
+  return Number(m[1]) * unit;
+}
+
+/**
+ * Memory limits of the server's transactions, well under the heap: all of them together at 60 %,
+ * one of them at 25 % (a runaway saved query fails alone), and a 15-minute backstop timeout.
+ */
+export function transactionLimits(heap: string): string[] {
+  const mib = (share: number) => `${Math.max(64, Math.floor((bytesOf(heap) * share) / 1024 ** 2))}m`;
+  return ["--tx-memory", mib(0.6), "--tx-max", mib(0.25), "--tx-timeout", "900"];
 }
 
 /** Stops the local server if one runs: SIGTERM, then SIGKILL after a grace period. */

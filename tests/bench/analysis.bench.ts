@@ -1,4 +1,4 @@
-// `npm run bench:analysis -- [--scale small|county] [--reuse] [--sample N] [--skip-baselines]`:
+// `npm run bench:analysis -- [--scale small|county] [--reuse] [--sample N] [--skip-baselines] [--profile-flags]`:
 // one analysis run (services/analytics/run.ts) on the benchmark's own database, timed by stage —
 // each detector, communities split into read / Louvain / write back, scores — and Louvain end to
 // end in seconds per million edges, each next to a baseline measured in the same run: the
@@ -8,11 +8,12 @@
 // hold the seeded county yet; `--reuse` takes whatever it holds (e.g. a copied county database).
 import os from "node:os";
 import { parseArgs } from "node:util";
-import { readProjection } from "../../services/analytics/communities/project.ts";
-import { gradeParams } from "../../services/analytics/grades.ts";
+import { packedReadAvailable, readCompactProjection } from "../../services/analytics/communities/project.ts";
+import { profileFlags } from "./flag-profile.ts";
 import { recoverInterruptedRuns, runAnalysis } from "../../services/analytics/run.ts";
-import { DEFAULT_SCORE_SETTINGS } from "../../services/analytics/scores/index.ts";
-import { cypher, type Graph } from "../../services/graph/index.ts";
+import { computeScores, DEFAULT_SCORE_SETTINGS } from "../../services/analytics/scores/index.ts";
+import { combine } from "../../services/analytics/scores/model.ts";
+import type { Graph } from "../../services/graph/index.ts";
 import { progressBar } from "../../services/cli/progress.ts";
 import { benchDatabase } from "./bench-database.ts";
 import { benchScale } from "./bundles.ts";
@@ -28,26 +29,22 @@ const { values } = parseArgs({
     reuse: { type: "boolean", default: false },
     sample: { type: "string", default: "1000" },
     "skip-baselines": { type: "boolean", default: false },
+    "profile-flags": { type: "boolean", default: false },
   },
 });
 const sample = Number(values.sample);
 if (!Number.isSafeInteger(sample) || sample < 1) throw new Error(`--sample must be a positive integer, not ${values.sample}`);
 const log = (line: string) => console.error(line);
 
-/** Baseline: one entity's score from its active alerts, one transaction per entity (the formula of cypher/scores/entities.cypher). */
+/** Baseline: one entity's score from its active alerts (their stored evidence, groups and discounts),
+ *  one read and one write transaction per entity, the arithmetic of services/analytics/scores/model.ts. */
+const ALERTS_OF_ONE = `
+MATCH (a:Alert {active: true})-[:ON]->(:Entity {id: $id})
+RETURN a.id AS id, a.flag AS flag, coalesce(a.group, a.id) AS group, coalesce(a.llr, 0.0) AS llr,
+       coalesce(a.discount, 1.0) AS discount, coalesce(a.amount, 0.0) AS amount`;
 const SCORE_ONE = `
 MATCH (e:Entity {id: $id})
-OPTIONAL MATCH (a:Alert {active: true})-[:ON]->(e)
-WITH e, collect(a) AS alerts
-WITH e, size(alerts) AS hits,
-     reduce(miss = 1.0, a IN alerts | miss * (1.0 - a.score)) AS miss,
-     reduce(total = 0.0, a IN alerts | total + a.amount) AS amount
-WITH e, hits, miss, amount, head([g IN $grades WHERE amount >= g.min | g.grade]) AS grade
-WITH e, hits, amount, grade, CASE WHEN hits = 0 THEN 1.0 ELSE miss * (1.0 - $moneyTerm[grade]) END AS miss
-SET e.riskScore = CASE WHEN hits = 0 THEN null ELSE round(100.0 * (1.0 - miss), 2) END,
-    e.riskAmount = CASE WHEN hits = 0 THEN null ELSE amount END,
-    e.riskGrade = CASE WHEN hits = 0 THEN null ELSE grade END,
-    e.riskHits = CASE WHEN hits = 0 THEN null ELSE hits END`;
+SET e.riskScore = $score, e.riskAmount = $amount, e.riskGrade = $grade, e.riskHits = $hits`;
 
 /** Every k-th of the entities the set-based scoring visits (scored, or with an active alert). */
 async function scoredSample(graph: Graph, size: number): Promise<{ chosen: string[]; total: number }> {
@@ -61,9 +58,12 @@ async function scoredSample(graph: Graph, size: number): Promise<{ chosen: strin
 }
 
 async function scoreOneByOne(graph: Graph, ids: readonly string[]): Promise<number> {
-  const params = { moneyTerm: DEFAULT_SCORE_SETTINGS.moneyTerm, grades: gradeParams() };
   const started = performance.now();
-  for (const id of ids) await graph.write(SCORE_ONE, { ...params, id });
+  for (const id of ids) {
+    const alerts = await graph.read<{ id: string; flag: string; group: string; llr: number; discount: number; amount: number }>(ALERTS_OF_ONE, { id });
+    const e = combine(alerts, DEFAULT_SCORE_SETTINGS);
+    await graph.write(SCORE_ONE, { id, score: e.score, amount: e.amount, grade: e.grade, hits: alerts.length });
+  }
   return (performance.now() - started) / 1000;
 }
 
@@ -91,15 +91,15 @@ try {
   const community = summary.communityStages as CommunityStages;
   const scored = summary.scored as { entities: number; regions: number; communities: number };
 
-  log("Scores: the persons-and-companies query alone (rerun)…");
+  log("Scores: the scores stage alone (rerun)…");
   const entityScores = await measured(pid, async () => {
     const started = performance.now();
-    await graph.autoCommit(cypher("scores/entities.cypher"), { moneyTerm: DEFAULT_SCORE_SETTINGS.moneyTerm, grades: gradeParams() });
+    await computeScores(graph);
     return (performance.now() - started) / 1000;
   });
 
   const louvainRows: EdgeRow[] = [
-    { what: "analysis run, communities: read (paged projection)", seconds: community.read, edges: community.edges },
+    { what: "analysis run, communities: read (packed in the server where offered)", seconds: community.read, edges: community.edges },
     { what: "analysis run, communities: Louvain (graphology, seeded)", seconds: community.louvain, edges: community.edges },
     { what: "analysis run, communities: write back", seconds: community.write, edges: community.edges },
     { what: "**analysis run, communities: end to end**", seconds: community.total, edges: community.edges },
@@ -108,9 +108,12 @@ try {
   let naiveRead: { seconds: number; cpu: Cpu; of: string } | undefined;
   let naiveScores: { seconds: number; cpu: Cpu; of: string } | undefined;
   if (!values["skip-baselines"]) {
-    log("Paged reader alone (rerun, for CPU seconds)…");
-    const paged = await measured(pid, () => readProjection(graph, {}));
-    louvainRows.push({ what: "read only, paged (rerun)", seconds: paged.value.seconds, edges: paged.value.graph.size, cpu: paged.cpu });
+    log("Each reader alone, into the compact graph Louvain reads (rerun, for CPU seconds)…");
+    for (const reader of ["packed", "paged"] as const) {
+      if (reader === "packed" && !(await packedReadAvailable(graph))) continue;
+      const read = await measured(pid, () => readCompactProjection(graph, { reader }));
+      louvainRows.push({ what: `read only, ${reader === "packed" ? "packed in the server" : "paged Cypher"} (rerun)`, seconds: read.value.seconds, edges: read.value.graph.size, cpu: read.cpu });
+    }
     log("Baseline: the projection by one un-paged query, one record per tie…");
     try {
       const u = await measured(pid, () => readUnpaged(graph));
@@ -133,12 +136,18 @@ try {
     naiveScores = { seconds: one.value * scoreFactor, cpu: scaledCpu(one.cpu, scoreFactor), of: `${picked.chosen.length} of ${picked.total.toLocaleString("en-US")}` };
   }
 
+  let flagRows: Cell[][] | undefined;
+  if (values["profile-flags"]) {
+    log("Profiling each detector (PROFILE of its query, then the flag as the run executes it)…");
+    flagRows = await profileFlags(graph, pid, log);
+  }
+
   const total = Object.values(seconds).reduce((a, b) => a + b, 0);
   const share = (x: number) => `${((100 * x) / total).toFixed(1)} %`;
   const stageRows: Cell[][] = [];
   for (const [stage, s] of Object.entries(seconds)) {
     if (stage === "communities") {
-      stageRows.push(["communities: read (paged projection)", s2(community.read), share(community.read), unpaged ? "one un-paged query, a record per tie" : "", s2(unpaged?.seconds)]);
+      stageRows.push(["communities: read (projection)", s2(community.read), share(community.read), unpaged ? "one un-paged query, a record per tie" : "", s2(unpaged?.seconds)]);
       stageRows.push(["communities: read, per entity", "", "", naiveRead ? `one query per entity (${naiveRead.of}, extrapolated)` : "", s2(naiveRead?.seconds)]);
       stageRows.push(["communities: Louvain", s2(community.louvain), share(community.louvain), "", ""]);
       stageRows.push(["communities: write back", s2(community.write), share(community.write), "", ""]);
@@ -146,7 +155,7 @@ try {
     } else if (stage === "scores") {
       stageRows.push(["scores (persons, companies, regions, communities)", s2(s), share(s), "", ""]);
       stageRows.push([
-        `scores: persons and companies only (${scored.entities.toLocaleString("en-US")}; rerun)`,
+        `scores: the stage alone (${scored.entities.toLocaleString("en-US")} persons and companies; rerun)`,
         s2(entityScores.value),
         "",
         naiveScores ? `one transaction per entity (${naiveScores.of}, extrapolated)` : "",
@@ -165,6 +174,10 @@ try {
   console.log(`\nanalysis ${total.toFixed(1)} s${pipeline} (DESIGN.md target: import + analysis ≤ 120 s at county scale)\n`);
   console.log(`Louvain end to end: ${community.nodes.toLocaleString("en-US")} entities, ${community.edges.toLocaleString("en-US")} edges (summed ties); target ≤ 3 s per million edges\n`);
   console.log(edgeTable(louvainRows));
+  if (flagRows) {
+    console.log("\nDetectors one by one: the query alone under PROFILE, and the flag as the run executes it (query + alert write)\n");
+    console.log(markdownTable(["flag", "query s", "Neo4j CPU s", "db hits (M)", "hits", "flag in the run s", "heaviest operators (db hits)"], flagRows));
+  }
 } finally {
   await db.close();
 }

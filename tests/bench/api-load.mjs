@@ -5,7 +5,7 @@
 // counts, rate. autocannon's own histogram is not used: it keeps whole milliseconds, and at a fixed
 // rate its coordinated-omission correction takes 1/rate seconds for milliseconds, which fills the
 // histogram with made-up short samples.
-// Scenario: { url, method, headers, paths: string[], bodies?: string[], rate?, seconds, connections }
+// Scenario: { url, method, headers, keys?: string[], paths: string[], bodies?: string[], rate?, seconds, connections }
 // (no rate: each connection sends its next request when the previous one is answered).
 import autocannon from "autocannon";
 
@@ -27,7 +27,9 @@ const instance = autocannon({
       setupRequest: (request) => {
         const i = next % scenario.paths.length;
         next += 1;
-        return { ...request, path: scenario.paths[i], ...(scenario.bodies ? { body: scenario.bodies[i] } : {}) };
+        // Several keys (scenario.keys): each request goes out with the next one, as many callers would.
+        const headers = scenario.keys ? { ...request.headers, authorization: `Bearer ${scenario.keys[next % scenario.keys.length]}` } : request.headers;
+        return { ...request, headers, path: scenario.paths[i], ...(scenario.bodies ? { body: scenario.bodies[i] } : {}) };
       },
     },
   ],

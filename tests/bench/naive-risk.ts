@@ -1,12 +1,14 @@
 // The API benchmark's baseline, mounted only by the bench server (tests/bench/api-server.ts), never
 // by the product: a person's or company's risk computed at request time from its active alerts,
 // the way a straightforward implementation would do it — one query for the entity, one for its
-// alerts, the noisy-OR with the money term in JavaScript, and one query per hit for its evidence.
-// It answers the same shape as GET /api/v1/entities/:id/risk, with the same score.
+// alerts, their evidence combined in JavaScript (services/analytics/scores/model.ts, from each
+// alert's stored evidence and group), and one query per hit for its evidence. It answers the same
+// shape as GET /api/v1/entities/:id/risk, with the same score.
 import { Router } from "express";
 import { z } from "zod";
-import { GRADES, type Grade } from "../../services/analytics/grades.ts";
+import type { Grade } from "../../services/analytics/grades.ts";
 import { DEFAULT_SCORE_SETTINGS } from "../../services/analytics/scores/index.ts";
+import { combine } from "../../services/analytics/scores/model.ts";
 import type { Graph } from "../../services/graph/index.ts";
 import { RISK_READERS } from "../../services/api/auth/roles.ts";
 import { NotFoundError } from "../../services/errors.ts";
@@ -20,6 +22,7 @@ RETURN n.id AS id, toLower(head([l IN labels(n) WHERE NOT l IN ['Entity', 'Cadre
 const ALERTS = `MATCH (a:Alert {active: true})-[:ON]->(:Entity {id: $id})
 RETURN a.id AS alertId, a.flag AS flag, a.weight AS weight, a.confidence AS confidence, a.score AS score,
        a.amount AS amount, a.grade AS grade, a.summary AS summary, a.status AS status,
+       coalesce(a.group, a.id) AS group, coalesce(a.llr, 0.0) AS llr, coalesce(a.discount, 1.0) AS discount,
        coalesce(a.evidenceNodes, []) AS nodeIds, coalesce(a.evidenceRels, []) AS relIds`;
 
 const EVIDENCE = `CALL () {
@@ -53,17 +56,21 @@ interface AlertRow extends Record<string, unknown> {
   grade: Grade | null;
   summary: string | null;
   status: string;
+  group: string;
+  llr: number;
+  discount: number;
   nodeIds: string[];
   relIds: string[];
 }
 
-/** 100 × (1 − Π(1 − score) × (1 − money term of the summed amount's grade)), as cypher/scores/entities.cypher computes it. */
-export function naiveScore(alerts: readonly { score: number; amount: number | null }[]): { score: number; amount: number; grade: Grade | null } {
+/** The score the scores stage stores, from the alerts' stored evidence, groups and discounts. */
+export function naiveScore(alerts: readonly AlertRow[]): { score: number; amount: number; grade: Grade | null } {
   if (alerts.length === 0) return { score: 0, amount: 0, grade: null };
-  const amount = alerts.reduce((t, a) => t + (a.amount ?? 0), 0);
-  const grade = GRADES.find((g) => amount >= g.min)!.grade;
-  const miss = alerts.reduce((m, a) => m * (1 - a.score), 1) * (1 - DEFAULT_SCORE_SETTINGS.moneyTerm[grade]);
-  return { score: Math.round(100 * (1 - miss) * 100) / 100, amount, grade };
+  const e = combine(
+    alerts.map((a) => ({ id: a.alertId, flag: a.flag, group: a.group, llr: a.llr, amount: a.amount ?? 0, discount: a.discount })),
+    DEFAULT_SCORE_SETTINGS,
+  );
+  return { score: e.score, amount: e.amount, grade: e.grade };
 }
 
 const NaiveRisk: Endpoint<typeof IdParams, z.ZodObject<Record<string, never>>, z.ZodUndefined, z.ZodType> = {
@@ -84,7 +91,7 @@ export function naiveRiskRouter(graph: Graph): Router {
     const alerts = await graph.read<AlertRow>(ALERTS, { id: params.id });
     alerts.sort((a, b) => b.score - a.score || (b.amount ?? 0) - (a.amount ?? 0) || a.alertId.localeCompare(b.alertId));
     const hits = [];
-    for (const { nodeIds, relIds, ...a } of alerts.slice(0, 100)) {
+    for (const { nodeIds, relIds, llr: _llr, discount: _discount, ...a } of alerts.slice(0, 100)) {
       const [evidence] = await graph.read(EVIDENCE, { nodeIds, relIds });
       hits.push({ ...a, amount: a.amount ?? 0, title: flagTitle(a.flag), evidence });
     }

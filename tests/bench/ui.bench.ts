@@ -198,9 +198,9 @@ try {
           const next = ex.graph.neighbors(id).find((n) => !ex.graph.getNodeAttribute(n, "expanded") && ["person", "company"].includes(ex.graph.getNodeAttribute(n, "data").type));
           if (!next) return null;
           ex.frame([next]);
-          await new Promise((r) => setTimeout(r, 500));
+          while (ex.sigma.getCamera().isAnimated()) await new Promise((r) => setTimeout(r, 20));
           const s = ex.sigma;
-          const p = s.graphToViewport(s.getNodeDisplayData(next));
+          const p = s.framedGraphToViewport(s.getNodeDisplayData(next));
           const rect = s.getContainer().getBoundingClientRect();
           const before = ex.graph.order;
           window.__drawn = new Promise((resolve) => {

@@ -32,11 +32,28 @@ const attrs = (page: Page, id: string) => inPage(page, `(() => { const a = windo
 /** Ids of the nodes drawn (not hidden by a filter). */
 const drawn = (page: Page) => inPage<string[]>(page, "window.explorer.graph.nodes().filter((n) => !window.explorer.sigma.getNodeDisplayData(n).hidden).sort()");
 
-/** Brings a node into view and returns where it is on the page. */
+/**
+ * Brings a node into view and returns a point of the page where it is the node under the pointer
+ * (its centre, or another point of its disc when a neighbour is drawn over the centre).
+ */
 async function pointOf(page: Page, id: string): Promise<{ x: number; y: number }> {
   await inPage(page, `window.explorer.frame([${JSON.stringify(id)}])`);
-  await page.waitForTimeout(600);
-  return inPage(page, `(() => { const s = window.explorer.sigma; const p = s.graphToViewport(s.getNodeDisplayData(${JSON.stringify(id)})); const r = s.getContainer().getBoundingClientRect(); return { x: p.x + r.left, y: p.y + r.top }; })()`);
+  await page.waitForFunction(() => !(globalThis as Loose).explorer.sigma.getCamera().isAnimated());
+  return inPage(
+    page,
+    `(() => {
+      const s = window.explorer.sigma;
+      const d = s.getNodeDisplayData(${JSON.stringify(id)});
+      const c = s.framedGraphToViewport(d);
+      const r = s.getContainer().getBoundingClientRect();
+      const radius = s.scaleSize(d.size);
+      for (const f of [0, 0.5, 0.8]) for (let a = 0; a < (f === 0 ? 1 : 8); a++) {
+        const p = { x: c.x + f * radius * Math.cos((a * Math.PI) / 4), y: c.y + f * radius * Math.sin((a * Math.PI) / 4) };
+        if (s.getNodeAtPosition(p) === ${JSON.stringify(id)}) return { x: p.x + r.left, y: p.y + r.top };
+      }
+      return { x: c.x + r.left, y: c.y + r.top };
+    })()`,
+  );
 }
 
 async function download(page: Page, click: () => Promise<void>): Promise<{ name: string; data: Buffer }> {
@@ -283,6 +300,9 @@ describe("investigator explorer in Chromium", () => {
     expect(nodesCsv.data.toString("utf8").trim().split("\r\n")).toHaveLength(visible.length + 1);
     expect(edgesCsv.data.toString("utf8").trim().split("\r\n").length).toBe(parsed.edges + 1);
 
+    // The whole view in the picture.
+    await page.click("#fit");
+    await page.waitForFunction(() => !(globalThis as Loose).explorer.sigma.getCamera().isAnimated());
     await page.click("#export-menu summary");
     const png = await download(page, () => page.click("#export-png"));
     expect(png.data.subarray(1, 4).toString()).toBe("PNG");
@@ -294,7 +314,8 @@ describe("investigator explorer in Chromium", () => {
   });
 
   it("reopens the same view from the URL", async () => {
-    await page.waitForTimeout(400);
+    await idle(page);
+    await page.waitForFunction(() => !(globalThis as Loose).explorer.urlPending);
     const before = { nodes: await nodesOnCanvas(page), state: await state(page), url: page.url() };
     expect(before.url).toContain("#n=");
     await page.reload();

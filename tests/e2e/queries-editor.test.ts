@@ -21,6 +21,14 @@ function resultRows(page: Page): Promise<string[][]> {
   return page.$$eval("#result tbody tr", (trs) => trs.map((tr) => [...tr.querySelectorAll("td")].map((td) => td.textContent ?? "")));
 }
 
+/** Replaces the query text in the Cypher editor as a paste would (the textarea under it follows). */
+async function setText(page: Page, text: string): Promise<void> {
+  await page.click("#q-editor .cm-content");
+  await page.keyboard.press("Control+A");
+  await page.keyboard.insertText(text);
+  expect(await page.inputValue("#q-text")).toBe(text);
+}
+
 /** The text of the list entry for a query (title and source · version). */
 function listEntry(page: Page, name: string): Promise<string | null> {
   return page.textContent(`#list button[data-query='${name}'] small`);
@@ -77,7 +85,7 @@ describe("saved-query editor in Chromium", () => {
     const sneaky = [...lines.slice(0, at + 1), "WITH p", "SET p.flagged = true", ...lines.slice(at + 1)].join("\n");
     await page.click("#new");
     await page.fill("#q-name", "sneaky");
-    await page.fill("#q-text", sneaky);
+    await setText(page, sneaky);
     await page.click("#save");
     await page.waitForSelector("#refusals li");
     expect(await page.textContent("#save-problem")).toMatch(/^422 /);
@@ -92,7 +100,7 @@ describe("saved-query editor in Chromium", () => {
     })).toBe("SET");
 
     // A header without title_zh: refused, naming the field.
-    await page.fill("#q-text", text.replace(/^\/\/ title_zh:.*\n/m, ""));
+    await setText(page, text.replace(/^\/\/ title_zh:.*\n/m, ""));
     await page.click("#save");
     await page.waitForSelector("#refusals li:has-text('title_zh')");
 
@@ -104,6 +112,25 @@ describe("saved-query editor in Chromium", () => {
     expect(await page.isHidden("#editor")).toBe(true);
   });
 
+  it("highlights Cypher, completes labels from the live schema and marks a syntax error inline", async () => {
+    await page.click("#new");
+    await page.waitForSelector("#q-editor .cm-content");
+    await page.click("#q-editor .cm-content");
+    await page.keyboard.press("Control+End");
+    await page.keyboard.insertText("\nMATCH (x:Per");
+    await page.keyboard.press("Control+Space");
+    await page.waitForSelector(".cm-tooltip-autocomplete li");
+    const offered = await page.$$eval(".cm-tooltip-autocomplete li", (lis) => lis.map((li) => li.textContent ?? ""));
+    expect(offered).toContain("Person");
+    // Never the service's own records.
+    expect(offered).not.toContain("ApiKey");
+    await page.keyboard.press("Escape");
+    await page.keyboard.insertText("son) RETURN x x");
+    await page.waitForSelector("#q-editor .cm-lintRange-error");
+    expect(await page.$$eval("#q-editor .cm-keyword", (els) => els.map((el) => el.textContent))).toEqual(expect.arrayContaining(["MATCH", "WHERE", "RETURN"]));
+    await page.click("#cancel");
+  });
+
   it("saves a second version from the edit panel and shows both in the history", async () => {
     await page.click(`#list button[data-query='${NAME}']`);
     await page.click("#edit");
@@ -112,7 +139,7 @@ describe("saved-query editor in Chromium", () => {
     expect(await page.getAttribute("#q-name", "readonly")).not.toBeNull();
     const text = await page.inputValue("#q-text");
     expect(text).toContain("ORDER BY id\n");
-    await page.fill("#q-text", text.replace("ORDER BY id\n", "ORDER BY id DESC\n"));
+    await setText(page, text.replace("ORDER BY id\n", "ORDER BY id DESC\n"));
     await page.fill("#q-comment", "newest first");
     await page.click("#save");
     await page.waitForSelector(`#list button[data-query='${NAME}'] small:has-text('saved · v2')`);

@@ -301,6 +301,24 @@ RETURN a.id AS a, b.id AS b, w`);
     expect(await communitySummary(graph, 999_999)).toBeUndefined();
   });
 
+  it("finds the same rings with the GDS engine, keeps their ids, and writes back by node id, where the server has GDS", async (ctx) => {
+    if ((await gdsProcedures(graph)).length === 0) ctx.skip(); // NEO4J_LOCAL_GDS=1 (or an external server with the plugin) runs it
+    const before = await communityIds();
+    const viaGds = await detectCommunities(graph, { runId: "run-gds", engine: "gds" });
+    expect(viaGds).toMatchObject({ engine: "gds", fresh: 0 });
+    expect(viaGds.modularity).toBeGreaterThan(0.3);
+    // Every community is the same set of members as graphology's, under the id the earlier runs issued.
+    expect(await communityIds()).toEqual(before);
+    expect(viaGds.write.assigned).toBe(0);
+    const again = await gdsEngine.detect(graph, { runId: "run-gds-2" });
+    expect(again.internalId?.("A1")).toEqual(expect.any(Number));
+    const ringA = Object.keys(before).filter((id) => before[id] === before.A1).sort();
+    expect(ringA.length).toBeGreaterThanOrEqual(7);
+    expect(again.communities).toContainEqual(ringA);
+    // GDS 2.13's Louvain takes no seed and runs on one thread instead (a note says so); nothing else went amiss.
+    expect(again.notes.filter((n) => !/takes no randomSeed/.test(n))).toEqual([]);
+  });
+
   it("refuses the GDS engine with a clear error when the plugin is absent", async () => {
     if ((await gdsProcedures(graph)).length > 0) return; // a server with GDS: nothing to refuse
     await expect(gdsEngine.detect(graph, { runId: "gds" })).rejects.toThrow(expect.objectContaining({ name: "GdsUnavailableError" }));

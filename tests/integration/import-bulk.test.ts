@@ -19,7 +19,7 @@ import { FIXTURES } from "../support/bundles.ts";
 import { connectTestGraph, emptyGraph } from "../support/graph.ts";
 
 const base = config();
-const offlineConfig = { ...base, dataDir: path.join(base.dataDir, "test-offline"), local: { port: base.local.port + 11, heap: "1g", pagecache: "256m" } };
+const offlineConfig = { ...base, dataDir: path.join(base.dataDir, "test-offline"), local: { port: base.local.port + 11, heap: "1g", pagecache: "256m", gds: false } };
 const silent = pino({ level: "silent" });
 
 let graph: Graph;

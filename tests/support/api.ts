@@ -64,6 +64,14 @@ export async function startApi(options: { fixture?: boolean | "keep"; config?: P
     // Answers from Neo4j: tests change the graph behind the API's back; risk-view.test.ts tests the view.
     riskRefreshMs: 0,
     audit: { dir: tempDir("audit"), batchSize: 256 },
+    corsOrigins: [],
+    sessionMs: 3_600_000,
+    trustProxy: { value: "loopback", configured: false },
+    // Tests call fast and from one key: the limit is tested on its own (hardening.test.ts).
+    rateLimit: { perSecond: 10_000, burst: 10_000 },
+    // Generous: the first saved-query call waits for every built-in to be EXPLAINed, slow on a busy machine.
+    requestTimeoutMs: 600_000,
+    txTimeoutMs: 60_000,
     ...options.config,
   };
   const app = createApp({ graph, logger: pino({ level: "silent" }), config, ...options.deps });

@@ -10,6 +10,8 @@ export interface AlertRow {
   amount: number;
   grade: string;
   subjects: string[];
+  /** The subjects whose part is secondary (they take a share of the risk). */
+  minor: string[];
   /** The other parties as `id:part`, sorted. */
   parties: string[];
   group: string;
@@ -28,6 +30,7 @@ export async function runAndRead(graph: Graph, id: string, parameters: Record<st
     `MATCH (a:Alert {flag: $id})
      RETURN a.id AS id, a.flag AS flag, a.confidence AS confidence, a.amount AS amount, a.grade AS grade,
             COLLECT { MATCH (a)-[:ON]->(s) RETURN s.id ORDER BY s.id } AS subjects,
+            COLLECT { MATCH (a)-[on:ON]->(s) WHERE on.minor RETURN s.id ORDER BY s.id } AS minor,
             COLLECT { MATCH (a)-[n:NAMES]->(p) RETURN p.id + ':' + n.part AS x ORDER BY x } AS parties,
             a.group AS group, a.facts AS facts, a.evidenceNodes AS evidenceNodes,
             a.evidenceRels AS evidenceRels, a.summary AS summary

@@ -93,7 +93,7 @@ describe("audit:verify", () => {
     const r = spawnSync(process.execPath, ["--import", "tsx", "services/cli/audit-verify.ts", "--dir", dir], { encoding: "utf8" });
     expect(r.status).toBe(1);
     expect(r.stderr).toContain("audit.jsonl:1: deleted");
-  });
+  }, 60_000);
 
   it("continues the chain after a restart", async () => {
     const again = new AuditTrail(dir);

@@ -2,7 +2,7 @@
 // that change the canvas (open, expand, "N more", community, evidence), so every panel adds to the
 // graph the same way. Large answers go in chunks, one per frame, so the page never freezes.
 import type Sigma from "sigma";
-import { api, ApiError, type Node } from "../shared/api.ts";
+import { type AlertDetail, api, ApiError, type Node } from "../shared/api.ts";
 import { t } from "../shared/i18n.ts";
 import { chunks, dropNodes, type EdgeAttrs, type ExplorerGraph, type GraphPiece, markTruncation, type MergeResult, mergePiece, nodeFromRef, type NodeAttrs } from "./graph.ts";
 import type { LayoutController } from "./layout.ts";
@@ -43,11 +43,15 @@ export interface App {
   frame(ids: readonly string[]): void;
   /** Panels register what to show for a node or an alert. */
   onSelect: Set<(id: string | null) => void>;
+  /** Panels that show an alert's status hear of a triage. */
+  onTriaged: Set<(alert: AlertDetail) => void>;
   showAlert?: (id: string) => void;
   showCommunity?: (c: Awaited<ReturnType<typeof api.community>>) => void;
   setPathEnd?: (end: "from" | "to", id: string) => void;
   /** Counts of work in flight (the e2e tests wait for 0). */
   busy: number;
+  /** A change of the view not yet written into the URL (the e2e tests wait for false). */
+  urlPending: boolean;
 }
 
 const nextFrame = () => new Promise<void>((resolve) => requestAnimationFrame(() => resolve()));
@@ -57,7 +61,9 @@ export function createApp(parts: Pick<App, "graph" | "store" | "sigma" | "layout
   const app: App = {
     ...parts,
     busy: 0,
+    urlPending: false,
     onSelect: new Set(),
+    onTriaged: new Set(),
     fail(error) {
       if ((error as Error).name === "AbortError") return;
       const text = error instanceof ApiError ? error.describe() : (error as Error).message;
@@ -169,27 +175,39 @@ export function createApp(parts: Pick<App, "graph" | "store" | "sigma" | "layout
     },
 
     frame(ids) {
-      const present = ids.filter((id) => graph.hasNode(id));
-      if (present.length === 0) return;
-      const sigma = parts.sigma;
-      if (present.length === 1) {
-        const d = sigma.getNodeDisplayData(present[0]!);
-        if (d) void sigma.getCamera().animate({ x: d.x, y: d.y, ratio: Math.min(sigma.getCamera().ratio, 0.6) }, { duration: 300 });
-        return;
+      frameNow(ids);
+      // The layout moves the nodes (and sigma rescales the view to them): frame again once it settles.
+      if (layout.running) {
+        const off = layout.onChange((running) => {
+          if (running) return;
+          off();
+          frameNow(ids);
+        });
       }
-      let [x0, y0, x1, y1] = [Infinity, Infinity, -Infinity, -Infinity];
-      for (const id of present) {
-        const d = sigma.getNodeDisplayData(id);
-        if (!d) continue;
-        x0 = Math.min(x0, d.x);
-        y0 = Math.min(y0, d.y);
-        x1 = Math.max(x1, d.x);
-        y1 = Math.max(y1, d.y);
-      }
-      if (!Number.isFinite(x0)) return;
-      const ratio = Math.min(1.2, Math.max(0.05, Math.max(x1 - x0, y1 - y0) * 1.3));
-      void sigma.getCamera().animate({ x: (x0 + x1) / 2, y: (y0 + y1) / 2, ratio }, { duration: 300 });
     },
   };
+
+  function frameNow(ids: readonly string[]): void {
+    const present = ids.filter((id) => graph.hasNode(id));
+    if (present.length === 0) return;
+    const sigma = parts.sigma;
+    if (present.length === 1) {
+      const d = sigma.getNodeDisplayData(present[0]!);
+      if (d) void sigma.getCamera().animate({ x: d.x, y: d.y, ratio: Math.min(sigma.getCamera().ratio, 0.2) }, { duration: 300 });
+      return;
+    }
+    let [x0, y0, x1, y1] = [Infinity, Infinity, -Infinity, -Infinity];
+    for (const id of present) {
+      const d = sigma.getNodeDisplayData(id);
+      if (!d) continue;
+      x0 = Math.min(x0, d.x);
+      y0 = Math.min(y0, d.y);
+      x1 = Math.max(x1, d.x);
+      y1 = Math.max(y1, d.y);
+    }
+    if (!Number.isFinite(x0)) return;
+    const ratio = Math.min(1.2, Math.max(0.05, Math.max(x1 - x0, y1 - y0) * 1.3));
+    void sigma.getCamera().animate({ x: (x0 + x1) / 2, y: (y0 + y1) / 2, ratio }, { duration: 300 });
+  }
   return app;
 }

@@ -4,10 +4,10 @@
 import Sigma from "sigma";
 import type { Settings } from "sigma/settings";
 import { EdgeArrowProgram, EdgeRectangleProgram } from "sigma/rendering";
-import { api, ApiError, credentials } from "../shared/api.ts";
+import { api, ApiError, session, type SessionInfo } from "../shared/api.ts";
 import { $, h, saveFile } from "../shared/dom.ts";
 import { applyI18n, currentLang, onLangChange, setLang, t } from "../shared/i18n.ts";
-import { createApp } from "./app.ts";
+import { createApp, SETTLE_ITERATIONS } from "./app.ts";
 import { toCsv, toGexf } from "./export.ts";
 import { createGraph, type EdgeAttrs, type NodeAttrs } from "./graph.ts";
 import { snapshot } from "./image.ts";
@@ -36,8 +36,10 @@ const sigma = new Sigma<NodeAttrs, EdgeAttrs>(graph, $("sigma"), {
   edgeLabelFont: '"Noto Sans CJK SC", "Noto Sans SC", "PingFang SC", "Microsoft YaHei", sans-serif',
   labelSize: 13,
   edgeLabelSize: 11,
-  labelRenderedSizeThreshold: 7,
+  labelRenderedSizeThreshold: 5,
   zIndex: true,
+  // A busy machine can hold the second click back: a generous double-click window.
+  doubleClickTimeout: 500,
   minCameraRatio: 0.02,
   maxCameraRatio: 20,
   nodeReducer: (node, attrs) => nodeReducer(ctx, node, attrs),
@@ -100,10 +102,15 @@ function currentView(): UrlView {
   const cam = sigma.getCamera().getState();
   return { nodes: graph.nodes(), focus: s.focus, selected: s.selected, colourBy: s.colourBy, filters: s.filters, camera: graph.order > 0 ? { x: cam.x, y: cam.y, ratio: cam.ratio } : null };
 }
+/** Writes the view into the URL once changes pause. */
 function saveViewSoon(): void {
   if (restoring) return;
+  app.urlPending = true;
   clearTimeout(viewTimer);
-  viewTimer = setTimeout(() => history.replaceState(null, "", `${location.pathname}${location.search}${toHash(currentView())}`), 250);
+  viewTimer = setTimeout(() => {
+    app.urlPending = false;
+    history.replaceState(null, "", `${location.pathname}${location.search}${toHash(currentView())}`);
+  }, 250);
 }
 async function restoreView(hash: string): Promise<void> {
   const view = fromHash(hash);
@@ -114,7 +121,7 @@ async function restoreView(hash: string): Promise<void> {
     if (view.nodes.length > 0) {
       const piece = await api.subgraph(view.nodes);
       await app.addPiece(piece, undefined, { settle: false });
-      layout.start(300);
+      layout.start(SETTLE_ITERATIONS);
       await new Promise<void>((resolve) => {
         const stop = layout.onChange((running) => {
           if (!running) {
@@ -237,35 +244,58 @@ document.addEventListener("keydown", (e) => {
   }
 });
 
-// Sign-in: the API key for this tab (ui/shared/api.ts keeps it).
-async function signIn(): Promise<boolean> {
+// Sign-in: a browser session (ui/shared/api.ts), resumed after a reload, else the log-in form.
+function showSignedIn(info: SessionInfo): void {
+  $("who").replaceChildren(
+    h("span", { title: t("login.signedIn", { name: info.name, role: info.role }) }, info.role),
+    h("button", { type: "button", id: "sign-out", onclick: () => void signOut() }, t("login.signOut")),
+  );
+  $("login").hidden = true;
+}
+function showLogin(error = ""): void {
+  $("who").replaceChildren();
+  $("login").hidden = false;
+  $("login-error").textContent = error;
+  $("api-key").focus();
+}
+async function signOut(): Promise<void> {
   try {
-    const me = await api.me();
-    $("who").replaceChildren(
-      h("span", { title: t("login.signedIn", { name: me.name, role: me.role }) }, me.role),
-      h("button", { type: "button", id: "sign-out", onclick: () => (credentials.clear(), location.reload()) }, t("login.signOut")),
-    );
-    $("login").hidden = true;
-    return true;
-  } catch (e) {
-    $("login").hidden = false;
-    $("login-error").textContent = e instanceof ApiError && credentials.present() ? e.describe() : "";
-    $("api-key").focus();
-    return false;
+    await session.logOut();
+  } finally {
+    // A fresh page: nothing of the last user's graph stays on screen.
+    location.reload();
   }
 }
-async function start(): Promise<void> {
-  if (!(await signIn())) return;
+async function load(): Promise<void> {
   lists.loadAll();
   void queries.load();
   if (location.hash.length > 1) await restoreView(location.hash);
   counts();
 }
+async function start(): Promise<void> {
+  let info: SessionInfo | undefined;
+  try {
+    info = await session.resume();
+  } catch (e) {
+    return showLogin(e instanceof ApiError ? e.describe() : String(e));
+  }
+  if (!info) return showLogin();
+  showSignedIn(info);
+  await load();
+}
 $("login-form").addEventListener("submit", (e) => {
   e.preventDefault();
-  credentials.set($<HTMLInputElement>("api-key").value);
-  void start();
+  const input = $<HTMLInputElement>("api-key");
+  session.logIn(input.value).then(
+    async (info) => {
+      input.value = "";
+      showSignedIn(info);
+      await load();
+    },
+    (error: unknown) => showLogin(error instanceof ApiError ? error.describe() : String(error)),
+  );
 });
+session.onLoggedOut(() => showLogin(t("login.expired")));
 
 applyI18n();
 counts();

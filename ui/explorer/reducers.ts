@@ -52,13 +52,14 @@ export function nodeReducer(ctx: ReducerContext, node: string, attrs: NodeAttrs)
     size: nodeSize(attrs.data.riskScore),
     color: nodeColour(attrs, state.colourBy),
     hidden: !nodePasses(attrs.data, state.filters),
-    zIndex: 1,
+    // Riskier nodes are drawn over the others.
+    zIndex: 1 + Math.max(0, Math.min(100, attrs.data.riskScore ?? 0)) / 101,
   };
   if (ctx.highlightNodes) {
     if (ctx.highlightNodes.has(node)) {
       out.highlighted = true;
       out.forceLabel = true;
-      out.zIndex = 2;
+      out.zIndex = 3;
     } else {
       out.color = FADED_NODE;
       out.label = "";
@@ -68,7 +69,7 @@ export function nodeReducer(ctx: ReducerContext, node: string, attrs: NodeAttrs)
   if (ctx.hoverSet) {
     if (ctx.hoverSet.has(node)) {
       out.forceLabel = true;
-      out.zIndex = 2;
+      out.zIndex = 3;
       if (node === state.hovered) out.highlighted = true;
     } else {
       out.color = FADED_NODE;
@@ -80,7 +81,7 @@ export function nodeReducer(ctx: ReducerContext, node: string, attrs: NodeAttrs)
   if (node === state.selected) {
     out.highlighted = true;
     out.forceLabel = true;
-    out.zIndex = 3;
+    out.zIndex = 4;
   }
   return out;
 }

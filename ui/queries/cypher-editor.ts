@@ -4,7 +4,7 @@
 // textarea stays the form's value (kept in step both ways), so the page works without it.
 import { createCypherEditor, type EditorApi } from "@neo4j-cypher/codemirror";
 import "@neo4j-cypher/codemirror/css/cypher-codemirror.css";
-import { request } from "../shared/api.ts";
+import { api, session } from "../shared/api.ts";
 import type { TextBox } from "./editor.ts";
 
 /** `$name` parameters declared in a query file's header. */
@@ -29,16 +29,35 @@ export async function cypherBox(area: HTMLTextAreaElement): Promise<TextBox> {
   host.className = "cypher-editor";
   host.id = "q-editor";
   area.after(host);
-  const editor: EditorApi = createCypherEditor(host, { value: area.value, lint: true, autocomplete: true, lineNumbers: true, theme: "light", lineWrapping: true });
+  // 1.0.3 answers { editor } although its declarations say the editor itself.
+  const { editor } = createCypherEditor(host, { value: area.value, lint: true, autocomplete: true, lineNumbers: true, theme: "light", lineWrapping: true }) as unknown as { editor: EditorApi };
   area.hidden = true;
   let echo = false;
-  const schema = request("GET /api/v1/schema").catch(() => ({ labels: [], relationshipTypes: [], propertyKeys: [] }));
-  const refreshSchema = async (text: string) => editor.setSchema({ ...(await schema), parameters: headerParameters(text) });
+  // Asked for once a session is there (the page may load before it); a failure is asked again later.
+  type Names = Awaited<ReturnType<typeof api.schema>>;
+  let schema: Names | undefined;
+  let asking = false;
+  let shown = "";
+  const refreshSchema = async (text: string) => {
+    if (!schema && !asking && session.active()) {
+      asking = true;
+      schema = await api.schema().catch(() => undefined);
+      asking = false;
+    }
+    // Setting the schema closes an open completion: only when something changed.
+    const parameters = headerParameters(text);
+    const key = `${schema ? "s" : "-"}${parameters.join(",")}`;
+    if (key === shown) return;
+    shown = key;
+    editor.setSchema({ ...(schema ?? {}), parameters });
+  };
   editor.onValueChanged((value: string) => {
     if (echo) return;
     area.value = value;
     void refreshSchema(value);
   });
+  // The caret too, so the form's text box always says where the writer is.
+  editor.onPositionChanged((p) => area.setSelectionRange(p.position, p.position));
   // Anything that sets the textarea (a test, a password manager, the page) reaches the editor.
   area.addEventListener("input", () => {
     echo = true;

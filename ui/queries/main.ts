@@ -2,21 +2,23 @@
 // and see the rows as a table with their count, time and a notice when the row cap cut them, or
 // export CSV; problems are shown at the field they name. Analysts and admins also write queries
 // (editor.ts), see a query's versions and delete it; built-ins are read-only. Every request goes
-// through ui/shared/api.ts with the API key typed in (kept for the tab only).
-import { api, ApiError, credentials, type QuerySummary, type QueryRun } from "../shared/api.ts";
+// through ui/shared/api.ts under a browser session: the API key typed in is sent once to log in and
+// not kept; "Log out" ends the session.
+import { api, ApiError, type QuerySummary, type QueryRun, session, type SessionInfo } from "../shared/api.ts";
 import { $, saveFile } from "../shared/dom.ts";
 import { closeEditor, type EditorHooks, openEditor, saveQuery, type TextBox, textareaBox } from "./editor.ts";
 import { clearFieldErrors, parameterField, parameterValues, showFieldErrors } from "./form.ts";
 import { resultTable } from "./table.ts";
 
 const keyInput = $<HTMLInputElement>("api-key");
-keyInput.value = credentials.get();
 let current: QuerySummary | undefined;
 /** Whether this key's role may save and delete (GET /keys/me); cleared too if the API answers 403. */
 let canWrite = false;
 /** Bumped on every run or selection, so a late answer for an earlier one is ignored. */
 let generation = 0;
 let loadedKey: string | undefined;
+/** The key id of the session this page holds. */
+let sessionKey: string | undefined;
 let box: TextBox = textareaBox($<HTMLTextAreaElement>("q-text"));
 
 function say(text: string, error = false): void {
@@ -33,12 +35,53 @@ function clearResult(): void {
   $("truncated").hidden = true;
 }
 
-/** Loads the list for the key typed in (once per key: Enter fires both change and submit; a failure is retried). */
+/** Logs in with the key typed in (then forgets it). */
+async function logIn(): Promise<boolean> {
+  try {
+    showSession(await session.logIn(keyInput.value));
+    keyInput.value = "";
+    return true;
+  } catch (e) {
+    say(describe(e), true);
+    return false;
+  }
+}
+
+function showSession(info: SessionInfo | undefined): void {
+  sessionKey = info?.keyId;
+  $("who").textContent = info ? `${info.name} (${info.role})` : "";
+  $("logout").hidden = info === undefined;
+}
+
+/** Everything of the last user off the page. */
+function forget(): void {
+  loadedKey = undefined;
+  canWrite = false;
+  current = undefined;
+  $("list").replaceChildren();
+  $("query").hidden = true;
+  clearResult();
+  showSession(undefined);
+  showWriteControls();
+}
+
+async function logOut(): Promise<void> {
+  try {
+    await session.logOut();
+  } catch {
+    // The session is gone from this page either way.
+  }
+  forget();
+  say("logged out · 已退出");
+}
+
+/** Loads the list for the session (once per session: Enter fires both change and submit; a failure is retried). */
 async function loadList(force = false): Promise<void> {
-  const key = keyInput.value.trim();
+  if (keyInput.value.trim() && !(await logIn())) return;
+  const key = sessionKey;
+  if (key === undefined || !session.active()) return;
   if (key === loadedKey && !force) return;
   loadedKey = key;
-  credentials.set(key);
   let queries: QuerySummary[];
   try {
     queries = (await api.queries()).items;
@@ -228,7 +271,11 @@ $("key").addEventListener("submit", (e) => {
   e.preventDefault();
   void loadList();
 });
-keyInput.addEventListener("change", () => void loadList());
+$("logout").addEventListener("click", () => void logOut());
+session.onLoggedOut(() => {
+  forget();
+  say("the session ended: log in again · 会话已结束，请重新登录", true);
+});
 $("params").addEventListener("submit", (e) => {
   e.preventDefault();
   void run();
@@ -245,4 +292,11 @@ $("edit-form").addEventListener("submit", (e) => {
   void saveQuery(hooks);
 });
 void upgradeEditor();
-if (keyInput.value) void loadList();
+void session.resume().then(
+  (info) => {
+    if (!info) return;
+    showSession(info);
+    return loadList();
+  },
+  (e: unknown) => say(describe(e), true),
+);

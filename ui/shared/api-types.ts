@@ -54,6 +54,19 @@ export type Evidence = {
   })[];
 };
 
+export type Party = (EntityRef) & ({
+  part: string;
+});
+
+export type Discount = {
+  kind: string;
+  factor: number;
+  note: string;
+  figures: {
+    [key: string]: number | string | null;
+  };
+};
+
 export type RiskHit = {
   flag: string;
   title: string;
@@ -65,7 +78,22 @@ export type RiskHit = {
   summary: string | null;
   status: string;
   alertId: string;
+  discount?: number;
+  discounts?: Discount[];
+  llr?: number;
+  share?: number;
+  group?: string | null;
+  parties?: Party[];
   evidence: Evidence;
+};
+
+export type RiskGroup = {
+  group: string;
+  flag: string;
+  alerts: number;
+  llr: number;
+  counted: number;
+  strongest: string;
 };
 
 export type RiskExplanation = {
@@ -76,7 +104,17 @@ export type RiskExplanation = {
   grade: Grade | null;
   amount: number;
   hitCount: number;
+  evidence?: number;
+  logOdds?: number;
+  groups?: RiskGroup[];
   hits: RiskHit[];
+  asParty?: ({
+    alertId: string;
+    flag: string;
+    part: string;
+    summary: string | null;
+    status: string;
+  })[];
 };
 
 export type AnalysisRun = {
@@ -111,7 +149,12 @@ export type Alert = {
   runId: string | null;
   createdAt: string | null;
   triagedAt: string | null;
+  group: string | null;
+  discount: number | null;
+  discounts: Discount[];
+  llr: number | null;
   subjects: EntityRef[];
+  parties: Party[];
 };
 
 export type AlertDetail = (Alert) & ({
@@ -154,6 +197,14 @@ export type ApiKey = {
   role: "admin" | "investigator" | "analyst" | "consumer" | "auditor";
   createdAt: string;
   revokedAt: string | null;
+};
+
+export type Session = {
+  keyId: string;
+  name: string;
+  role: "admin" | "investigator" | "analyst" | "consumer" | "auditor";
+  csrfToken: string;
+  expiresAt: string;
 };
 
 export type CommunitySummary = {
@@ -462,6 +513,28 @@ export interface Routes {
     query: Record<string, never>;
     body: never;
     response: ApiKey;
+  };
+  "POST /api/v1/session": {
+    path: Record<string, never>;
+    query: Record<string, never>;
+    body: {
+      key: string;
+    };
+    response: Session;
+  };
+  "GET /api/v1/session": {
+    path: Record<string, never>;
+    query: Record<string, never>;
+    body: never;
+    response: Session;
+  };
+  "DELETE /api/v1/session": {
+    path: Record<string, never>;
+    query: Record<string, never>;
+    body: never;
+    response: {
+      ended: true;
+    };
   };
   "GET /api/v1/communities": {
     path: Record<string, never>;

@@ -1,7 +1,10 @@
 // The one module of the pages that talks to the API: every request goes through `request`, which
-// adds the credentials, reads problem documents (RFC 9457) into ApiError, and is typed by the
-// routes of ui/shared/api-types.ts (generated from /api/openapi.json). Today the credential is an
-// API key kept for the tab (sessionStorage); moving to a session cookie changes this file only.
+// reads problem documents (RFC 9457) into ApiError, and is typed by the routes of
+// ui/shared/api-types.ts (generated from /api/openapi.json). The pages hold a session, never a key:
+// the key typed in is sent once (POST /api/v1/session) and forgotten; the browser keeps the
+// httpOnly session cookie, and this module the session's CSRF token (in memory only), sent as
+// X-CSRF-Token with every change. After a reload GET /api/v1/session gives the token back. A 401
+// tells the pages to show their log-in; a 429 is waited out (Retry-After) and the request sent again.
 import type * as T from "./api-types.ts";
 
 export type * from "./api-types.ts";
@@ -33,21 +36,51 @@ export class ApiError extends Error {
   }
 }
 
-const KEY_STORE = "apiKey";
+/** Who the session belongs to, as GET and POST /api/v1/session answer. */
+export interface SessionInfo {
+  keyId: string;
+  name: string;
+  role: string;
+  csrfToken: string;
+  expiresAt: string;
+}
 
-/** The credential of this tab. */
-export const credentials = {
-  get(): string {
-    return sessionStorage.getItem(KEY_STORE) ?? "";
+let csrfToken: string | undefined;
+const loggedOutListeners: (() => void)[] = [];
+
+/** The browser session: log in with a key, resume after a reload, log out. */
+export const session = {
+  /** Sends the key once; on success the cookie is set and the key is not kept anywhere. */
+  async logIn(key: string): Promise<SessionInfo> {
+    const info = await request("POST /api/v1/session", { body: { key: key.trim() } });
+    csrfToken = info.csrfToken;
+    return info;
   },
-  set(key: string): void {
-    sessionStorage.setItem(KEY_STORE, key.trim());
+  /** The session the cookie names, or undefined when there is none (or it expired). */
+  async resume(): Promise<SessionInfo | undefined> {
+    try {
+      const info = await request("GET /api/v1/session");
+      csrfToken = info.csrfToken;
+      return info;
+    } catch (e) {
+      if (e instanceof ApiError && (e.status === 401 || e.status === 404)) return undefined;
+      throw e;
+    }
   },
-  clear(): void {
-    sessionStorage.removeItem(KEY_STORE);
+  async logOut(): Promise<void> {
+    try {
+      await request("DELETE /api/v1/session");
+    } finally {
+      csrfToken = undefined;
+    }
   },
-  present(): boolean {
-    return this.get() !== "";
+  /** Whether this page holds a session (a CSRF token). */
+  active(): boolean {
+    return csrfToken !== undefined;
+  },
+  /** Called when the API answers 401 to a page holding a session (expired, ended, key revoked). */
+  onLoggedOut(listener: () => void): void {
+    loggedOutListeners.push(listener);
   },
 };
 
@@ -84,19 +117,47 @@ async function problemOf(res: Response): Promise<ProblemBody> {
   }
 }
 
+/** Longest wait for a 429's Retry-After before the page is told instead, and how many waits in a row. */
+const MAX_RETRY_WAIT_S = 30;
+const MAX_RETRIES = 3;
+
+function wait(seconds: number, signal?: AbortSignal): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(resolve, seconds * 1000);
+    signal?.addEventListener("abort", () => {
+      clearTimeout(timer);
+      reject(new DOMException("aborted", "AbortError"));
+    });
+  });
+}
+
 /** Sends one request; throws ApiError for a problem answer and for a failed connection (status 0). */
 async function send(method: string, url: string, o: RequestOptions): Promise<Response> {
-  const headers: Record<string, string> = { authorization: `Bearer ${credentials.get()}` };
+  const headers: Record<string, string> = {};
   if (o.body !== undefined) headers["content-type"] = "application/json";
-  let res: Response;
-  try {
-    res = await fetch(url, { method, headers, body: o.body === undefined ? undefined : JSON.stringify(o.body), signal: o.signal });
-  } catch (error) {
-    if ((error as Error).name === "AbortError") throw error;
-    throw new ApiError({ status: 0, title: "Network error", detail: (error as Error).message });
+  if (csrfToken && method !== "GET") headers["x-csrf-token"] = csrfToken;
+  for (let attempt = 0; ; attempt += 1) {
+    let res: Response;
+    try {
+      res = await fetch(url, { method, headers, credentials: "same-origin", body: o.body === undefined ? undefined : JSON.stringify(o.body), signal: o.signal });
+    } catch (error) {
+      if ((error as Error).name === "AbortError") throw error;
+      throw new ApiError({ status: 0, title: "Network error", detail: (error as Error).message });
+    }
+    if (res.ok) return res;
+    // Rate-limited: nothing was done, so the same request may go again once the limit allows.
+    const retryAfter = Number(res.headers.get("retry-after"));
+    if (res.status === 429 && attempt < MAX_RETRIES && retryAfter > 0 && retryAfter <= MAX_RETRY_WAIT_S) {
+      await wait(retryAfter, o.signal);
+      continue;
+    }
+    const problem = await problemOf(res);
+    if (res.status === 401 && csrfToken !== undefined && !url.endsWith("/api/v1/session")) {
+      csrfToken = undefined;
+      for (const listener of loggedOutListeners) listener();
+    }
+    throw new ApiError(problem);
   }
-  if (!res.ok) throw new ApiError(await problemOf(res));
-  return res;
 }
 
 /** A typed JSON request: `request("GET /api/v1/entities/{id}", { path: { id } })`. */

@@ -12,6 +12,7 @@ const DICT = {
   "login.submit": ["登录", "Sign in"],
   "login.signedIn": ["已登录：{name}（{role}）", "Signed in: {name} ({role})"],
   "login.signOut": ["退出", "Sign out"],
+  "login.expired": ["会话已结束，请重新登录", "The session ended: sign in again"],
   "search.placeholder": ["搜索姓名、编号、身份证号、电话或账号… (/)", "Search name, id, identity number, phone or account… (/)"],
   "search.none": ["无匹配", "No match"],
   "tab.leads": ["线索排名", "Leads"],

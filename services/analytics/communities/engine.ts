@@ -23,6 +23,7 @@ export const graphologyEngine: CommunityEngine = {
       seconds: { read: projection.seconds, louvain: partition.seconds },
       notes: [],
       internalId: (key) => projection.graph.internalId(key),
+      previous: projection.previous,
     };
   },
 };

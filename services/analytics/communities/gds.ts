@@ -1,6 +1,6 @@
 // The Neo4j Graph Data Science engine: projects the same ties into a GDS in-memory graph, runs
 // gds.louvain there and streams the communities back. Needs the GDS plugin on the server.
-import { cypher, cypherWith, type Graph, SlotValue } from "../../graph/index.ts";
+import { cypher, cypherWith, type Graph, SlotValue, typedParams } from "../../graph/index.ts";
 import { CommunityOptionError, GdsUnavailableError } from "./errors.ts";
 import { louvainOptions } from "./louvain.ts";
 import { projectionOptions, tieParams, withTies } from "./project.ts";
@@ -40,10 +40,11 @@ export async function gdsCapabilities(graph: Graph): Promise<GdsCapabilities> {
   }
   const [row] = await graph.read<{ names: string[] }>(cypher("communities/gds-functions.cypher"));
   const functions = row?.names ?? [];
-  // gds.graph.project.cypher where the server still has it (deprecated since GDS 2.4), else the Cypher aggregation.
+  // The Cypher aggregation (GDS 2.4+) where the server has it, else gds.graph.project.cypher: GDS parses
+  // the latter's query with its own older Cypher parser (2.13 refuses the scoped CALL (a) { … }).
   let projection: GdsCapabilities["projection"];
-  if (procedures.includes("gds.graph.project.cypher")) projection = "legacy";
-  else if (functions.includes("gds.graph.project")) projection = "aggregation";
+  if (functions.includes("gds.graph.project")) projection = "aggregation";
+  else if (procedures.includes("gds.graph.project.cypher")) projection = "legacy";
   else throw new GdsUnavailableError(`the Graph Data Science plugin at ${graph.uri} offers no Cypher projection`, procedures);
   return { procedures, functions, projection, modularityProcedure: MODULARITY_PROCEDURES.find((p) => procedures.includes(p)) };
 }
@@ -87,12 +88,12 @@ export const gdsEngine: CommunityEngine = {
 
     try {
       const louvainStarted = performance.now();
-      const configuration: Record<string, unknown> = {
-        mutateProperty: "community",
-        relationshipWeightProperty: "weight",
-        consecutiveIds: true,
-        randomSeed: louvain.seed,
-      };
+      // One thread, so the result repeats (a seed, where a GDS offers one, needs it too); integers travel as Neo4j integers.
+      const integers = { randomSeed: "integer", concurrency: "integer" } as const;
+      let configuration: Record<string, unknown> = typedParams(
+        { mutateProperty: "community", relationshipWeightProperty: "weight", consecutiveIds: true, randomSeed: louvain.seed, concurrency: 1 },
+        integers,
+      );
       let result: { modularity: number; communityCount: number }[];
       try {
         result = await graph.autoCommit(cypher("communities/gds-louvain.cypher"), { graphName, configuration }, run);
@@ -100,13 +101,13 @@ export const gdsEngine: CommunityEngine = {
         // GDS validates configuration keys: a version without a seeded Louvain refuses randomSeed.
         // Single-threaded, its Louvain visits nodes in a fixed order, so the result still repeats.
         if (!/randomSeed/.test((error as Error).message)) throw error;
-        delete configuration.randomSeed;
-        configuration.concurrency = 1;
+        const { randomSeed: _seed, ...unseeded } = configuration;
+        configuration = unseeded;
         notes.push("this GDS Louvain takes no randomSeed: ran single-threaded for a repeatable result");
         result = await graph.autoCommit(cypher("communities/gds-louvain.cypher"), { graphName, configuration }, run);
       }
       const modularity = Number(result[0]?.modularity ?? 0);
-      const [streamed] = await graph.autoCommit<{ ids: string[]; communities: number[] }>(cypher("communities/gds-stream.cypher"), { graphName }, run);
+      const [streamed] = await graph.autoCommit<{ ids: string[]; nodes: number[]; communities: number[] }>(cypher("communities/gds-stream.cypher"), { graphName }, run);
       const byCommunity = new Map<number, string[]>();
       const ids = streamed?.ids ?? [];
       const numbers = streamed?.communities ?? [];
@@ -119,8 +120,13 @@ export const gdsEngine: CommunityEngine = {
       const shares = new Map<number, number>();
       if (capabilities.modularityProcedure) {
         const query = cypherWith("communities/gds-modularity.cypher", { PROCEDURE: SlotValue.oneOf(capabilities.modularityProcedure, MODULARITY_PROCEDURES) });
-        const [row] = await graph.autoCommit<{ communities: number[]; modularities: number[] }>(query, { graphName }, run);
-        row?.communities.forEach((c, i) => shares.set(c, row.modularities[i]!));
+        try {
+          const [row] = await graph.autoCommit<{ communities: number[]; modularities: number[] }>(query, { graphName }, run);
+          row?.communities.forEach((c, i) => shares.set(c, row.modularities[i]!));
+        } catch (error) {
+          // Seen with GDS 2.13.9 on a second run over the same database (an index of -1 inside the procedure): the shares are optional.
+          notes.push(`${capabilities.modularityProcedure} failed (${(error as Error).message.split("\n")[0]}): communities carry no modularity share`);
+        }
       }
       const groups = [...byCommunity.entries()].map(([c, members]) => ({ c, members: members.sort() }));
       groups.sort((x, y) => y.members.length - x.members.length || (x.members[0]! < y.members[0]! ? -1 : 1));
@@ -132,9 +138,19 @@ export const gdsEngine: CommunityEngine = {
         edges,
         seconds: { read, louvain: (performance.now() - louvainStarted) / 1000 },
         notes,
+        internalId: nodeIdsOf(ids, streamed?.nodes ?? []),
       };
     } finally {
       await graph.autoCommit(cypher("communities/gds-drop.cypher"), { graphName }, run).catch(() => {});
     }
   },
 };
+
+/** Looks a member's internal node id up, building the map on first use. */
+function nodeIdsOf(ids: readonly string[], nodes: readonly number[]): (key: string) => number | undefined {
+  let index: Map<string, number> | undefined;
+  return (key) => {
+    index ??= new Map(ids.map((id, i) => [id, nodes[i]!]));
+    return index.get(key);
+  };
+}

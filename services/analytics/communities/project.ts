@@ -51,11 +51,13 @@ export interface Projection {
 }
 
 /** The projection read into a compact graph (readCompactProjection). */
-export type CompactProjection = Omit<Projection, "graph"> & { graph: CompactTieGraph };
+export type CompactProjection = Omit<Projection, "graph"> & { graph: CompactTieGraph; previous?: Map<string, number> };
 
 /** The ties read, not yet built into a graph. */
 export interface TieRead {
   collector: TieCollector;
+  /** Entity id → communityId for every person and company that has one, when the reader saw them (the packed read does). */
+  previous?: Map<string, number>;
   pages: number;
   /** Seconds spent reading. */
   seconds: number;
@@ -149,6 +151,7 @@ interface PackedChunk extends Record<string, unknown> {
   keys: string[] | null;
   /** Little-endian arrays in base64 (the driver decodes text natively, Bolt bytes one byte at a time). */
   nodes: string | null;
+  communities: string | null;
   sources: string | null;
   targets: string | null;
   weights: string | null;
@@ -190,12 +193,17 @@ export async function readPackedTies(graph: Graph, input: ProjectionInput = {}):
     throw error;
   }
   const ties = new TieCollector(options.weights);
+  const previous = new Map<string, number>();
   for (const row of rows) {
-    if (row.keys && row.nodes) ties.namePositions(row.keys, packed(row.nodes, 8, Float64Array));
+    if (row.keys && row.nodes && row.communities) {
+      ties.namePositions(row.keys, packed(row.nodes, 8, Float64Array));
+      const communities = packed(row.communities, 4, Int32Array);
+      for (let i = 0; i < communities.length; i += 1) if (communities[i]! >= 0) previous.set(row.keys[i]!, communities[i]!);
+    }
     else if (row.sources && row.targets && row.weights) ties.addPositioned(packed(row.sources, 4, Int32Array), packed(row.targets, 4, Int32Array), packed(row.weights, 8, Float64Array));
     else throw new CommunityProjectionError("malformed projection chunk: neither entities nor ties");
   }
-  return { collector: ties, pages: rows.length, seconds: (performance.now() - started) / 1000 };
+  return { collector: ties, previous, pages: rows.length, seconds: (performance.now() - started) / 1000 };
 }
 
 /** Reads the projection (readTies) into a graphology graph. */
@@ -209,6 +217,6 @@ export async function readProjection(graph: Graph, input: ProjectionInput = {}):
 export async function readCompactProjection(graph: Graph, input: ProjectionInput = {}): Promise<CompactProjection> {
   const started = performance.now();
   const read = await readTies(graph, input);
-  return { graph: read.collector.compact(), ties: read.collector.rows, pages: read.pages, seconds: (performance.now() - started) / 1000 };
+  return { graph: read.collector.compact(), previous: read.previous, ties: read.collector.rows, pages: read.pages, seconds: (performance.now() - started) / 1000 };
 }
 

@@ -25,6 +25,8 @@ export interface Detection {
   seconds: { read: number; louvain: number };
   /** Anything the caller should know about how the engine ran (e.g. a seed it could not honour). */
   notes: string[];
+  /** Entity id → communityId before this run, when the engine read it with the projection (else it is read apart). */
+  previous?: ReadonlyMap<string, number>;
   /** The internal node id of a member as the engine read it, when it knows (the write-back then seeks nodes by id). */
   internalId?: (key: string) => number | undefined;
 }

@@ -18,8 +18,8 @@ export const DEFAULT_WRITE: Readonly<Omit<WriteOptions, "runId">> = { batchSize:
 
 /** The assignment the previous run left in the graph. */
 export interface PreviousAssignment {
-  /** Entity id → communityId, for every entity that has one. */
-  members: Map<string, number>;
+  /** Entity id → communityId, for every entity that has one (persons and companies: only they get one). */
+  members: ReadonlyMap<string, number>;
   /** The highest community id any run issued. */
   maxIssued: number;
 }
@@ -53,6 +53,12 @@ export function writeOptions(input: WriteInput): WriteOptions {
     if (!Number.isSafeInteger(options[name]) || options[name] < 1) throw new CommunityOptionError(`${name} must be an integer ≥ 1, not ${options[name]}`);
   }
   return options;
+}
+
+/** The highest community id any run issued. */
+export async function readMaxIssued(graph: Graph, timeoutMs?: number): Promise<number> {
+  const [row] = await graph.read<{ maxIssued: number }>(cypher("communities/previous-max.cypher"), {}, { timeoutMs, metadata: { stage: "communities.previous" } });
+  return row?.maxIssued ?? 0;
 }
 
 export async function readPrevious(graph: Graph, timeoutMs?: number): Promise<PreviousAssignment> {

@@ -1,4 +1,8 @@
-// Scores one analysed county against its planted ground truth (labels.csv, lookalikes.csv).
+// Scores one analysed county against its planted ground truth: labels.csv (the culprits: who organised
+// a scheme or knowingly profited), parties.csv (victims and other parties, who are not culprits) and
+// lookalikes.csv (innocent patterns that resemble a scheme).
+import { existsSync } from "node:fs";
+import path from "node:path";
 import { cypher, type Graph } from "../../graph/index.ts";
 import { readCsv } from "../../ingest/index.ts";
 import { nmi, precisionAtK, recallWithin, rocAuc, shareWithin } from "./metrics.ts";
@@ -36,17 +40,28 @@ export interface Evaluation {
   schemeRecall: number;
   auc: number;
   lookalikes: number;
-  /** Share of innocent look-alikes (not labelled in any scheme) ranked within the top fraction. */
+  /** Innocent look-alikes (not culprits) ranked within the top fraction: expected count and share. */
+  lookalikesInTop: number;
   lookalikeFpr: number;
+  /** Parties that are not culprits (victims, competitors, unwitting signers): how many, and the
+   *  expected number within the top fraction and within the first k. */
+  parties: number;
+  partiesInTop: number;
+  partiesInK: number;
+  /** Entities among the first k whose score another ranked entity with other evidence shares. */
+  tiesInK: number;
   /** NMI between the communities and the planted rings, over the rings' members. */
   ringNmi: number;
   typologies: TypologyResult[];
+  /** Every ranked person and company: score and whether it is a culprit (for calibration). */
+  scored: { id: string; score: number; positive: boolean }[];
 }
 
 interface Label {
   scheme: string;
   typology: string;
   entity: string;
+  role: string;
 }
 
 async function readRows(file: string): Promise<Record<string, string | undefined>[]> {
@@ -55,9 +70,32 @@ async function readRows(file: string): Promise<Record<string, string | undefined
   return rows;
 }
 
-export async function evaluate(graph: Graph, labelsFile: string, lookalikesFile: string, options: Partial<EvaluationOptions> = {}): Promise<Evaluation> {
+/**
+ * Roles our generator labelled before victims stopped being culprits: a county generated then has no
+ * parties.csv, and these rows are its victims.
+ */
+const LEGACY_VICTIMS = new Set(["DECEASED_PAYEE:deceased", "SKIMMING:beneficiary", "DIVERTED_PAYMENT:beneficiary"]);
+
+/** Culprits, parties (not culprits) and look-alikes of a county folder. */
+export async function groundTruth(folder: string, known: (id: string) => boolean) {
+  const all: Label[] = (await readRows(path.join(folder, "labels.csv")))
+    .map((r) => ({ scheme: r.scheme_id ?? "", typology: r.typology ?? "", entity: r.entity_id ?? "", role: r.role ?? "" }))
+    .filter((l) => known(l.entity));
+  const partiesFile = path.join(folder, "parties.csv");
+  const hasParties = existsSync(partiesFile);
+  const labels = hasParties ? all : all.filter((l) => !LEGACY_VICTIMS.has(`${l.typology}:${l.role}`));
+  const positives = new Set(labels.map((l) => l.entity));
+  const partyIds = hasParties
+    ? (await readRows(partiesFile)).map((r) => r.entity_id ?? "")
+    : all.filter((l) => LEGACY_VICTIMS.has(`${l.typology}:${l.role}`)).map((l) => l.entity);
+  const parties = new Set(partyIds.filter((id) => known(id) && !positives.has(id)));
+  const lookalikes = new Set((await readRows(path.join(folder, "lookalikes.csv"))).map((r) => r.entity_id ?? "").filter((id) => known(id) && !positives.has(id)));
+  return { labels, positives, parties, lookalikes };
+}
+
+export async function evaluate(graph: Graph, folder: string, options: Partial<EvaluationOptions> = {}): Promise<Evaluation> {
   const o = { ...EVALUATION_DEFAULTS, ...options };
-  const ranking = await graph.read<{ id: string; score: number; scored: boolean; community: number | null }>(cypher("evaluate/ranking.cypher"));
+  const ranking = await graph.read<{ id: string; score: number; scored: boolean; community: number | null; alerts: string[] }>(cypher("evaluate/ranking.cypher"));
   ranking.sort((a, b) => b.score - a.score || (a.id < b.id ? -1 : 1));
   const ranked = ranking.map((r) => r.id);
   const known = new Set(ranked);
@@ -67,14 +105,11 @@ export async function evaluate(graph: Graph, labelsFile: string, lookalikesFile:
   const rankedScores = new Map(ranking.filter((r) => r.scored).map((r) => [r.id, r.score]));
   const community = new Map(ranking.map((r) => [r.id, r.community]));
 
-  const labels: Label[] = (await readRows(labelsFile))
-    .map((r) => ({ scheme: r.scheme_id ?? "", typology: r.typology ?? "", entity: r.entity_id ?? "" }))
-    .filter((l) => known.has(l.entity));
-  const positives = new Set(labels.map((l) => l.entity));
-  const lookalikes = new Set((await readRows(lookalikesFile)).map((r) => r.entity_id ?? "").filter((id) => known.has(id) && !positives.has(id)));
+  const { labels, positives, parties, lookalikes } = await groundTruth(folder, (id) => known.has(id));
   const cut = Math.ceil(ranked.length * o.topFraction);
-  // Chance of each entity to rank within the top fraction, ties at the cut shared out evenly.
+  // Chance of each entity to rank within the top fraction (or the first k), ties at the cut shared out evenly.
   const within = shareWithin(rankedScores, cut);
+  const withinK = shareWithin(rankedScores, o.k);
   const inTop = (id: string) => within.get(id) ?? 0;
   const sumIn = (ids: Iterable<string>) => [...ids].reduce((s, id) => s + inTop(id), 0);
   /** Chance that at least one of the ids ranks within the top fraction. */
@@ -108,6 +143,15 @@ export async function evaluate(graph: Graph, labelsFile: string, lookalikesFile:
     uniqueMembers.map((l) => String(community.get(l.entity) ?? `none:${l.entity}`)),
   );
 
+  const top = ranking.filter((r) => r.scored).slice(0, o.k);
+  const evidenceAt = new Map<number, Set<string>>();
+  for (const r of ranking) {
+    if (!r.scored) continue;
+    const set = evidenceAt.get(r.score) ?? new Set<string>();
+    set.add([...r.alerts].sort().join(","));
+    evidenceAt.set(r.score, set);
+  }
+
   return {
     entities: ranked.length,
     positives: positives.size,
@@ -117,8 +161,14 @@ export async function evaluate(graph: Graph, labelsFile: string, lookalikesFile:
     schemeRecall: schemes.size === 0 ? 0 : [...schemes.values()].reduce((s, members) => s + anyIn(members), 0) / schemes.size,
     auc: rocAuc(scores, positives),
     lookalikes: lookalikes.size,
+    lookalikesInTop: sumIn(lookalikes),
     lookalikeFpr: lookalikes.size === 0 ? 0 : sumIn(lookalikes) / lookalikes.size,
+    parties: parties.size,
+    partiesInTop: sumIn(parties),
+    partiesInK: [...parties].reduce((s, id) => s + (withinK.get(id) ?? 0), 0),
+    tiesInK: top.filter((r) => (evidenceAt.get(r.score)?.size ?? 0) > 1).length,
     ringNmi,
     typologies,
+    scored: ranking.map((r) => ({ id: r.id, score: r.score, positive: positives.has(r.id) })),
   };
 }

@@ -1,4 +1,5 @@
 // Alerts in the graph: list, detail with evidence and history, and triage decisions.
+import type { Discount } from "../../analytics/scores/discounts.ts";
 import { cypher, type Graph, typedParams } from "../../graph/index.ts";
 import { withEvidence } from "../evidence.ts";
 import type { AlertFieldsT, EvidenceT } from "../shapes.ts";
@@ -15,6 +16,19 @@ export interface AlertRow extends AlertFieldsT {
   createdAt: string | null;
   triagedAt: string | null;
   subjects: { id: string; type: string; name: string }[];
+  /** The decision pattern, the county discount and the evidence (nats) the last scores stage gave it. */
+  group: string | null;
+  discount: number | null;
+  llr: number | null;
+  discounts: Discount[];
+  parties: { id: string; type: string; name: string; part: string }[];
+}
+
+type StoredAlert<T> = Omit<T, "discounts"> & { discounts: string | null };
+
+/** The alert as stored (discounts as JSON) → as answered. */
+function parsed<T extends AlertRow>(a: StoredAlert<T>): T {
+  return { ...a, discounts: a.discounts ? (JSON.parse(a.discounts) as Discount[]) : [] } as unknown as T;
 }
 
 export interface AlertDetailRow extends AlertRow {
@@ -36,19 +50,19 @@ export class AlertRepository {
   constructor(private readonly graph: Graph) {}
 
   async list(q: AlertQuery): Promise<AlertRow[]> {
-    const rows = await this.graph.read<{ alert: AlertRow }>(
+    const rows = await this.graph.read<{ alert: StoredAlert<AlertRow> }>(
       cypher("api/alerts-list.cypher"),
       typedParams(
         { flag: q.flag, status: q.status, active: q.active, entity: q.entity, minScore: q.minScore, afterScore: q.after?.score ?? null, afterId: q.after?.id ?? null, limit: q.limit },
         { limit: "integer" },
       ),
     );
-    return rows.map((r) => r.alert);
+    return rows.map((r) => parsed(r.alert));
   }
 
   async get(id: string): Promise<AlertDetailRow | undefined> {
-    const [row] = await this.graph.read<{ alert: AlertDetailRow }>(withEvidence("api/alert-get.cypher"), { id });
-    return row?.alert;
+    const [row] = await this.graph.read<{ alert: StoredAlert<AlertDetailRow> }>(withEvidence("api/alert-get.cypher"), { id });
+    return row ? parsed<AlertDetailRow>(row.alert) : undefined;
   }
 
   /** Returns false when there is no such alert. */

@@ -5,7 +5,7 @@ import { EXPLORERS } from "../auth/roles.ts";
 import { cursorParam } from "../cursor.ts";
 import { registry, z } from "../openapi.ts";
 import { endpoint, mount } from "../route.ts";
-import { AlertFields, EntityRef, Evidence, IdParams, limitParam, pageOf } from "../schemas.ts";
+import { AlertFields, Discount, EntityRef, Evidence, IdParams, limitParam, pageOf, Party } from "../schemas.ts";
 import { AlertRepository } from "./repository.ts";
 import { AlertService, TRIAGE_STATUSES } from "./service.ts";
 
@@ -19,7 +19,12 @@ const Alert = registry.register(
     runId: z.string().nullable(),
     createdAt: z.string().nullable(),
     triagedAt: z.string().nullable(),
-    subjects: z.array(EntityRef),
+    group: z.string().nullable().openapi({ description: "the decision pattern the alert repeats (FLAG:pattern)" }),
+    discount: z.number().nullable().openapi({ description: "the county discounts together, in (0, 1]" }),
+    discounts: z.array(Discount),
+    llr: z.number().nullable().openapi({ description: "the alert's evidence alone, in nats" }),
+    subjects: z.array(EntityRef).openapi({ description: "who acted or knowingly profited: only they take risk from the alert" }),
+    parties: z.array(Party).openapi({ description: "others the alert names (a dead payee, a short-paid beneficiary, a competitor), with their part" }),
   }),
 );
 
@@ -51,7 +56,7 @@ export const ListAlerts = endpoint({
     status: z.enum(TRIAGE_STATUSES).optional(),
     active: z.enum(["true", "false", "all"]).default("true"),
     entity: z.string().min(1).max(500).optional().openapi({ description: "only alerts on this entity" }),
-    minScore: z.coerce.number().min(0).max(1).default(0).openapi({ type: "number", minimum: 0, maximum: 1, default: 0, description: "alert score: weight × confidence" }),
+    minScore: z.coerce.number().min(0).max(1).default(0).openapi({ type: "number", minimum: 0, maximum: 1, default: 0, description: "alert score: weight × confidence × discount" }),
     limit: limitParam(50, 500),
     cursor: cursorParam(z.tuple([z.number(), z.string()])).optional(),
   }),

@@ -2,11 +2,11 @@
 // cache, revokes them, and creates the first admin key of a fresh installation. Keys live in the
 // service store (services/store), out of reach of saved queries.
 import { createHash, randomBytes, randomUUID } from "node:crypto";
-import { chmod, mkdir, writeFile } from "node:fs/promises";
+import { chmod, mkdir, readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
 import type { ServiceStore } from "../../store/index.ts";
 import { type ApiKeyRecord, KeyRepository } from "./repository.ts";
-import type { Actor, Role } from "./roles.ts";
+import { type Actor, ROLES, type Role } from "./roles.ts";
 
 export type { ApiKeyRecord } from "./repository.ts";
 
@@ -98,6 +98,28 @@ export async function ensureBootstrapKey(store: ServiceStore, file: string, log:
   await chmod(file, 0o600);
   log(`created admin API key ${record.id}; the key is in ${file} (readable by this user only)`);
   return { created: true, file, keyId: record.id };
+}
+
+/**
+ * One key per role for the demo, kept in `<dir>/demo-<role>.key` (0600) and reused while it is
+ * valid, so that `npm start` can print them and a newcomer can try every role at once.
+ */
+export async function demoKeys(store: ServiceStore, dir: string): Promise<{ role: Role; key: string; created: boolean }[]> {
+  const keys = new ApiKeys(store, 0);
+  await mkdir(dir, { recursive: true, mode: 0o700 });
+  const out: { role: Role; key: string; created: boolean }[] = [];
+  for (const role of ROLES) {
+    const file = path.join(dir, `demo-${role}.key`);
+    const kept = await readFile(file, "utf8").then((t) => t.trim(), () => "");
+    if (kept && (await keys.verify(kept))?.role === role) {
+      out.push({ role, key: kept, created: false });
+      continue;
+    }
+    const { key } = await keys.create(`demo ${role}`, role);
+    await writeFile(file, `${key}\n`, { mode: 0o600 });
+    out.push({ role, key, created: true });
+  }
+  return out;
 }
 
 /** Where the demo keeps the bootstrap admin key. */

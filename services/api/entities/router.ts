@@ -1,7 +1,8 @@
 // Entities: search by id or name, detail, and capped neighbourhoods for the explorer.
 import { Router } from "express";
 import type { Graph } from "../../graph/index.ts";
-import { EXPLORERS } from "../auth/roles.ts";
+import { EXPLORERS, seesIdentityNumbers } from "../auth/roles.ts";
+import { RateLimiter, TooManyRequestsError } from "../hardening.ts";
 import { registry, z } from "../openapi.ts";
 import { endpoint, mount } from "../route.ts";
 import { GraphEdge, GraphNode, IdParams, NodeType, RelTypes, limitParam } from "../schemas.ts";
@@ -58,6 +59,7 @@ export const SearchEntities = endpoint({
   roles: EXPLORERS,
   tags: ["entities"],
   summary: "Search entities by id, identity number, phone, account or (partial) name",
+  description: "A search by a full identifier (8 or more digits) from a role other than investigator is limited to 10 a minute per key (429 with Retry-After).",
   query: z.object({
     q: z.string().trim().min(1).max(200).openapi({ description: "an id or a name fragment (建国 finds 张建国)" }),
     type: NodeType.optional(),
@@ -115,10 +117,32 @@ export const GetSubgraph = endpoint({
   response: z.object({ nodes: z.array(GraphNode), edges: z.array(GraphEdge), missing: z.array(z.string()) }),
 });
 
+/** Text that names one person or account exactly: an identity number, a phone or an account number (8+ digits). */
+export function looksLikeIdentifier(q: string): boolean {
+  return /^[\s\d+()\-xX\uff10-\uff19]{8,}$/.test(q.trim()) && (q.match(/[\d\uff10-\uff19]/g) ?? []).length >= 8;
+}
+
+/**
+ * A search by a full identifier from a role without clearance confirms a guessed number (finding 2
+ * of issue 11): such searches are audited like every request and limited to IDENTIFIER_SEARCHES a
+ * minute per key (429 with Retry-After beyond).
+ */
+const IDENTIFIER_SEARCHES = { perSecond: 10 / 60, burst: 10 };
+
 export function entitiesRouter(graph: Graph): Router {
   const service = new EntityService(new EntityRepository(graph));
+  const identifierSearches = new RateLimiter(IDENTIFIER_SEARCHES);
   const router = Router();
-  mount(router, SearchEntities, async ({ query }) => ({ items: await service.search(query.q, query.type, query.limit) }));
+  mount(router, SearchEntities, async ({ query, actor, res }) => {
+    if (!seesIdentityNumbers(actor.role) && looksLikeIdentifier(query.q)) {
+      const verdict = identifierSearches.take(actor.keyId);
+      if (!verdict.ok) {
+        res.setHeader("Retry-After", String(verdict.retryAfterS));
+        throw new TooManyRequestsError(verdict.retryAfterS);
+      }
+    }
+    return { items: await service.search(query.q, query.type, query.limit) };
+  });
   mount(router, GetEntity, ({ params, actor }) => service.get(params.id, actor));
   mount(router, GetNeighbourhood, ({ params, query }) =>
     service.neighbourhood(params.id, { depth: query.depth, types: query.types ?? null, limit: query.limit, perNode: query.perNode, offset: query.offset }),

@@ -39,6 +39,8 @@ export function pagesRouter(dist = UI_DIST): Router {
     res.sendFile(full);
   };
   router.get("/", page("index.html"));
+  // No icon: answered empty so browsers stop asking.
+  router.get("/favicon.ico", (_req, res) => void res.status(204).end());
   router.get(["/index.html", "/queries/index.html"], (req, res) => res.redirect(301, req.path.replace(/index\.html$/, "")));
   // Relative links of the query page need the trailing slash.
   // (Routing is not strict: this route sees /queries/ too.)

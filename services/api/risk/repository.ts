@@ -1,26 +1,19 @@
 // Risk reads: one entity's score with its explanation, the ranking, and batch lookups. Each is
 // one indexed query.
 import type { Grade } from "../../analytics/grades.ts";
+import type { ExplainedHit, Explanation } from "../../analytics/scores/explain.ts";
 import { cypher, type Graph, typedParams } from "../../graph/index.ts";
 import { withEvidence } from "../evidence.ts";
 import type { AlertFieldsT, EvidenceT } from "../shapes.ts";
 import type { Directory, ViewEntry } from "./view.ts";
 
-export interface HitRow extends AlertFieldsT {
-  alertId: string;
-  evidence: EvidenceT;
-}
+/** A hit as the risk endpoint answers it: stored by the scores stage, or read live (then without the
+ *  county discounts and group evidence of a run). */
+export type HitRow = AlertFieldsT &
+  Partial<Pick<ExplainedHit, "discount" | "discounts" | "llr" | "group" | "share" | "parties">> & { alertId: string; evidence: EvidenceT };
 
-export interface RiskRow {
-  id: string;
-  type: string;
-  name: string;
-  score: number;
-  grade: Grade | null;
-  amount: number;
-  hitCount: number;
-  hits: HitRow[];
-}
+export type RiskRow = Omit<Explanation, "hits" | "evidence" | "logOdds" | "groups" | "asParty" | "grade"> &
+  Partial<Pick<Explanation, "evidence" | "logOdds" | "groups" | "asParty">> & { grade: Grade | null; hits: HitRow[] };
 
 export interface RankItem {
   id: string;
@@ -54,12 +47,24 @@ export interface BatchItem {
 export class RiskRepository {
   constructor(private readonly graph: Graph) {}
 
+  /** The stored explanation (with the current status of its alerts) when an analysis run wrote one, else read live. */
   async entity(id: string, communityId: number | null, maxHits: number): Promise<RiskRow | undefined> {
-    const [row] = await this.graph.read<{ risk: RiskRow }>(
+    const [row] = await this.graph.read<{ risk: RiskRow; stored: string | null; statuses: [string, string][] }>(
       withEvidence("api/risk-entity.cypher"),
       typedParams({ id, communityId, maxHits }, { maxHits: "integer" }),
     );
-    return row?.risk;
+    if (!row) return undefined;
+    if (row.stored === null) return row.risk;
+    const stored = JSON.parse(row.stored) as RiskRow;
+    const status = new Map(row.statuses);
+    return {
+      ...stored,
+      id: row.risk.id,
+      type: row.risk.type,
+      name: row.risk.name,
+      hits: stored.hits.slice(0, maxHits).map((h) => ({ ...h, status: status.get(h.alertId) ?? h.status })),
+      asParty: (stored.asParty ?? []).map((p) => ({ ...p, status: status.get(p.alertId) ?? p.status })),
+    };
   }
 
   async ranking(q: RankingQuery): Promise<RankItem[]> {

@@ -121,11 +121,13 @@ describe("BID_RIGGING", () => {
     expect(j2.parties).toEqual(["X2:competitor"]);
     expect(j2.group).toBe("BID_RIGGING:D+E");
     // The shared phone is held by the two firms only; no officer, deposit, preparer or price sign.
-    expect(j2.facts).toEqual(expect.arrayContaining(["signId=0.8", "idDegree=2", "signOther=0.0", "signPrice=0.0", "bids=3"]));
+    expect(j2.facts).toEqual(expect.arrayContaining(["signId=0.8", "idDegree=2", "idShared=2", "idKind=phone", "signTie=0.0", "signPrice=0.0", "signPreparer=0.0", "bids=3"]));
     const j5 = alertById(alerts, "BID_RIGGING:project:J5");
     expect(j5.facts).toEqual(expect.arrayContaining(["signPrice=0.85", "signId=0.0"]));
     expect(j5.facts.find((f) => f.startsWith("cv="))).toBeDefined();
-    expect(alertById(alerts, "BID_RIGGING:project:J3").facts).toContain("signOther=0.95");
+    expect(alertById(alerts, "BID_RIGGING:project:J3").facts).toEqual(expect.arrayContaining(["signDeposit=0.95", "depositAccount=6222001", "depositShared=2"]));
+    expect(alertById(alerts, "BID_RIGGING:project:J4").facts).toEqual(expect.arrayContaining(["signPreparer=0.95", "preparer=王会计", "preparerShared=2"]));
+    expect(alertById(alerts, "BID_RIGGING:project:J1").facts).toContain("signTie=0.9");
     expect(alertById(alerts, "BID_RIGGING:cover:COV").group).toBe("BID_RIGGING:cover:COV");
   });
 

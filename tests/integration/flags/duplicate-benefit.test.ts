@@ -98,6 +98,15 @@ describe("DUPLICATE_BENEFIT", () => {
     expect(identity.confidence).toBe(1);
   });
 
+  it("counts only payments beyond a program's usual number a year, and always two regions", async () => {
+    // A county where dibao (PG1) usually pays twice a year (a learned baseline).
+    const alerts = await runAndRead(graph, "DUPLICATE_BENEFIT", { usualPayments: [{ program: "PG1", payments: 2 }] });
+    const ids = alerts.map((a) => a.id);
+    expect(ids).not.toContain("DUPLICATE_BENEFIT:YEAR:B1:PG1:2018");
+    expect(ids).not.toContain("DUPLICATE_BENEFIT:YEAR:B3:PG1:2019");
+    expect(ids).toContain("DUPLICATE_BENEFIT:YEAR:B2:PG1:2019");
+  });
+
   it("grades moves by the cadre's part and sums the grants since", async () => {
     const alerts = await runAndRead(graph, "DUPLICATE_BENEFIT");
     const moved = alertById(alerts, "DUPLICATE_BENEFIT:MOVE:K1:H1");

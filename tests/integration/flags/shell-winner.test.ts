@@ -59,6 +59,9 @@ describe("SHELL_WINNER", () => {
     expect(alerts.map((a) => a.id)).toEqual(["SHELL_WINNER:S1:J1", "SHELL_WINNER:S2:J3", "SHELL_WINNER:S3:J4", "SHELL_WINNER:S4:J5"]);
     const [fresh, after, closed, young] = alerts;
     expect(fresh).toMatchObject({ subjects: ["P1", "P2", "S1"], confidence: 0.85, amount: 300000 });
+    // The legal representative may be a nominee whose identity was used: a minor subject.
+    expect(fresh!.minor).toEqual(["P2"]);
+    expect(closed!.minor).toEqual(["P4"]);
     // The project, the company, its legal representative and the approving cadre.
     expect(fresh!.evidenceNodes).toHaveLength(4);
     expect(after).toMatchObject({ subjects: ["S2"], confidence: 1 });

@@ -40,17 +40,22 @@ export function mountDetails(app: App): void {
   let generation = 0;
 
   const close = () => {
+    shown = undefined;
     panel.hidden = true;
     panel.replaceChildren();
   };
   const header = (title: string, kind: string) =>
     h("div", {}, h("button", { type: "button", className: "close", style: "float:right", onclick: () => app.store.dispatch({ type: "select", node: null }) }, t("details.close")), h("h2", { id: "details-title" }, title), h("p", { className: "kind" }, kind));
 
+  /** The alert triaged last: its box stays open (with its history) when the panel is redrawn. */
+  let lastTriaged: AlertDetail | undefined;
+
   /** One hit: its numbers, summary and status, evidence on click, and triage. */
-  function hitView(hit: RiskHit & Record<string, unknown>, onTriaged: () => void): HTMLElement {
+  function hitView(hit: RiskHit & Record<string, unknown>, onTriaged?: (a: AlertDetail) => void): HTMLElement {
     const box = h("div", { className: "hit", dataset: { alert: hit.alertId } });
     const extras = Object.entries(hit).filter(([k]) => !KNOWN_HIT_KEYS.has(k));
     const drawButton = h("button", { type: "button", className: "evidence" }, t("details.evidence"));
+    const statusText = h("span", { className: "hit-status" }, t(`status.${hit.status}` as "status.new"));
     drawButton.onclick = async () => {
       for (const other of panel.querySelectorAll(".hit.active")) other.classList.remove("active");
       box.classList.add("active");
@@ -67,19 +72,22 @@ export function mountDetails(app: App): void {
         hit.amount ? ` · ¥${yuan(hit.amount)}` : "",
         hit.grade ? ` · ${hit.grade}` : "",
         " · ",
-        h("span", { className: "hit-status" }, t(`status.${hit.status}` as "status.new")),
+        statusText,
       ),
       hit.summary ? h("p", {}, hit.summary) : null,
       extras.length ? h("div", { className: "extra" }, dl(extras)) : null,
       h("div", { className: "actions" }, drawButton),
-      triageView(hit.alertId, hit.status as TriageStatus, onTriaged),
+      triageView(hit.alertId, hit.status as TriageStatus, (a) => {
+        statusText.textContent = t(`status.${a.status}` as "status.new");
+        onTriaged?.(a);
+      }),
       ),
     );
     return box;
   }
 
   /** Status and note for an alert, with its history (loaded when opened). */
-  function triageView(alertId: string, status: TriageStatus, onTriaged: () => void): HTMLElement {
+  function triageView(alertId: string, status: TriageStatus, onTriaged: (a: AlertDetail) => void): HTMLElement {
     const details = h("details", { className: "triage-box" }, h("summary", {}, t("triage.title")));
     const select = h("select", { className: "triage-status" }, ...STATUSES.map((s) => h("option", { value: s, selected: s === status }, t(`status.${s}` as "status.new"))));
     const note = h("textarea", { className: "triage-note", placeholder: t("triage.note"), maxLength: 4000 });
@@ -92,7 +100,7 @@ export function mountDetails(app: App): void {
           : items.map((e) => h("li", {}, `${e.at.slice(0, 16).replace("T", " ")} · ${e.byName ?? e.by} · ${e.previous ?? "—"} → ${t(`status.${e.status}` as "status.new")}${e.note ? ` · ${e.note}` : ""}`))),
       );
     details.addEventListener("toggle", async () => {
-      if (!details.open) return;
+      if (!details.open || history.childElementCount > 0) return;
       try {
         showHistory((await api.alert(alertId)).history);
       } catch (e) {
@@ -105,8 +113,10 @@ export function mountDetails(app: App): void {
         const a = await api.triage(alertId, select.value as TriageStatus, note.value.trim() || undefined);
         note.value = "";
         showHistory(a.history);
+        lastTriaged = a;
         app.status(t("triage.saved", { status: t(`status.${a.status}` as "status.new") }));
-        onTriaged();
+        for (const l of app.onTriaged) l(a);
+        onTriaged(a);
       } catch (e) {
         app.fail(e);
       } finally {
@@ -114,11 +124,16 @@ export function mountDetails(app: App): void {
       }
     };
     details.append(h("div", { className: "triage" }, h("label", {}, t("details.status")), select, note, save), h("h5", {}, t("triage.history")), history);
+    if (lastTriaged?.id === alertId) {
+      showHistory(lastTriaged.history);
+      details.open = true;
+    }
     return details;
   }
 
-  function riskView(risk: RiskExplanation, reload: () => void): HTMLElement {
-    return h(
+  /** The score, grade and money at stake, and each hit; a triage redraws this section with the new score. */
+  function riskView(id: string, risk: RiskExplanation): HTMLElement {
+    const section: HTMLElement = h(
       "section",
       { className: "risk" },
       h(
@@ -130,8 +145,22 @@ export function mountDetails(app: App): void {
       ),
       h("h3", {}, t("details.hits", { n: risk.hitCount })),
       risk.hits.length === 0 ? h("p", { className: "muted" }, t("details.noHits")) : null,
-      ...risk.hits.map((hit) => hitView(hit as RiskHit & Record<string, unknown>, reload)),
+      ...risk.hits.map((hit) => hitView(hit as RiskHit & Record<string, unknown>, () => void refreshRisk(id, section))),
     );
+    return section;
+  }
+
+  async function refreshRisk(id: string, section: HTMLElement): Promise<void> {
+    const mine = generation;
+    app.busy += 1;
+    try {
+      const risk = await api.risk(id);
+      if (mine === generation && section.isConnected) section.replaceWith(riskView(id, risk));
+    } catch (e) {
+      app.fail(e);
+    } finally {
+      app.busy -= 1;
+    }
   }
 
   async function showEntity(id: string): Promise<void> {
@@ -153,28 +182,39 @@ export function mountDetails(app: App): void {
     }
   }
 
+  /** The buttons of a node, from what the canvas knows of it now ("N more" changes as pages come). */
+  function actionsFor(id: string, communityId: number | null | undefined): HTMLElement {
+    const more = app.graph.hasNode(id) ? (app.graph.getNodeAttribute(id, "more") ?? 0) : 0;
+    return h(
+      "div",
+      { className: "actions", id: "details-actions" },
+      h("button", { type: "button", id: "act-expand", onclick: () => void app.expand(id) }, t("details.expand")),
+      more > 0 ? h("button", { type: "button", id: "act-more", onclick: () => void app.more(id) }, t("details.more", { n: Math.min(more, 50) })) : null,
+      more > 50 ? h("button", { type: "button", id: "act-all", onclick: () => void app.more(id, true) }, t("details.all", { n: more })) : null,
+      h("button", { type: "button", id: "act-path-from", onclick: () => app.setPathEnd?.("from", id) }, t("paths.fromHere")),
+      h("button", { type: "button", id: "act-path-to", onclick: () => app.setPathEnd?.("to", id) }, t("paths.toHere")),
+      communityId !== null && communityId !== undefined ? h("button", { type: "button", id: "act-community", onclick: () => void app.openCommunity(communityId) }, t("details.community")) : null,
+      h("button", { type: "button", id: "act-remove", onclick: () => app.remove([id]) }, t("details.remove")),
+    );
+  }
+
+  /** The node whose details are shown, and its community, for refreshing its buttons. */
+  let shown: { id: string; communityId: number | null | undefined } | undefined;
+  app.graph.on("nodeAttributesUpdated", ({ key }) => {
+    if (!shown || key !== shown.id) return;
+    document.getElementById("details-actions")?.replaceWith(actionsFor(shown.id, shown.communityId));
+  });
+
   function render(id: string, entity: EntityDetail | undefined, risk: RiskExplanation | undefined): void {
     const attrs = app.graph.hasNode(id) ? app.graph.getNodeAttributes(id) : undefined;
     const name = entity?.name ?? attrs?.label ?? id;
-    const more = attrs?.more ?? 0;
-    const actions = h(
-      "div",
-      { className: "actions" },
-      h("button", { type: "button", id: "act-expand", onclick: () => void app.expand(id) }, t("details.expand")),
-      more > 0 ? h("button", { type: "button", id: "act-more", onclick: () => void app.more(id).then(() => void showEntity(id)) }, t("details.more", { n: Math.min(more, 50) })) : null,
-      more > 50 ? h("button", { type: "button", id: "act-all", onclick: () => void app.more(id, true).then(() => void showEntity(id)) }, t("details.all", { n: more })) : null,
-      h("button", { type: "button", id: "act-path-from", onclick: () => app.setPathEnd?.("from", id) }, t("paths.fromHere")),
-      h("button", { type: "button", id: "act-path-to", onclick: () => app.setPathEnd?.("to", id) }, t("paths.toHere")),
-      entity?.communityId !== null && entity?.communityId !== undefined
-        ? h("button", { type: "button", id: "act-community", onclick: () => void app.openCommunity(entity.communityId!) }, t("details.community"))
-        : null,
-      h("button", { type: "button", id: "act-remove", onclick: () => app.remove([id]) }, t("details.remove")),
-    );
+    shown = { id, communityId: entity?.communityId };
+    const actions = actionsFor(id, entity?.communityId);
     panel.replaceChildren(
       ...kids(
       header(`${name}${entity?.labels.includes("Cadre") ? " ★" : ""}`, `${typeName(entity?.type ?? attrs?.data.type ?? "")} · ${id}`),
       actions,
-      risk ? riskView(risk, () => void showEntity(id)) : null,
+      risk ? riskView(id, risk) : null,
       entity ? h("h3", {}, t("details.properties")) : null,
       entity ? h("div", { id: "properties" }, dl(Object.entries(entity.properties).sort(([a], [b]) => a.localeCompare(b)))) : null,
       entity ? h("h3", {}, t("details.ties")) : null,
@@ -185,6 +225,7 @@ export function mountDetails(app: App): void {
 
   async function showAlert(id: string): Promise<void> {
     const mine = ++generation;
+    shown = undefined;
     panel.hidden = false;
     app.busy += 1;
     try {
@@ -203,7 +244,7 @@ export function mountDetails(app: App): void {
         a.summary ? h("p", {}, a.summary) : null,
         h("h3", {}, typeName("person")),
         h("ul", {}, ...a.subjects.map((s) => h("li", {}, h("a", { href: "#", onclick: (e: Event) => (e.preventDefault(), void app.open(s.id)) }, `${s.name} (${typeName(s.type)} ${s.id})`)))),
-        hitView({ ...a, alertId: a.id, evidence: a.evidence } as unknown as RiskHit & Record<string, unknown>, () => void showAlert(id)),
+        hitView({ ...a, alertId: a.id, evidence: a.evidence } as unknown as RiskHit & Record<string, unknown>),
         ),
       );
       await app.drawEvidence(a.evidence, a.title);
@@ -217,6 +258,7 @@ export function mountDetails(app: App): void {
 
   function showCommunity(c: CommunityDetail): void {
     ++generation;
+    shown = undefined;
     panel.hidden = false;
     panel.replaceChildren(
       header(c.name, `${t("colour.community")} ${c.id} · ${t("networks.members", { n: c.memberCount })}`),
@@ -236,7 +278,7 @@ export function mountDetails(app: App): void {
       h("h3", {}, t("networks.members", { n: c.members.length })),
       h("ol", { className: "members" }, ...c.members.slice(0, 60).map((m) => h("li", {}, h("a", { href: "#", onclick: (e: Event) => (e.preventDefault(), app.store.dispatch({ type: "select", node: m.id })) }, `${m.name} · ${typeName(m.type)}${m.riskScore ? ` · ${Math.round(m.riskScore)}` : ""}`)))),
       h("h3", {}, t("details.hits", { n: c.explanation.length })),
-      ...c.explanation.slice(0, 30).map((hit) => hitView(hit as RiskHit & Record<string, unknown>, () => void app.openCommunity(c.id))),
+      ...c.explanation.slice(0, 30).map((hit) => hitView(hit as RiskHit & Record<string, unknown>)),
     );
   }
 

@@ -40,6 +40,9 @@ function pagedList<T>(app: App, listId: string, moreId: string, load: (cursor?: 
 
 const score = (n: number | null | undefined) => (n === null || n === undefined ? "" : String(Math.round(n * 10) / 10));
 
+const alertSub = (a: { flag: string; status: string; subjects: readonly { name: string }[] }) =>
+  h("span", { className: "sub" }, `${a.flag} · ${t(`status.${a.status}` as "status.new")} · ${a.subjects.map((s) => s.name).join("、")}`);
+
 export function mountLists(app: App): { loadAll(): void } {
   const leadsQuery = (): RankingQuery => ({
     type: ($<HTMLSelectElement>("leads-type").value || undefined) as RankingQuery["type"],
@@ -99,9 +102,13 @@ export function mountLists(app: App): { loadAll(): void } {
         { type: "button", dataset: { alert: a.id }, onclick: () => app.showAlert?.(a.id) },
         h("span", {}, a.title),
         h("span", { className: "score" }, score(a.score)),
-        h("span", { className: "sub" }, `${a.flag} · ${t(`status.${a.status}` as "status.new")} · ${a.subjects.map((s) => s.name).join("、")}`),
+        alertSub(a),
       ),
   );
+  // A triage in the details panel shows in the list at once.
+  app.onTriaged.add((a) => {
+    for (const b of $("alerts-list").querySelectorAll<HTMLElement>("button[data-alert]")) if (b.dataset.alert === a.id) b.querySelector(".sub")?.replaceWith(alertSub(a));
+  });
   $("alerts-form").addEventListener("submit", (e) => {
     e.preventDefault();
     void alerts.reload();

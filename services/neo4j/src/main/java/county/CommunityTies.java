@@ -46,7 +46,8 @@ public final class CommunityTies {
 
   /**
    * One record of the stream. The first records name the entities (persons and companies) in
-   * id order, `keys` with their internal ids in `nodes` (float64 each, exact below 2^53); the
+   * id order, `keys` with their internal ids in `nodes` (float64 each, exact below 2^53) and
+   * their current communityId in `communities` (int32 each, -1 for none); the
    * rest carry ties, one per position of `sources` and `targets` (int32 each: an entity's
    * position in that order) and `weights` (float64 each). Arrays are little-endian, in base64
    * text. Unused fields are null.
@@ -54,6 +55,8 @@ public final class CommunityTies {
   public static final class Chunk {
     public List<String> keys;
     public String nodes;
+    /** Each entity's current communityId (int32; -1 for none), for the stable ids of the next run. */
+    public String communities;
     public String sources;
     public String targets;
     public String weights;
@@ -154,8 +157,14 @@ public final class CommunityTies {
         Chunk c = new Chunk();
         c.keys = Arrays.asList(Arrays.copyOfRange(keys, keysSent, to));
         ByteBuffer nodes = buffer(8 * (to - keysSent));
-        for (int i = keysSent; i < to; i++) nodes.putDouble((double) entities[i].getId());
+        ByteBuffer communities = buffer(4 * (to - keysSent));
+        for (int i = keysSent; i < to; i++) {
+          nodes.putDouble((double) entities[i].getId());
+          Object community = entities[i].getProperty("communityId", null);
+          communities.putInt(community instanceof Long l && l >= 0 && l <= Integer.MAX_VALUE ? (int) (long) l : community instanceof Integer n && n >= 0 ? n : -1);
+        }
         c.nodes = base64(nodes);
+        c.communities = base64(communities);
         keysSent = to;
         return c;
       }

@@ -20,7 +20,10 @@ import org.neo4j.kernel.api.procedure.GlobalProcedures;
 import org.neo4j.kernel.internal.GraphDatabaseAPI;
 
 /**
- * Usage: java -cp "classes:lib/*" county.Launcher --home DIR --port 7687 [--pagecache 1g] [--import ARGS]
+ * Usage: java -cp "classes:lib/*[:plugins/*]" county.Launcher --home DIR --port 7687 [--pagecache 1g] [--plugins DIR] [--import ARGS]
+ *   [--tx-memory 2g] [--tx-max 1g] [--tx-timeout 900]  (all transactions, one transaction, seconds)
+ * With --plugins, the procedures of the jars in DIR (Graph Data Science) are loaded, and gds.* may
+ * use Neo4j's internals (the jars must also be on the classpath, as a server's plugins are).
  * The password comes from the NEO4J_LAUNCH_PASSWORD environment variable (never argv, so
  * `ps` does not show it). Prints "NEO4J READY bolt://127.0.0.1:PORT" once Bolt accepts
  * connections and shuts down cleanly on SIGINT/SIGTERM.
@@ -47,6 +50,9 @@ public final class Launcher {
     int port = 7687;
     String pagecache = "1g";
     String txMemory = "4g";
+    String txMax = "1g";
+    long txTimeoutSeconds = 900;
+    Path plugins = null;
     Path importArgs = null;
     for (int i = 0; i < args.length; i++) {
       switch (args[i]) {
@@ -54,6 +60,9 @@ public final class Launcher {
         case "--port" -> port = Integer.parseInt(args[++i]);
         case "--pagecache" -> pagecache = args[++i];
         case "--tx-memory" -> txMemory = args[++i];
+        case "--tx-max" -> txMax = args[++i];
+        case "--tx-timeout" -> txTimeoutSeconds = Long.parseLong(args[++i]);
+        case "--plugins" -> plugins = Path.of(args[++i]);
         case "--import" -> importArgs = Path.of(args[++i]);
         default -> fail("unknown argument " + args[i]);
       }
@@ -64,7 +73,11 @@ public final class Launcher {
     Files.createDirectories(home);
     if (importArgs != null) runImport(home, importArgs);
 
-    DatabaseManagementService dbms = new DatabaseManagementServiceBuilder(home)
+    DatabaseManagementServiceBuilder builder = new DatabaseManagementServiceBuilder(home);
+    if (plugins != null) {
+      builder.setConfig(GraphDatabaseSettings.plugin_dir, plugins).setConfig(GraphDatabaseSettings.procedure_unrestricted, java.util.List.of("gds.*"));
+    }
+    DatabaseManagementService dbms = builder
         .setConfig(BoltConnector.enabled, true)
         .setConfig(BoltConnector.listen_address, new SocketAddress("127.0.0.1", port))
         .setConfig(BoltConnector.advertised_address, new SocketAddress("127.0.0.1", port))
@@ -75,8 +88,12 @@ public final class Launcher {
         .setConfig(GraphDatabaseSettings.allow_file_urls, false)
         .setConfig(GraphDatabaseSettings.load_csv_file_url_root, home.resolve("no-import"))
         .setConfig(GraphDatabaseSettings.pagecache_memory, org.neo4j.io.ByteUnit.parse(pagecache))
+        // All transactions together, and each one, stay well under the heap: a query that wants more
+        // fails alone (MemoryLimitExceeded) instead of taking the server down with an out-of-memory.
         .setConfig(GraphDatabaseSettings.memory_transaction_global_max_size, org.neo4j.io.ByteUnit.parse(txMemory))
-        .setConfig(GraphDatabaseSettings.transaction_timeout, Duration.ZERO)
+        .setConfig(GraphDatabaseSettings.memory_transaction_max_size, org.neo4j.io.ByteUnit.parse(txMax))
+        // A backstop for every transaction; the API sets shorter ones on its own.
+        .setConfig(GraphDatabaseSettings.transaction_timeout, Duration.ofSeconds(txTimeoutSeconds))
         // Nothing about the data or its use leaves the machine.
         .setConfig(GraphDatabaseSettings.udc_enabled, false)
         .build();
