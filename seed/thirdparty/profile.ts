@@ -1,13 +1,12 @@
 // The county's style, drawn from the seed: its size and clans, how its IT department writes ids and
 // files, its local rules (aid standards, approval caps, tender limits), and which schemes it hides.
+import { BUNDLE_FILES, type BundleFile } from "../contract.ts";
 import type { Typology } from "./model.ts";
 import { Rng } from "./rng.ts";
 
-export const FILES = [
-  "regions", "persons", "households", "household_moves", "posts", "kinship", "companies", "company_roles", "accounts",
-  "projects", "bids", "programs", "grants", "transfers", "assets", "tips", "cases",
-] as const;
-export type FileName = (typeof FILES)[number];
+/** The import contract's files, in its order. */
+export const FILES = Object.keys(BUNDLE_FILES) as BundleFile[];
+export type FileName = BundleFile;
 
 export const TYPOLOGIES: readonly Typology[] = [
   "KIN_BENEFIT", "KIN_CONTRACT", "HIDDEN_TIE", "DECEASED_PAYEE", "DIVERTED_PAYMENT", "SKIMMING", "INELIGIBLE",

@@ -1,10 +1,12 @@
 // Writes the county as its IT department would export it: some files CSV (a BOM, CRLF, every field
-// quoted, columns in the export system's order, columns the contract does not name), others JSON
+// quoted, columns in the export system's order; on request, columns the contract does not name,
+// which the importer ignores with a warning), others JSON
 // Lines (amounts as numbers or as strings with cents, empty values as null or left out); phones,
 // ID numbers, accounts, names and addresses typed the ways clerks type them (all of which the
 // contract's normalisation accepts). Then the ground truth beside the bundle.
 import { mkdirSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
+import { BUNDLE_FILES, LABEL_COLUMNS, LOOKALIKE_COLUMNS, PARTY_COLUMNS } from "../contract.ts";
 import { exportedPosts } from "./cadres.ts";
 import type { County, Entity } from "./county.ts";
 import { iso, type Day } from "./dates.ts";
@@ -20,26 +22,6 @@ class Money {
   constructor(readonly value: number) {}
 }
 type Cell = Value | Money;
-
-const CONTRACT: Record<FileName, string[]> = {
-  regions: ["region_id", "name", "level", "parent_id"],
-  persons: ["person_id", "name", "gender", "birth_date", "death_date", "id_number", "household_id", "region_id", "phone", "address", "bank_account", "public_employee", "employer"],
-  households: ["household_id", "region_id", "address", "head_person_id", "split_from", "created_date"],
-  household_moves: ["person_id", "household_id", "date", "from_household_id"],
-  posts: ["person_id", "region_id", "role", "title", "start_date", "end_date"],
-  kinship: ["person_id", "relative_id", "relation", "declared"],
-  companies: ["company_id", "name", "region_id", "registered_date", "status", "address", "phone", "bank_account"],
-  company_roles: ["person_id", "company_id", "role", "share", "start_date", "end_date"],
-  accounts: ["account_id", "owner_id", "bank", "opened_date"],
-  projects: ["project_id", "name", "region_id", "field", "budget", "method", "announce_date", "deadline_date", "award_date", "approved_by", "awarded_to", "award_amount"],
-  bids: ["project_id", "company_id", "amount", "submitted_date", "deposit_account", "preparer", "disqualified"],
-  programs: ["program_id", "name", "field", "means_tested"],
-  grants: ["grant_id", "program_id", "beneficiary_id", "region_id", "year", "approved_amount", "paid_amount", "paid_date", "approved_by", "account"],
-  transfers: ["transfer_id", "from_account", "to_account", "amount", "date"],
-  assets: ["owner_id", "kind", "value", "registered_date", "description"],
-  tips: ["tip_id", "received_date", "channel", "subject_ids", "summary"],
-  cases: ["case_id", "opened_date", "closed_date", "subject_ids", "typology", "field", "amount", "outcome"],
-};
 
 /** Columns the contract does not name, in English or as the export system labels them. */
 const EXTRAS: Partial<Record<FileName, [string, string][]>> = {
@@ -60,12 +42,20 @@ export interface WriteResult {
   companies: number;
 }
 
+export interface WriterOptions {
+  /** Also write the export system's own columns (民族, 备注, 摘要 …); the importer warns and ignores them. */
+  extraColumns: boolean;
+}
+
 export class BundleWriter {
   private readonly rng: Rng;
   private readonly exported = new Set<Person>();
   private readonly chineseExtras: boolean;
 
-  constructor(private readonly c: County) {
+  constructor(
+    private readonly c: County,
+    private readonly options: WriterOptions = { extraColumns: false },
+  ) {
     this.rng = new Rng(`thirdparty-writer-${c.profile.seed}`);
     this.chineseExtras = this.rng.chance(0.5);
     for (const p of c.persons) if (!p.gone) this.exported.add(p);
@@ -299,8 +289,8 @@ export class BundleWriter {
   // ---- serialisation ----
 
   private columns(file: FileName, rows: Record<string, Cell>[]): { header: string[]; keys: string[] } {
-    const base = [...CONTRACT[file]];
-    const extras = (EXTRAS[file] ?? []).filter(([key]) => rows.some((r) => r[key] !== undefined && r[key] !== ""));
+    const base: string[] = [...BUNDLE_FILES[file]];
+    const extras = (this.options.extraColumns ? (EXTRAS[file] ?? []) : []).filter(([key]) => rows.some((r) => r[key] !== undefined && r[key] !== ""));
     const keys = [...base, ...extras.map(([k]) => k)];
     let header = [...base, ...extras.map(([en, zh]) => (this.chineseExtras ? zh : en))];
     if (this.c.profile.shuffleColumns && (file === "persons" || file === "grants" || file === "companies" || file === "projects")) {
@@ -364,9 +354,9 @@ export class BundleWriter {
   private truth(dir: string): void {
     const { c } = this;
     const q = (s: string) => (/[",\n]/.test(s) ? `"${s.replaceAll('"', '""')}"` : s);
-    const file = (name: string, header: string, lines: string[][]) => writeFileSync(path.join(dir, name), [header, ...lines.map((l) => l.map(q).join(","))].join("\n") + "\n");
-    file("labels.csv", "scheme_id,typology,entity_id,role", c.labels.map((l) => [l.scheme, l.typology, l.entity.id, l.role]));
-    file("parties.csv", "scheme_id,entity_id,part", c.parties.filter((p) => !c.culprits.has(p.entity)).map((p) => [p.scheme, p.entity.id, p.part]));
-    file("lookalikes.csv", "lookalike_id,kind,entity_id", c.lookalikes.filter((l) => !c.culprits.has(l.entity)).map((l) => [l.id, l.kind, l.entity.id]));
+    const file = (name: string, header: readonly string[], lines: string[][]) => writeFileSync(path.join(dir, name), [header.join(","), ...lines.map((l) => l.map(q).join(","))].join("\n") + "\n");
+    file("labels.csv", LABEL_COLUMNS, c.labels.map((l) => [l.scheme, l.typology, l.entity.id, l.role]));
+    file("parties.csv", PARTY_COLUMNS, c.parties.filter((p) => !c.culprits.has(p.entity)).map((p) => [p.scheme, p.entity.id, p.part]));
+    file("lookalikes.csv", LOOKALIKE_COLUMNS, c.lookalikes.filter((l) => !c.culprits.has(l.entity)).map((l) => [l.id, l.kind, l.entity.id]));
   }
 }
