@@ -338,4 +338,16 @@ describe("investigator explorer in Chromium", () => {
     shots.push(await h.shot("reopened"));
     expect(h.errors).toEqual([]);
   });
+
+  it("speaks English at the switch, the open panel included", async () => {
+    await page.click("#lang");
+    expect(await page.getAttribute("html", "lang")).toBe("en");
+    expect(await page.textContent("h1")).toBe("County graph · Investigator explorer");
+    await page.click("#leads-list button[data-id]");
+    await page.waitForSelector("#risk-score");
+    await idle(page);
+    expect(await page.locator("#details h3", { hasText: /^Why this score \(\d+ hits\)$/ }).count()).toBe(1);
+    shots.push(await h.shot("english"));
+    expect(h.errors).toEqual([]);
+  });
 });

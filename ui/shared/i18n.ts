@@ -140,6 +140,17 @@ const FIELDS: Record<string, readonly [string, string]> = {
   countyShare: ["县内比例", "county share"], lost: ["落标数", "lost"], independent: ["独立落标数", "independent losses"],
   declared: ["已申报", "declared"], relations: ["关系数", "relations"], threshold: ["招标限额（元）", "tender limit (yuan)"],
   direct: ["直接发包", "direct awards"], competed: ["竞争发包", "competed"], exceptions: ["例外", "exceptions"],
+  // An entity's properties (docs/MODEL.md) and a community's figures.
+  id: ["编号", "id"], name: ["名称", "name"], level: ["级别", "level"], gender: ["性别", "gender"], birthDate: ["出生日期", "born"],
+  deathDate: ["死亡日期", "died"], idNumber: ["身份证号", "identity number"], publicEmployee: ["公职人员", "public employee"],
+  employer: ["工作单位", "employer"], address: ["地址", "address"], createdDate: ["立户日期", "created"], registeredDate: ["登记日期", "registered"],
+  bank: ["开户行", "bank"], openedDate: ["开立日期", "opened"], field: ["领域", "field"], budget: ["预算（元）", "budget (yuan)"],
+  method: ["发包方式", "method"], announceDate: ["公告日期", "announced"], deadlineDate: ["截止日期", "deadline"], awardDate: ["中标日期", "awarded"],
+  awardAmount: ["中标金额（元）", "award (yuan)"], meansTested: ["需经济状况审查", "means-tested"], approvedAmount: ["核定金额（元）", "approved (yuan)"],
+  paidAmount: ["发放金额（元）", "paid (yuan)"], paidDate: ["发放日期", "paid"], value: ["价值", "value"], description: ["描述", "description"],
+  receivedDate: ["收到日期", "received"], channel: ["渠道", "channel"], closedDate: ["结案日期", "closed"], outcome: ["结果", "outcome"],
+  riskScore: ["风险分", "risk score"], riskGrade: ["金额等级", "grade"], riskAmount: ["涉及金额（元）", "amount at stake (yuan)"],
+  persons: ["人员", "persons"], cadres: ["干部", "cadres"], companies: ["企业", "companies"], modularity: ["模块度", "modularity"], size: ["规模", "size"],
 };
 const TERMS_ZH: Record<string, string> = {
   dead_payee: "已故领取人", short_paid_beneficiary: "被克扣的受益人", beneficiary_paid_elsewhere: "款项被转付的受益人", competitor: "竞争投标人",

@@ -24,7 +24,7 @@ const WORDING: Wording = { field: fieldName, term: termName };
 
 /** Properties as a definition list; values are shown as the API sends them (masked for roles without clearance). */
 function dl(entries: [string, unknown][]): HTMLDListElement {
-  return h("dl", {}, ...entries.flatMap(([k, v]) => [h("dt", {}, k), h("dd", {}, formatValue(v, WORDING))]));
+  return h("dl", {}, ...entries.flatMap(([k, v]) => [h("dt", {}, fieldName(k)), h("dd", {}, formatValue(v, WORDING))]));
 }
 
 export function mountDetails(app: App): void {
