@@ -113,7 +113,7 @@ export function createApp(deps: AppDeps): App {
   });
   v1.use(keysRouter(keys));
   v1.use(sessionRouter(sessions));
-  v1.use(entitiesRouter(graph, vault));
+  v1.use(entitiesRouter(graph, vault, settings.identifierSearches));
   v1.use(riskRouter(graph, risk));
   v1.use(pathsRouter(graph));
   v1.use(communitiesRouter(graph));
@@ -121,7 +121,7 @@ export function createApp(deps: AppDeps): App {
   v1.use(analysisRouter(deps.graph, deps.analysis ?? analyticsRunner));
   v1.use(importsRouter(deps.graph, deps.importer ?? ingestImporter(vault), { root: settings.importRoot, uploadMaxBytes: settings.importUploadMaxBytes }, deps.logger));
   v1.use(auditRouter(audit));
-  v1.use(queriesRouter({ graph, store, logger: deps.logger }));
+  v1.use(queriesRouter({ graph, store, logger: deps.logger, settings: { timeoutMs: settings.queryTimeoutMs } }));
   v1.use(schemaRouter(graph));
   app.use(API_PREFIX, v1);
   app.use(pagesRouter(deps.pagesDir));

@@ -50,6 +50,10 @@ const schema = z.object({
   REQUEST_TIMEOUT_MS: z.coerce.number().int().min(100).max(3_600_000).default(30_000),
   /** Timeout of every Neo4j transaction the API runs (saved queries and paths have their own, shorter). */
   NEO4J_TX_TIMEOUT_MS: z.coerce.number().int().min(100).max(3_600_000).default(20_000),
+  /** Searches by a full identifier a key without clearance may make in a minute (429 beyond). */
+  IDENTIFIER_SEARCHES_PER_MINUTE: z.coerce.number().int().min(1).max(100_000).default(10),
+  /** Time limit of one saved-query run or export (a query that needs more is cut off with 503). */
+  QUERY_TIMEOUT_MS: z.coerce.number().int().min(100).max(3_600_000).default(10_000),
   /** How often the API checks whether its in-memory risk view is current (0: no view, every risk answer from Neo4j). */
   RISK_REFRESH_MS: z.coerce.number().int().min(0).max(3_600_000).default(1000),
 }).superRefine((e, ctx) => {
@@ -99,6 +103,9 @@ export interface ApiConfig {
   rateLimit: { perSecond: number; burst: number };
   requestTimeoutMs: number;
   txTimeoutMs: number;
+  queryTimeoutMs: number;
+  /** The bucket of searches by a full identifier from roles without clearance, per key. */
+  identifierSearches: { perSecond: number; burst: number };
 }
 
 export class ConfigError extends AppError {
@@ -151,6 +158,8 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
       rateLimit: { perSecond: e.RATE_LIMIT_PER_SECOND, burst: e.RATE_LIMIT_BURST },
       requestTimeoutMs: e.REQUEST_TIMEOUT_MS,
       txTimeoutMs: e.NEO4J_TX_TIMEOUT_MS,
+      queryTimeoutMs: e.QUERY_TIMEOUT_MS,
+      identifierSearches: { perSecond: e.IDENTIFIER_SEARCHES_PER_MINUTE / 60, burst: e.IDENTIFIER_SEARCHES_PER_MINUTE },
     },
   };
 }

@@ -73,6 +73,8 @@ export async function startApi(options: { fixture?: boolean | "keep"; config?: P
     // Generous: the first saved-query call waits for every built-in to be EXPLAINed, slow on a busy machine.
     requestTimeoutMs: 600_000,
     txTimeoutMs: 60_000,
+    queryTimeoutMs: 10_000,
+    identifierSearches: { perSecond: 10 / 60, burst: 10 },
     ...options.config,
   };
   const app = createApp({ graph, logger: pino({ level: "silent" }), config, ...options.deps });

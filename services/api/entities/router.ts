@@ -60,7 +60,7 @@ export const SearchEntities = endpoint({
   roles: EXPLORERS,
   tags: ["entities"],
   summary: "Search entities by id, identity number, phone, account or (partial) name",
-  description: "A search by a full identifier (8 or more digits) from a role other than investigator is limited to 10 a minute per key (429 with Retry-After).",
+  description: "A search by a full identifier (8 or more digits) from a role other than investigator is limited per key (IDENTIFIER_SEARCHES_PER_MINUTE, 10 a minute unless configured; 429 with Retry-After beyond).",
   query: z.object({
     q: z.string().trim().min(1).max(200).openapi({ description: "an id or a name fragment (建国 finds 张建国)" }),
     type: NodeType.optional(),
@@ -147,14 +147,12 @@ export function looksLikeIdentifier(q: string): boolean {
 
 /**
  * A search by a full identifier from a role without clearance confirms a guessed number (finding 2
- * of issue 11): such searches are audited like every request and limited to IDENTIFIER_SEARCHES a
- * minute per key (429 with Retry-After beyond).
+ * of issue 11): such searches are audited like every request and limited per key
+ * (IDENTIFIER_SEARCHES_PER_MINUTE, 429 with Retry-After beyond).
  */
-const IDENTIFIER_SEARCHES = { perSecond: 10 / 60, burst: 10 };
-
-export function entitiesRouter(graph: Graph, vault: IdentifierVault): Router {
+export function entitiesRouter(graph: Graph, vault: IdentifierVault, identifierLimit: { perSecond: number; burst: number }): Router {
   const service = new EntityService(new EntityRepository(graph), vault);
-  const identifierSearches = new RateLimiter(IDENTIFIER_SEARCHES);
+  const identifierSearches = new RateLimiter(identifierLimit);
   const unmaskings = new RateLimiter(UNMASKINGS);
   const router = Router();
   mount(router, SearchEntities, async ({ query, actor, res }) => {
