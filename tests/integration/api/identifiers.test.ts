@@ -96,7 +96,7 @@ describe("identifiers at the source (findings 2 and 3)", { timeout: 600_000 }, (
       expect(around.status).toBe(200);
       expect(around.body.nodes.some((n: Loose) => n.type === "account")).toBe(true);
       expectSealed(around.body, `${role} neighbourhood`);
-      const paths = await api.get(`/api/v1/paths?from=P5&to=C1&all=true`, role);
+      const paths = await api.get(`/api/v1/paths?from=P5&to=C1&types=HAS&all=true`, role);
       expect(paths.status).toBe(200);
       expect(JSON.stringify(paths.body)).toContain(phone);
       expectSealed(paths.body, `${role} paths`);
