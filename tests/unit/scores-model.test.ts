@@ -4,7 +4,7 @@ import { describe, expect, it } from "vitest";
 import { DEFAULT_SCORE_SETTINGS as S } from "../../services/analytics/scores/defaults.ts";
 import { emptyBaseline } from "../../services/analytics/scores/index.ts";
 import { type AlertInput, scoreAll, weighAlerts } from "../../services/analytics/scores/explain.ts";
-import { alertLlr, combine, displayScore, type EvidenceItem, flagLlr, groupEvidence } from "../../services/analytics/scores/model.ts";
+import { alertLlr, combine, displayScore, type EvidenceItem, flagLlr, groupEvidence, moneyEvidence } from "../../services/analytics/scores/model.ts";
 import { flagWeight } from "../../services/analytics/scores/weights.ts";
 
 const item = (id: string, flag: string, group: string, llr: number, amount = 0) => ({ id, flag, group, llr, amount, discount: 1 });
@@ -54,14 +54,28 @@ describe("aggregation", () => {
     expect(groups[0]).toMatchObject({ flag: "B", alerts: ["y"], llr: 3, counted: 3 });
   });
 
-  it("adds the money grade only to an entity with evidence, from the discounted amount", () => {
-    const poor = combine([{ ...item("a", "A", "A:1", 2, 500_000), discount: 0.01 }], S);
+  it("adds money at stake only to an entity with evidence, from the discounted amount, more for more money", () => {
+    const poor = combine([{ ...item("a", "A", "A:1", 3, 500_000), discount: 0.01 }], S);
     expect(poor.amount).toBe(5000);
     expect(poor.grade).toBe("discipline");
-    const rich = combine([item("a", "A", "A:1", 2, 500_000)], S);
+    const rich = combine([item("a", "A", "A:1", 3, 500_000)], S);
     expect(rich.grade).toBe("huge");
-    expect(rich.evidence).toBeCloseTo(2 + S.moneyTerm.huge);
+    expect(rich.evidence).toBeGreaterThan(3 + S.moneyTerm.huge);
+    expect(rich.evidence).toBeLessThan(3 + S.moneyTerm.especially_huge);
     expect(combine([item("a", "A", "A:1", 0, 500_000)], S).evidence).toBe(0);
+    // At each grade's lower bound the grade's term; in between, more money always weighs more.
+    expect(moneyEvidence(200_000, 3, S)).toBeCloseTo(S.moneyTerm.huge);
+    expect(moneyEvidence(30_000, 3, S)).toBeCloseTo(S.moneyTerm.large);
+    expect(moneyEvidence(500, 3, S)).toBe(0);
+    const amounts = [2000, 9000, 10_000, 50_000, 199_999, 1_000_000, 2_999_999];
+    for (let i = 1; i < amounts.length; i++) expect(moneyEvidence(amounts[i]!, 3, S)).toBeGreaterThan(moneyEvidence(amounts[i - 1]!, 3, S));
+  });
+
+  it("lets money make a case more serious, never a weak case strong", () => {
+    // A busy firm's turnover on a barely evidenced alert adds in proportion to that evidence.
+    const weak = combine([item("a", "A", "A:1", 0.1, 5_000_000)], S).evidence;
+    expect(weak).toBeCloseTo(0.1 * (1 + S.moneyTerm.especially_huge / S.moneyFullEvidence));
+    expect(moneyEvidence(5_000_000, 2 * S.moneyFullEvidence, S)).toBe(S.moneyTerm.especially_huge);
   });
 
   it("maps evidence to 0–100 monotonically, without reaching 100", () => {
