@@ -99,7 +99,7 @@ export const Discount = registry.register(
   z.object({
     kind: z.string().openapi({
       description:
-        "identifier_degree, shared_preparer, shared_deposit_account, program_coverage, relatives_in_region, bid_spread, lowest_bid_wins, independent_losses, declared_recused, learned_threshold (shown, factor 1)",
+        "identifier_degree, shared_preparer, shared_deposit_account, shared_officer, program_coverage, relatives_in_region, bid_spread, lowest_bid_wins, independent_losses, declared_recused, learned_threshold (shown, factor 1)",
     }),
     factor: z.number().openapi({ description: "factor on the alert's evidence, in (0, 1]" }),
     note: z.string(),
