@@ -9,6 +9,10 @@ import {
   shareAtOrBelow,
   summariseDegrees,
 } from "../../services/analytics/scores/baseline-math.ts";
+import { learnedParameters } from "../../services/analytics/scores/baselines.ts";
+import { emptyBaseline } from "../../services/analytics/scores/index.ts";
+import { loadFlags } from "../../services/analytics/flags/registry.ts";
+import { flagParameters } from "../../services/analytics/flags/run.ts";
 
 describe("baseline statistics", () => {
   it("computes quantiles, smoothed shares and the coefficient of variation", () => {
@@ -66,5 +70,24 @@ describe("the tender threshold the county practises", () => {
     expect(roundBetween(310_000, 450_000)).toBe(400_000);
     // No round amount in the gap: the caller keeps the smallest award above it.
     expect(roundBetween(120_000, 180_000)).toBeUndefined();
+  });
+});
+
+describe("learned detector parameters", () => {
+  it("fit the detectors' declarations, so a county whose programs pay several times a year is analysed", () => {
+    const b = {
+      ...emptyBaseline(),
+      usualPayments: { PG3: 4, PG9: 2 },
+      tenderThreshold: { value: 200_000, maxDirectBelow: 180_000, minCompetedFrom: 210_000, exceptions: 1, direct: 40, competed: 60 },
+      independentCv: 0.02,
+    };
+    const learned = learnedParameters(b);
+    expect(learned.usualPayments).toEqual(["PG3=4", "PG9=2"]);
+    for (const flag of loadFlags()) {
+      const params = flagParameters(flag, {}, undefined, learned);
+      for (const [name, spec] of Object.entries(flag.parameters)) {
+        if (spec.learned !== undefined && learned[spec.learned] !== undefined) expect(params[name], `${flag.id}.${name}`).toEqual(learned[spec.learned]);
+      }
+    }
   });
 });
