@@ -51,8 +51,8 @@ CALL () {
   // How many firms the officer serves in all, and how many of this tender's bidders: a bookkeeper or
   // registration agent on the books of a dozen firms ties any two of them weakly.
   RETURN p, {companies: [c1, c2], kind: 'shared officer ' + o.name + ' (' + o.id + ')', confidence: 0.9, cat: 'officer',
-             value: o.id, firms: COUNT { (o)-[:ROLE_IN]->(x:Company) WITH DISTINCT x RETURN x },
-             shared: COUNT { (o)-[:ROLE_IN]->(x:Company)-[:BID]->(p) WITH DISTINCT x RETURN x },
+             value: o.id, firms: COUNT { MATCH (o)-[:ROLE_IN]->(x:Company) RETURN DISTINCT x },
+             shared: COUNT { MATCH (o)-[:ROLE_IN]->(x:Company)-[:BID]->(p) RETURN DISTINCT x },
              nodes: [o], rels: roles1 + roles2} AS sign
   UNION ALL
   // The same phone, address or bank account.

@@ -64,12 +64,27 @@ describe("the tender threshold the county practises", () => {
     expect(learnTenderThreshold([direct(10_000), competed(500_000)])).toBeUndefined();
   });
 
-  it("prefers 1, 2 or 5 times a power of ten, else one significant digit", () => {
+  it("prefers 1, 2 or 5 times a power of ten, else one significant digit, else a half step", () => {
     expect(roundBetween(49_800, 100_000)).toBe(50_000);
     expect(roundBetween(30_000, 60_000)).toBe(50_000);
     expect(roundBetween(310_000, 450_000)).toBe(400_000);
+    expect(roundBetween(120_000, 180_000)).toBe(150_000);
     // No round amount in the gap: the caller keeps the smallest award above it.
-    expect(roundBetween(120_000, 180_000)).toBeUndefined();
+    expect(roundBetween(121_000, 124_000)).toBeUndefined();
+  });
+
+  it("places the threshold above the largest direct award, however many small projects the county tenders", () => {
+    const awards = [
+      ...Array.from({ length: 30 }, (_, i) => direct(5_000 + i * 6_000)),
+      // Direct awards up to 193k, split pieces just under 200k, and many voluntary tenders from 60k.
+      direct(186_000), direct(193_500),
+      ...Array.from({ length: 60 }, (_, i) => competed(60_000 + i * 8_000)),
+      // A large job handed out directly: the scheme SINGLE_BID should catch.
+      direct(420_000),
+    ];
+    const t = learnTenderThreshold(awards)!;
+    expect(t.value).toBe(200_000);
+    expect(t.maxDirectBelow).toBe(193_500);
   });
 });
 
