@@ -23,7 +23,7 @@ interface Inputs {
   baseline: CountyBaseline | null;
 }
 
-const { values, positionals } = parseArgs({ allowPositionals: true, options: { top: { type: "string", default: "0" }, k: { type: "string", default: "100" } } });
+const { values, positionals } = parseArgs({ allowPositionals: true, options: { top: { type: "string", default: "0" }, k: { type: "string", default: "100" }, settings: { type: "string" }, weights: { type: "string" } } });
 const dir = positionals[0];
 if (!dir) {
   console.error("usage: npm run rescore -- <dump dir> [--top N]");
@@ -31,8 +31,10 @@ if (!dir) {
 }
 const k = Number(values.k);
 const top = Number(values.top);
-const s = DEFAULT_SCORE_SETTINGS;
-const weights = new Map(loadFlags().map((f) => [f.id, flagWeight(f.id, f.weight, [], s)]));
+// `--settings '{"repeat":0.1}'` and `--weights '{"COLLUSION_RING":0.1}'` try other settings and flag weights.
+const s = { ...DEFAULT_SCORE_SETTINGS, ...(JSON.parse(values.settings ?? "{}") as Partial<typeof DEFAULT_SCORE_SETTINGS>) };
+const flagWeights = JSON.parse(values.weights ?? "{}") as Record<string, number>;
+const weights = new Map(loadFlags().map((f) => [f.id, flagWeight(f.id, flagWeights[f.id] ?? f.weight, [], s)]));
 
 const results: CountyResult[] = [];
 for (const file of readdirSync(dir).filter((f) => f.endsWith(".inputs.json")).sort()) {
