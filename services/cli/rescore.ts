@@ -11,7 +11,7 @@ import { evaluateRanking, groundTruth, type RankedEntity } from "../analytics/ev
 import { type CountyResult, reportTables } from "../analytics/evaluate/report.ts";
 import { loadFlags } from "../analytics/flags/registry.ts";
 import type { CountyBaseline } from "../analytics/scores/baselines.ts";
-import { DEFAULT_SCORE_SETTINGS, emptyBaseline } from "../analytics/scores/index.ts";
+import { DEFAULT_SCORE_SETTINGS, derivedFlags, emptyBaseline } from "../analytics/scores/index.ts";
 import { type AlertInput, type EntityInfo, parseFacts, scoreAll, weighAlerts } from "../analytics/scores/explain.ts";
 import { flagWeight } from "../analytics/scores/weights.ts";
 
@@ -48,7 +48,7 @@ for (const file of readdirSync(dir).filter((f) => f.endsWith(".inputs.json")).so
     s,
   );
   const info = new Map(inputs.info.map((e) => [e.id, e]));
-  const scored = new Map(scoreAll(alerts, info, new Map(), s).entities.map((e) => [String(e.id), e]));
+  const scored = new Map(scoreAll(alerts, info, new Map(), s, derivedFlags()).entities.map((e) => [String(e.id), e]));
   const ranking: RankedEntity[] = inputs.ids.map(({ id, community }) => {
     const e = scored.get(id);
     return { id, community, score: e?.score ?? 0, scored: e?.score !== null && e?.score !== undefined, alerts: e?.alertIds ?? [] };

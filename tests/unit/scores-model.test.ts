@@ -178,3 +178,26 @@ describe("verdicts", () => {
     expect(flagWeight("KIN_BENEFIT", 0.7, [], S).weight).toBe(0.7);
   });
 });
+
+describe("money at stake of a ring member", () => {
+  it("counts the member's own alerts' money, not the ring's sum of everyone's", () => {
+    const weights = new Map(["KICKBACK", "COLLUSION_RING"].map((f) => [f, flagWeight(f, 0.6, [], S)]));
+    const info = new Map(["C1", "C2"].map((id) => [id, { id, type: "person", name: id, community: 1, regions: ["V1"] }]));
+    const alerts = weighAlerts(
+      [
+        alert({ id: "KICKBACK:1", flag: "KICKBACK", subjects: ["C1"], amount: 20_000 }),
+        alert({ id: "KICKBACK:2", flag: "KICKBACK", subjects: ["C2"], amount: 80_000 }),
+        alert({ id: "COLLUSION_RING:1", flag: "COLLUSION_RING", subjects: ["C1", "C2"], amount: 5_000_000 }),
+      ],
+      weights,
+      emptyBaseline(),
+      S,
+    );
+    const byId = new Map(scoreAll(alerts, info, new Map(), S, new Set(["COLLUSION_RING"])).entities.map((e) => [e.id, e]));
+    expect(byId.get("C1")!.amount).toBe(20_000);
+    // More money of one's own ranks higher; the ring's total no longer makes every member's equal.
+    expect(byId.get("C2")!.score!).toBeGreaterThan(byId.get("C1")!.score!);
+    const withRingMoney = new Map(scoreAll(alerts, info, new Map(), S).entities.map((e) => [e.id, e]));
+    expect(withRingMoney.get("C1")!.amount).toBe(5_020_000);
+  });
+});
