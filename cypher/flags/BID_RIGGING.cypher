@@ -48,7 +48,11 @@ CALL () {
        [r IN roles1 WHERE day IS NULL OR (coalesce(r.from <= day, true) AND coalesce(r.to >= day, true))] AS roles1,
        [r IN roles2 WHERE day IS NULL OR (coalesce(r.from <= day, true) AND coalesce(r.to >= day, true))] AS roles2
   WHERE size(roles1) > 0 AND size(roles2) > 0
-  RETURN p, {companies: [c1, c2], kind: 'shared officer ' + o.name + ' (' + o.id + ')', confidence: 0.9, cat: 'tie',
+  // How many firms the officer serves in all, and how many of this tender's bidders: a bookkeeper or
+  // registration agent on the books of a dozen firms ties any two of them weakly.
+  RETURN p, {companies: [c1, c2], kind: 'shared officer ' + o.name + ' (' + o.id + ')', confidence: 0.9, cat: 'officer',
+             value: o.id, firms: COUNT { MATCH (o)-[:ROLE_IN]->(x:Company) RETURN DISTINCT x },
+             shared: COUNT { MATCH (o)-[:ROLE_IN]->(x:Company)-[:BID]->(p) RETURN DISTINCT x },
              nodes: [o], rels: roles1 + roles2} AS sign
   UNION ALL
   // The same phone, address or bank account.
@@ -152,6 +156,7 @@ WITH p, signs, aw, w, amount, companies, amounts,
      head(COLLECT { UNWIND signs AS s WITH s WHERE s.cat = 'identifier' RETURN s ORDER BY s.degree, s.confidence DESC }) AS idSign,
      head(COLLECT { UNWIND signs AS s WITH s WHERE s.cat = 'deposit' RETURN s ORDER BY s.shared DESC, s.value }) AS depositSign,
      head(COLLECT { UNWIND signs AS s WITH s WHERE s.cat = 'preparer' RETURN s ORDER BY s.shared DESC, s.value }) AS preparerSign,
+     head(COLLECT { UNWIND signs AS s WITH s WHERE s.cat = 'officer' RETURN s ORDER BY s.firms, s.shared DESC, s.value }) AS officerSign,
      reduce(m = 0.0, s IN signs | CASE WHEN s.cat = 'price' AND s.confidence > m THEN s.confidence ELSE m END) AS signPrice,
      reduce(m = 0.0, s IN signs | CASE WHEN s.cat = 'tie' AND s.confidence > m THEN s.confidence ELSE m END) AS signTie,
      reduce(s = 0.0, x IN amounts | s + x) / CASE size(amounts) WHEN 0 THEN 1 ELSE size(amounts) END AS mean
@@ -164,6 +169,7 @@ RETURN 'project:' + p.id AS key,
         signId: coalesce(idSign.confidence, 0.0), idDegree: idSign.degree, idKind: idSign.idKind, idShared: idSign.shared,
         signDeposit: coalesce(depositSign.confidence, 0.0), depositAccount: depositSign.value, depositShared: depositSign.shared,
         signPreparer: coalesce(preparerSign.confidence, 0.0), preparer: preparerSign.value, preparerShared: preparerSign.shared,
+        signOfficer: coalesce(officerSign.confidence, 0.0), officer: officerSign.value, officerShared: officerSign.shared, officerFirms: officerSign.firms,
         bids: size(amounts),
         cv: CASE WHEN size(amounts) >= 2 AND mean > 0 THEN sqrt(reduce(s = 0.0, x IN amounts | s + (x - mean) ^ 2) / size(amounts)) / mean END,
         township: head([(p)-[:IN]->(:Region)-[:PART_OF*0..1]->(t:Region) WHERE t.level = 'township' | t.id])} AS facts,

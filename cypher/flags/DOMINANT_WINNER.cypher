@@ -9,7 +9,7 @@
 //   least minWins of them. When the company dominates a village and also the township above it, only
 //   the widest region is reported. Confidence rises with the share (from strongShare up) and when one
 //   cadre signed minWins or more of the company's wins there that year; that cadre is a subject with
-//   the company. Not flagged: one large award that outweighs a region's few small ones (fewer than
+//   the company, and the firm's legal representative that year a minor one. Not flagged: one large award that outweighs a region's few small ones (fewer than
 //   minWins wins), a region-year with too few projects, or a large but not dominant share.
 //   One firm's dominance of one region (across years) is one pattern. The wins taken with the
 //   lowest of several independent bids (at least independentBids valid bids spread by at least
@@ -69,10 +69,15 @@ CALL (won, c) {
 WITH c, year, r, nProjects, total, won, value, cadres, approvals, lowestWins, value / total AS share
 WITH c, year, r, nProjects, total, won, value, cadres, approvals, share, lowestWins,
      COLLECT { UNWIND won AS a UNWIND a.route AS rel WITH DISTINCT rel RETURN rel } AS routes
+// The firm's legal representative during the year: a minor subject (the owner, or a front for one).
+WITH c, year, r, nProjects, total, won, value, cadres, approvals, share, lowestWins, routes,
+     COLLECT { MATCH (c)<-[rr:ROLE_IN {role: 'legal_rep'}]-(rep:Person)
+               WHERE NOT rep IN cadres AND coalesce(rr.from.year <= year, true) AND coalesce(rr.to.year >= year, true)
+               RETURN DISTINCT rep ORDER BY rep.id } AS reps
 RETURN c.id + ':' + r.id + ':' + toString(year) AS key,
-       [c] + cadres AS subjects,
+       [c] + cadres + reps AS subjects,
        [] AS parties,
-       [] AS minor,
+       reps AS minor,
        c.id + ':' + r.id AS group,
        {wins: size(won), lowestWins: lowestWins, share: share, signed: size(cadres) > 0} AS facts,
        [c, r] + [a IN won | a.p] + [rel IN routes | endNode(rel)] + cadres AS nodes,

@@ -9,7 +9,8 @@
 //   approved, although no kinship, shared household or company role of theirs explains the tie.
 //   Identifiers shared by many owners (apartment blocks, switchboards) are ignored; a shared address
 //   counts less than a shared phone or account. One hit per cadre and counterpart. Subjects: the
-//   cadre, the counterpart (with a firm's legal representative) and the relative whose identifier it
+//   cadre, the counterpart (with a firm's legal representative, a minor subject unless he holds the
+//   identifier himself: often a front) and the relative whose identifier it
 //   is — not a relative who merely shares an identifier the cadre holds himself (a family phone).
 //   One cadre's ties through one identifier are one pattern; the identifier's number of holders is
 //   a fact the scores stage weighs against the county's identifiers (an agent's address held by a
@@ -138,7 +139,8 @@ WITH c, party, h, amount, objects, [x IN reps | x.rep] AS reps, [x IN reps | x.l
 RETURN CASE WHEN party:Company THEN 'company:' ELSE 'beneficiary:' END + c.id + ':' + party.id AS key,
        [c] + others + [r IN reps WHERE NOT r IN others] AS subjects,
        [] AS parties,
-       [] AS minor,
+       // A legal representative who holds none of the identifiers fronts the firm: a minor subject.
+       [r IN reps WHERE NOT r IN others] AS minor,
        c.id + ':' + coalesce(h.id.value, h.id.id) AS group,
        {idKind: h.idKind, idDegree: h.degree, form: h.form, declared: any(r IN h.kin WHERE coalesce(r.declared, false))} AS facts,
        [c] + nodes + [r IN reps WHERE NOT r IN nodes] AS nodes,

@@ -12,7 +12,9 @@
 //   sent back. Subjects: the cadre, the receivers, the payers and the party; when a firm pays from
 //   its own account, also the persons who controlled it then (legal representative, shareholders
 //   holding at least minControlShare), who answer for the firm's bribe as minor subjects (the
-//   registered owners may be nominees).
+//   registered owners may be nominees). Beneficiaries who pay a cadre paid by several of them were
+//   made to pay (吃拿卡要): they and the accounts they paid from are parties (paid_the_cadre); a lone
+//   beneficiary's payment may have bought the grant, and its payers are minor subjects.
 // weight: 0.8
 // parameters:
 //   windowDays: { type: integer, default: 180, min: 1, max: 1095, description: "days after the award or payment within which money sent back counts" }
@@ -94,9 +96,19 @@ WITH c, form, party, flows, h, transfers, amount, related, payingBeneficiaries,
        CASE WHEN related THEN $relatedPayerFactor ELSE 1.0 END AS confidence,
      reduce(acc = [], r IN reduce(all = [], f IN flows | all + f.kin + f.rels) | CASE WHEN r IN acc THEN acc ELSE acc + r END) AS rels,
      reduce(acc = [c], n IN reduce(all = [], f IN flows | all + f.via + [f.rcv] + f.nodes) | CASE WHEN n IN acc THEN acc ELSE acc + n END) AS nodes,
-     reduce(acc = [c], n IN reduce(all = [], f IN flows | all + [f.rcv, f.payer]) + [party] | CASE WHEN n IN acc THEN acc ELSE acc + n END) AS subjects
+     reduce(acc = [c], n IN [f IN flows | f.rcv] | CASE WHEN n IN acc THEN acc ELSE acc + n END) AS receivers,
+     [party] + [f IN flows WHERE f.payer <> party | f.payer] AS payers,
+     // Several beneficiaries paying the cadre who approved their grants were made to pay (吃拿卡要):
+     // they are parties. A lone beneficiary's payment may have bought the grant: a minor subject.
+     form = 'BENEFICIARY' AND payingBeneficiaries >= $patternMin AND NOT related AS extorted
+WITH c, form, party, flows, h, transfers, amount, related, payingBeneficiaries, confidence, rels, nodes, extorted,
+     reduce(acc = [], n IN payers | CASE WHEN n IN acc OR n IN receivers THEN acc ELSE acc + n END) AS payers, receivers
+WITH c, form, party, flows, h, transfers, amount, related, payingBeneficiaries, confidence, rels, nodes, extorted,
+     receivers + CASE WHEN extorted THEN [] ELSE payers END AS subjects,
+     CASE WHEN extorted THEN [p IN payers | {node: p, part: 'paid_the_cadre'}] ELSE [] END AS parties,
+     CASE WHEN form = 'BENEFICIARY' AND NOT extorted THEN payers ELSE [] END AS payerMinor
 // Who controlled the firm when it paid from its own account.
-WITH c, form, party, flows, h, transfers, amount, related, payingBeneficiaries, confidence, rels, nodes, subjects,
+WITH c, form, party, flows, h, transfers, amount, related, payingBeneficiaries, confidence, rels, nodes, subjects, parties, payerMinor,
      COLLECT { WITH party, h, form WHERE form = 'COMPANY' AND h.payer = party
                MATCH (:Person)-[r:ROLE_IN]->(party)
                WHERE (r.role = 'legal_rep' OR (r.role = 'shareholder' AND coalesce(r.share, 1.0) >= $minControlShare))
@@ -104,8 +116,8 @@ WITH c, form, party, flows, h, transfers, amount, related, payingBeneficiaries, 
                RETURN r } AS control
 RETURN form + ':' + c.id + ':' + party.id AS key,
        subjects + [r IN control WHERE NOT startNode(r) IN subjects | startNode(r)] AS subjects,
-       [] AS parties,
-       [r IN control WHERE NOT startNode(r) IN subjects | startNode(r)] AS minor,
+       parties,
+       payerMinor + [r IN control WHERE NOT startNode(r) IN subjects | startNode(r)] AS minor,
        form + ':' + c.id + ':' + party.id AS group,
        {form: form, related: related, declared: any(r IN h.kin WHERE coalesce(r.declared, false))} AS facts,
        nodes + [r IN control WHERE NOT startNode(r) IN nodes | startNode(r)] AS nodes,

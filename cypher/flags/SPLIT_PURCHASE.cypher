@@ -8,7 +8,8 @@
 //   threshold: one job cut into lots so that none has to be tendered. Overlapping windows of one
 //   company and region merge into one hit. Full confidence when every piece was handed out without
 //   competition (direct award, single source); lower when some went through competitive
-//   negotiation. Subjects: the company, and every cadre who signed two or more of the pieces. Not
+//   negotiation. Subjects: the company, every cadre who signed two or more of the pieces, and the firm's legal
+//   representative at the first piece (a minor subject). Not
 //   flagged: awards spread over more than the window, too few pieces, pieces in different regions,
 //   pieces that were tendered, or a total that stays below the threshold.
 // weight: 0.6
@@ -60,11 +61,15 @@ CALL (pieces) {
   WITH cadre, approvals ORDER BY cadre.id
   RETURN collect(cadre) AS cadres, reduce(x = [], l IN collect(approvals) | x + l) AS approvals
 }
-WITH c, r, pieces, total, uncompeted, cadres, approvals
+// The firm's legal representative when the first piece was awarded: a minor subject (often a front).
+WITH c, r, pieces, total, uncompeted, cadres, approvals,
+     COLLECT { MATCH (c)<-[rr:ROLE_IN {role: 'legal_rep'}]-(rep:Person)
+               WHERE NOT rep IN cadres AND coalesce(rr.from <= pieces[0].day, true) AND coalesce(rr.to >= pieces[0].day, true)
+               RETURN rep ORDER BY rep.id } AS reps
 RETURN c.id + ':' + r.id + ':' + toString(pieces[0].day) AS key,
-       [c] + cadres AS subjects,
+       [c] + cadres + reps AS subjects,
        [] AS parties,
-       [] AS minor,
+       reps AS minor,
        c.id + ':' + r.id AS group,
        {threshold: $tenderThreshold, pieces: size(pieces)} AS facts,
        [c, r] + [a IN pieces | a.p] + cadres AS nodes,

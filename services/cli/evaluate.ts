@@ -8,20 +8,12 @@
 // imported after the bundle was generated (re-analysis only). `--triage K` then simulates an
 // inspector ruling on the alerts of the first K entities and reports the ranking before and after.
 import path from "node:path";
-import { statSync } from "node:fs";
+import { mkdirSync, statSync, writeFileSync } from "node:fs";
 import { parseArgs } from "node:util";
 import { ensureCounty, parseCounties, REPORT_COUNTIES, TUNING_COUNTIES } from "./eval-counties.ts";
-import { evaluate } from "../analytics/evaluate/evaluate.ts";
-import {
-  calibrationTable,
-  type CountyResult,
-  countyTable,
-  freshPrecision,
-  summaryTable,
-  type TriageReport,
-  triageTable,
-  typologyTable,
-} from "../analytics/evaluate/report.ts";
+import { evaluate, groundTruth, type RankedEntity } from "../analytics/evaluate/evaluate.ts";
+import { readBaselines } from "../analytics/scores/baselines.ts";
+import { type CountyResult, freshPrecision, reportTables, stageSeconds, type TriageReport, triageTable } from "../analytics/evaluate/report.ts";
 import { simulateTriage } from "../analytics/evaluate/triage.ts";
 import { runAnalysis } from "../analytics/run.ts";
 import { config } from "../config/index.ts";
@@ -37,6 +29,7 @@ const { values } = parseArgs({
     triage: { type: "string" },
     yes: { type: "boolean", default: false },
     reuse: { type: "boolean", default: false },
+    dump: { type: "string" },
   },
 });
 const k = Number(values.k);
@@ -64,6 +57,36 @@ async function holdsOnly(bundle: string): Promise<boolean> {
   return Date.parse(row.finishedAt) > statSync(bundle).mtimeMs;
 }
 
+/**
+ * `--dump <dir>`: writes the county's first 300 entities with their score, ground truth and alerts
+ * (flag, group, evidence) to <dir>/<county>.json, for diagnosing what fills the top of the ranking.
+ */
+async function dumpRanking(dir: string, name: string, folder: string): Promise<void> {
+  const rows = await graph.read<{ id: string; score: number; alerts: { flag: string; llr: number | null; discount: number | null; minor: boolean | null }[] }>(
+    cypher("evaluate/dump.cypher"),
+  );
+  const truth = await groundTruth(folder, () => true);
+  const typologies = new Map<string, string[]>();
+  for (const l of truth.labels) typologies.set(l.entity, [...(typologies.get(l.entity) ?? []), `${l.typology}:${l.role}`]);
+  const entities = rows.map((r, rank) => ({
+    rank: rank + 1,
+    ...r,
+    truth: typologies.get(r.id) ?? (truth.lookalikes.has(r.id) ? ["lookalike"] : truth.parties.has(r.id) ? ["party"] : []),
+  }));
+  const missed = [...truth.positives].filter((id) => !rows.some((r) => r.id === id)).map((id) => ({ id, truth: typologies.get(id) }));
+  mkdirSync(dir, { recursive: true });
+  writeFileSync(path.join(dir, `${name.replaceAll(":", "-")}.json`), JSON.stringify({ entities, missed }, null, 1));
+  // What the scores stage read, so `npm run rescore` can score the county again without Neo4j.
+  const alerts = await graph.read(cypher("scores/alerts-read.cypher"));
+  const universe = await graph.read<RankedEntity>(cypher("evaluate/ranking.cypher"));
+  const named = [...new Set(alerts.flatMap((a) => [...(a.subjects as string[]), ...(a.parties as { id: string }[]).map((p) => p.id)]))];
+  const info = await graph.read<{ id: string; regions: string[] }>(cypher("scores/context.cypher"), { ids: named });
+  const regions = [...new Set(info.flatMap((e) => e.regions))];
+  info.push(...(await graph.read<{ id: string; regions: string[] }>(cypher("scores/context.cypher"), { ids: regions })));
+  const inputs = { folder: path.resolve(folder), ids: universe.map((r) => ({ id: r.id, community: r.community })), alerts, info, baseline: await readBaselines(graph) };
+  writeFileSync(path.join(dir, `${name.replaceAll(":", "-")}.inputs.json`), JSON.stringify(inputs));
+}
+
 const results: CountyResult[] = [];
 const triaged: TriageReport[] = [];
 try {
@@ -79,10 +102,11 @@ try {
       await importBundle(graph, bundle, { vault: IdentifierVault.open(config().vaultDir) });
     }
     const t1 = performance.now();
-    await runAnalysis(graph);
+    const run = await runAnalysis(graph);
     const t2 = performance.now();
     const evaluation = await evaluate(graph, folder, { k });
-    results.push({ name: county.name, evaluation, seconds: { import: reused ? null : (t1 - t0) / 1000, analysis: (t2 - t1) / 1000 } });
+    if (values.dump) await dumpRanking(values.dump, county.name, folder);
+    results.push({ name: county.name, evaluation, seconds: { import: reused ? null : (t1 - t0) / 1000, analysis: (t2 - t1) / 1000 }, stages: stageSeconds(run.seconds ?? {}) });
     console.error(
       `${county.name}: precision@${k} ${evaluation.precisionAtK.toFixed(3)}, recall@5% ${evaluation.recall.toFixed(3)}, AUC ${evaluation.auc.toFixed(3)}, ` +
         `look-alikes in top 5% ${evaluation.lookalikesInTop.toFixed(1)} of ${evaluation.lookalikes}, ties in top ${k} ${evaluation.tiesInK}`,
@@ -90,10 +114,10 @@ try {
     if (triageK > 0) {
       const positives = new Set(evaluation.scored.filter((p) => p.positive).map((p) => p.id));
       const verdicts = await simulateTriage(graph, positives, triageK);
-      const run = await runAnalysis(graph);
+      const rerun = await runAnalysis(graph);
       const after = await evaluate(graph, folder, { k });
       const skip = new Set(verdicts.entities);
-      const weights = ((run.summary?.scored as { weights?: Record<string, number> } | undefined)?.weights ?? {}) as Record<string, number>;
+      const weights = ((rerun.summary?.scored as { weights?: Record<string, number> } | undefined)?.weights ?? {}) as Record<string, number>;
       triaged.push({
         name: county.name,
         k: triageK,
@@ -113,14 +137,7 @@ try {
   await target.release();
 }
 
-console.log(`\n## Detection quality per county (k = ${k}, top 5%)\n`);
-console.log(countyTable(results, k));
-console.log(`\n## Worst county and median\n`);
-console.log(summaryTable(results, k));
-console.log("\n## Per typology (all counties pooled)\n");
-console.log(typologyTable(results));
-console.log("\n## Calibration: share of culprits per score band (all counties pooled)\n");
-console.log(calibrationTable(results));
+console.log(reportTables(results, k));
 if (triaged.length > 0) {
   console.log(`\n## Simulated triage of the first ${triageK}\n`);
   console.log(triageTable(triaged));

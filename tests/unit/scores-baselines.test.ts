@@ -9,6 +9,10 @@ import {
   shareAtOrBelow,
   summariseDegrees,
 } from "../../services/analytics/scores/baseline-math.ts";
+import { learnedParameters } from "../../services/analytics/scores/baselines.ts";
+import { emptyBaseline } from "../../services/analytics/scores/index.ts";
+import { loadFlags } from "../../services/analytics/flags/registry.ts";
+import { flagParameters } from "../../services/analytics/flags/run.ts";
 
 describe("baseline statistics", () => {
   it("computes quantiles, smoothed shares and the coefficient of variation", () => {
@@ -60,11 +64,45 @@ describe("the tender threshold the county practises", () => {
     expect(learnTenderThreshold([direct(10_000), competed(500_000)])).toBeUndefined();
   });
 
-  it("prefers 1, 2 or 5 times a power of ten, else one significant digit", () => {
+  it("prefers 1, 2 or 5 times a power of ten, else one significant digit, else a half step", () => {
     expect(roundBetween(49_800, 100_000)).toBe(50_000);
     expect(roundBetween(30_000, 60_000)).toBe(50_000);
     expect(roundBetween(310_000, 450_000)).toBe(400_000);
+    expect(roundBetween(120_000, 180_000)).toBe(150_000);
     // No round amount in the gap: the caller keeps the smallest award above it.
-    expect(roundBetween(120_000, 180_000)).toBeUndefined();
+    expect(roundBetween(121_000, 124_000)).toBeUndefined();
+  });
+
+  it("places the threshold above the largest direct award, however many small projects the county tenders", () => {
+    const awards = [
+      ...Array.from({ length: 30 }, (_, i) => direct(5_000 + i * 6_000)),
+      // Direct awards up to 193k, split pieces just under 200k, and many voluntary tenders from 60k.
+      direct(186_000), direct(193_500),
+      ...Array.from({ length: 60 }, (_, i) => competed(60_000 + i * 8_000)),
+      // A large job handed out directly: the scheme SINGLE_BID should catch.
+      direct(420_000),
+    ];
+    const t = learnTenderThreshold(awards)!;
+    expect(t.value).toBe(200_000);
+    expect(t.maxDirectBelow).toBe(193_500);
+  });
+});
+
+describe("learned detector parameters", () => {
+  it("fit the detectors' declarations, so a county whose programs pay several times a year is analysed", () => {
+    const b = {
+      ...emptyBaseline(),
+      usualPayments: { PG3: 4, PG9: 2 },
+      tenderThreshold: { value: 200_000, maxDirectBelow: 180_000, minCompetedFrom: 210_000, exceptions: 1, direct: 40, competed: 60 },
+      independentCv: 0.02,
+    };
+    const learned = learnedParameters(b);
+    expect(learned.usualPayments).toEqual(["PG3=4", "PG9=2"]);
+    for (const flag of loadFlags()) {
+      const params = flagParameters(flag, {}, undefined, learned);
+      for (const [name, spec] of Object.entries(flag.parameters)) {
+        if (spec.learned !== undefined && learned[spec.learned] !== undefined) expect(params[name], `${flag.id}.${name}`).toEqual(learned[spec.learned]);
+      }
+    }
   });
 });

@@ -1,4 +1,5 @@
-// Each confounder discount follows the county's own figures: identifier degree, program coverage,
+// Each confounder discount follows the county's own figures: identifier degree, an officer serving
+// many firms, program coverage,
 // relatives per cadre, bid spread, lowest-bid wins, a declared and recused relation, and the learned
 // tender threshold (shown, not discounted).
 import { describe, expect, it } from "vitest";
@@ -46,6 +47,17 @@ describe("identifier degree", () => {
     expect(discountsOf({ flag: "BID_RIGGING", confidence: 0.95, facts: prep("李文", "2") }, ctx(agency)).factor).toBeCloseTo(2 / 6);
     // A ring of three firms whose one preparer serves no one else counts fully.
     expect(discountsOf({ flag: "BID_RIGGING", confidence: 0.95, facts: prep("李文", "3") }, ctx(agency)).factor).toBe(1);
+  });
+
+  it("weighs bidders sharing an officer by how many firms the officer serves", () => {
+    const officer = (firms: string, shared = "2") => ({ signOfficer: "0.9", officer: "P9", officerShared: shared, officerFirms: firms, signTie: "0", signPrice: "0" });
+    // A bookkeeper on the books of seven firms, two of which bid here: 1 pair of 21.
+    const bookkeeper = discountsOf({ flag: "BID_RIGGING", confidence: 0.9, facts: officer("7") }, ctx(b));
+    expect(bookkeeper.factor).toBeCloseTo(Math.max(S.floor, 2 / 42));
+    expect(bookkeeper.discounts[0]).toMatchObject({ kind: "shared_officer", figures: { shared: 2, holders: 7 } });
+    // An owner of the two bidders (and of one firm more) answers fully.
+    expect(discountsOf({ flag: "BID_RIGGING", confidence: 0.9, facts: officer("3") }, ctx(b)).factor).toBe(1);
+    expect(discountsOf({ flag: "BID_RIGGING", confidence: 0.9, facts: officer("4", "4") }, ctx(b)).factor).toBe(1);
   });
 
   it("keeps a BID_RIGGING alert whose other signs need no shared identifier", () => {

@@ -4,7 +4,7 @@ import { describe, expect, it } from "vitest";
 import { DEFAULT_SCORE_SETTINGS as S } from "../../services/analytics/scores/defaults.ts";
 import { emptyBaseline } from "../../services/analytics/scores/index.ts";
 import { type AlertInput, scoreAll, weighAlerts } from "../../services/analytics/scores/explain.ts";
-import { alertLlr, combine, displayScore, type EvidenceItem, flagLlr, groupEvidence } from "../../services/analytics/scores/model.ts";
+import { alertLlr, combine, displayScore, type EvidenceItem, flagLlr, groupEvidence, moneyEvidence } from "../../services/analytics/scores/model.ts";
 import { flagWeight } from "../../services/analytics/scores/weights.ts";
 
 const item = (id: string, flag: string, group: string, llr: number, amount = 0) => ({ id, flag, group, llr, amount, discount: 1 });
@@ -54,14 +54,28 @@ describe("aggregation", () => {
     expect(groups[0]).toMatchObject({ flag: "B", alerts: ["y"], llr: 3, counted: 3 });
   });
 
-  it("adds the money grade only to an entity with evidence, from the discounted amount", () => {
-    const poor = combine([{ ...item("a", "A", "A:1", 2, 500_000), discount: 0.01 }], S);
+  it("adds money at stake only to an entity with evidence, from the discounted amount, more for more money", () => {
+    const poor = combine([{ ...item("a", "A", "A:1", 3, 500_000), discount: 0.01 }], S);
     expect(poor.amount).toBe(5000);
     expect(poor.grade).toBe("discipline");
-    const rich = combine([item("a", "A", "A:1", 2, 500_000)], S);
+    const rich = combine([item("a", "A", "A:1", 3, 500_000)], S);
     expect(rich.grade).toBe("huge");
-    expect(rich.evidence).toBeCloseTo(2 + S.moneyTerm.huge);
+    expect(rich.evidence).toBeGreaterThan(3 + S.moneyTerm.huge);
+    expect(rich.evidence).toBeLessThan(3 + S.moneyTerm.especially_huge);
     expect(combine([item("a", "A", "A:1", 0, 500_000)], S).evidence).toBe(0);
+    // At each grade's lower bound the grade's term; in between, more money always weighs more.
+    expect(moneyEvidence(200_000, 3, S)).toBeCloseTo(S.moneyTerm.huge);
+    expect(moneyEvidence(30_000, 3, S)).toBeCloseTo(S.moneyTerm.large);
+    expect(moneyEvidence(500, 3, S)).toBe(0);
+    const amounts = [2000, 9000, 10_000, 50_000, 199_999, 1_000_000, 2_999_999];
+    for (let i = 1; i < amounts.length; i++) expect(moneyEvidence(amounts[i]!, 3, S)).toBeGreaterThan(moneyEvidence(amounts[i - 1]!, 3, S));
+  });
+
+  it("lets money make a case more serious, never a weak case strong", () => {
+    // A busy firm's turnover on a barely evidenced alert adds in proportion to that evidence.
+    const weak = combine([item("a", "A", "A:1", 0.1, 5_000_000)], S).evidence;
+    expect(weak).toBeCloseTo(0.1 * (1 + S.moneyTerm.especially_huge / S.moneyFullEvidence));
+    expect(moneyEvidence(5_000_000, 2 * S.moneyFullEvidence, S)).toBe(S.moneyTerm.especially_huge);
   });
 
   it("maps evidence to 0–100 monotonically, without reaching 100", () => {
@@ -162,5 +176,28 @@ describe("verdicts", () => {
     const before = flagWeight("KIN_BENEFIT", 0.7, v(3, "dismissed"), S).weight;
     expect(before).toBeLessThan(0.7);
     expect(flagWeight("KIN_BENEFIT", 0.7, [], S).weight).toBe(0.7);
+  });
+});
+
+describe("money at stake of a ring member", () => {
+  it("counts the member's own alerts' money, not the ring's sum of everyone's", () => {
+    const weights = new Map(["KICKBACK", "COLLUSION_RING"].map((f) => [f, flagWeight(f, 0.6, [], S)]));
+    const info = new Map(["C1", "C2"].map((id) => [id, { id, type: "person", name: id, community: 1, regions: ["V1"] }]));
+    const alerts = weighAlerts(
+      [
+        alert({ id: "KICKBACK:1", flag: "KICKBACK", subjects: ["C1"], amount: 20_000 }),
+        alert({ id: "KICKBACK:2", flag: "KICKBACK", subjects: ["C2"], amount: 80_000 }),
+        alert({ id: "COLLUSION_RING:1", flag: "COLLUSION_RING", subjects: ["C1", "C2"], amount: 5_000_000 }),
+      ],
+      weights,
+      emptyBaseline(),
+      S,
+    );
+    const byId = new Map(scoreAll(alerts, info, new Map(), S, new Set(["COLLUSION_RING"])).entities.map((e) => [e.id, e]));
+    expect(byId.get("C1")!.amount).toBe(20_000);
+    // More money of one's own ranks higher; the ring's total no longer makes every member's equal.
+    expect(byId.get("C2")!.score!).toBeGreaterThan(byId.get("C1")!.score!);
+    const withRingMoney = new Map(scoreAll(alerts, info, new Map(), S).entities.map((e) => [e.id, e]));
+    expect(withRingMoney.get("C1")!.amount).toBe(5_020_000);
   });
 });

@@ -93,9 +93,28 @@ export async function groundTruth(folder: string, known: (id: string) => boolean
   return { labels, positives, parties, lookalikes };
 }
 
+export type RankedEntity = {
+  id: string;
+  score: number;
+  scored: boolean;
+  community: number | null;
+  alerts: string[];
+};
+
 export async function evaluate(graph: Graph, folder: string, options: Partial<EvaluationOptions> = {}): Promise<Evaluation> {
+  const ranking = await graph.read<RankedEntity>(cypher("evaluate/ranking.cypher"));
+  const alerts = await graph.read<{ flag: string; alert: string; subjects: string[] }>(cypher("evaluate/flag-hits.cypher"));
+  return evaluateRanking(ranking, alerts, folder, options);
+}
+
+/** The evaluation of a ranking of every person and company, given the active alerts' subjects. */
+export async function evaluateRanking(
+  ranking: RankedEntity[],
+  alerts: readonly { flag: string; alert: string; subjects: string[] }[],
+  folder: string,
+  options: Partial<EvaluationOptions> = {},
+): Promise<Evaluation> {
   const o = { ...EVALUATION_DEFAULTS, ...options };
-  const ranking = await graph.read<{ id: string; score: number; scored: boolean; community: number | null; alerts: string[] }>(cypher("evaluate/ranking.cypher"));
   ranking.sort((a, b) => b.score - a.score || (a.id < b.id ? -1 : 1));
   const ranked = ranking.map((r) => r.id);
   const known = new Set(ranked);
@@ -115,7 +134,6 @@ export async function evaluate(graph: Graph, folder: string, options: Partial<Ev
   /** Chance that at least one of the ids ranks within the top fraction. */
   const anyIn = (ids: readonly string[]) => 1 - [...new Set(ids)].reduce((p, id) => p * (1 - inTop(id)), 1);
 
-  const alerts = await graph.read<{ flag: string; alert: string; subjects: string[] }>(cypher("evaluate/flag-hits.cypher"));
   const typologies = [...new Set(labels.map((l) => l.typology))].sort().map((typology): TypologyResult => {
     const mine = labels.filter((l) => l.typology === typology);
     const entities = new Set(mine.map((l) => l.entity));

@@ -7,6 +7,8 @@ export interface CountyResult {
   name: string;
   evaluation: Evaluation;
   seconds: { import: number | null; analysis: number };
+  /** Seconds per analysis stage, as the run recorded them (flags summed over the detectors). */
+  stages?: Record<string, number>;
 }
 
 export interface TriageReport {
@@ -156,4 +158,31 @@ export function freshPrecision(e: Evaluation, skip: ReadonlySet<string>, k: numb
     .sort((a, b) => b.score - a.score || (a.id < b.id ? -1 : 1))
     .slice(0, k);
   return list.length ? list.filter((p) => p.positive).length / list.length : Number.NaN;
+}
+
+/** Seconds per analysis stage: the detectors of the first stage summed, then each later stage. */
+export function stageSeconds(seconds: Readonly<Record<string, number>>): Record<string, number> {
+  const out: Record<string, number> = { baselines: 0, flags: 0, communities: 0, weigh: 0, ring: 0, scores: 0 };
+  for (const [stage, s] of Object.entries(seconds)) {
+    if (stage === "flag:COLLUSION_RING") out.ring! += s;
+    else if (stage.startsWith("flag:")) out.flags! += s;
+    else out[stage] = (out[stage] ?? 0) + s;
+  }
+  return out;
+}
+
+export function stageTable(results: readonly CountyResult[]): string {
+  const stages = [...new Set(results.flatMap((r) => Object.keys(r.stages ?? {})))];
+  return markdown(
+    ["county", ...stages.map((s) => `${s} s`), "analysis s"],
+    results.map((r) => [r.name, ...stages.map((s) => r.stages?.[s]?.toFixed(1) ?? "–"), r.seconds.analysis.toFixed(1)]),
+  );
+}
+
+/** The whole report: per county, worst and median, per typology, stage times (when recorded) and calibration. */
+export function reportTables(results: readonly CountyResult[], k: number, note = ""): string {
+  const out = [`## Detection quality per county (${note}k = ${k}, top 5%)`, countyTable(results, k), "## Worst county and median", summaryTable(results, k), "## Per typology (all counties pooled)", typologyTable(results)];
+  if (results.some((r) => r.stages)) out.push("## Analysis time per stage (seconds)", stageTable(results));
+  out.push("## Calibration: share of culprits per score band (all counties pooled)", calibrationTable(results));
+  return `\n${out.join("\n\n")}`;
 }

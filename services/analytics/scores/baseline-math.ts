@@ -81,28 +81,28 @@ export interface LearnedThreshold {
   competed: number;
 }
 
-/** The smallest "round" amount (1, 2 or 5 times a power of ten; else any single significant digit)
- *  above `lo` and at most `hi`; undefined when there is none. */
+/** The smallest "round" amount above `lo` and at most `hi`: 1, 2 or 5 times a power of ten first; else
+ *  one significant digit; else a half step (1.5, 2.5, … times a power of ten); undefined when none. */
 export function roundBetween(lo: number, hi: number): number | undefined {
-  const candidates: number[] = [];
-  for (let e = 0; e <= 12; e++) {
-    const p = 10 ** e;
-    for (const m of [1, 2, 5]) candidates.push(m * p);
+  const tiers = [[1, 2, 5], [1, 2, 3, 4, 5, 6, 7, 8, 9], [1.5, 2.5, 3.5, 4.5, 5.5, 6.5, 7.5, 8.5, 9.5]];
+  for (const tier of tiers) {
+    const candidates: number[] = [];
+    for (let e = 0; e <= 12; e++) for (const m of tier) candidates.push(m * 10 ** e);
+    const found = candidates.sort((a, b) => a - b).find((x) => x > lo && x <= hi);
+    if (found !== undefined) return found;
   }
-  const pick = (xs: number[]) => xs.sort((a, b) => a - b).find((x) => x > lo && x <= hi);
-  const first = pick(candidates);
-  if (first !== undefined) return first;
-  const digits: number[] = [];
-  for (let e = 0; e <= 12; e++) for (let m = 1; m <= 9; m++) digits.push(m * 10 ** e);
-  return pick(digits);
+  return undefined;
 }
 
 /**
- * The tender threshold as the county practises it: the amount that best separates its direct awards
- * (below) from its competed ones (above), i.e. with the fewest awards on the wrong side, placed on the
- * roundest amount in the gap. Undefined when the county has too few of either to tell.
+ * The tender threshold as the county practises it: the amount from which its projects stop being
+ * awarded directly. The cut leaves the fewest direct awards above it, a tender below it costing only
+ * `competedBelowCost` of one (a county may tender small projects too; it may not hand out large ones),
+ * and sits on the roundest amount above the largest direct award below it, at most `headroom` times
+ * that award and below the next direct award (thresholds are round; split purchases sit just under
+ * them). Undefined when the county has too few of either kind to tell.
  */
-export function learnTenderThreshold(awards: readonly Award[], minEach = 5): LearnedThreshold | undefined {
+export function learnTenderThreshold(awards: readonly Award[], minEach = 5, competedBelowCost = 0.25, headroom = 1.25): LearnedThreshold | undefined {
   const items = awards.filter((a) => Number.isFinite(a.amount) && a.amount > 0).sort((a, b) => a.amount - b.amount);
   const direct = items.filter((a) => a.direct).length;
   const competed = items.length - direct;
@@ -110,12 +110,12 @@ export function learnTenderThreshold(awards: readonly Award[], minEach = 5): Lea
   // errors(i) with the cut just before items[i]: competed below + direct from i on.
   let competedBelow = 0;
   let directFrom = direct;
-  let best = { errors: Number.POSITIVE_INFINITY, i: 0 };
+  let best = { errors: Number.POSITIVE_INFINITY, cost: Number.POSITIVE_INFINITY, i: 0 };
   for (let i = 0; i <= items.length; i++) {
     // A cut only between distinct amounts.
     if (i === 0 || i === items.length || items[i]!.amount !== items[i - 1]!.amount) {
-      const errors = competedBelow + directFrom;
-      if (errors < best.errors) best = { errors, i };
+      const errors = competedBelowCost * competedBelow + directFrom;
+      if (errors < best.cost) best = { errors: competedBelow + directFrom, cost: errors, i };
     }
     if (i < items.length) {
       if (items[i]!.direct) directFrom -= 1;
@@ -128,6 +128,7 @@ export function learnTenderThreshold(awards: readonly Award[], minEach = 5): Lea
   const minCompetedFrom = from.find((a) => !a.direct)?.amount ?? null;
   const lo = below.at(-1)?.amount ?? 0;
   const hi = from[0]?.amount ?? lo * 2;
-  const value = roundBetween(lo, hi) ?? hi;
+  const nextDirect = from.find((a) => a.direct)?.amount ?? Number.POSITIVE_INFINITY;
+  const value = roundBetween(lo, Math.min(nextDirect, Math.max(hi, lo * headroom))) ?? roundBetween(lo, hi) ?? hi;
   return { value, maxDirectBelow, minCompetedFrom, exceptions: best.errors, direct, competed };
 }

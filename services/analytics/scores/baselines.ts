@@ -53,7 +53,8 @@ export function learnedParameters(b: CountyBaseline): Record<string, unknown> {
   const learned: Record<string, unknown> = {};
   if (b.tenderThreshold) learned.tenderThreshold = b.tenderThreshold.value;
   if (b.independentCv !== null) learned.independentCv = b.independentCv;
-  learned.usualPayments = Object.entries(b.usualPayments).map(([program, payments]) => ({ program, payments }));
+  // A detector parameter is a list of scalars: `program=payments`.
+  learned.usualPayments = Object.entries(b.usualPayments).map(([program, payments]) => `${program}=${payments}`);
   return learned;
 }
 

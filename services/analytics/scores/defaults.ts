@@ -12,9 +12,12 @@ export interface ScoreSettings {
   /** Across groups of one flag on one entity (the same kind of scheme again, with another relative,
    *  firm or account): the i-th strongest group counts sameFlagDecay^i; different flags add fully. */
   sameFlagDecay: number;
-  /** Evidence (nats) added by the money grade of the discounted amount at stake (only to an entity
-   *  with evidence). */
+  /** Evidence (nats) added by the discounted amount at stake at the lower bound of each money grade
+   *  (log-linear in the amount between bounds; only to an entity with evidence, see moneyFullEvidence). */
   moneyTerm: Record<Grade, number>;
+  /** The money term counts fully for an entity with this much evidence (nats) of its own, and in
+   *  proportion below it: money at stake makes a case more serious, never a weak one strong. */
+  moneyFullEvidence: number;
   /** The evidence (nats) shown as 50 on the 0–100 scale: score = 100 × E / (E + halfScore), which
    *  never reaches 100, so strong entities keep their order. */
   halfScore: number;
@@ -44,6 +47,7 @@ export const DEFAULT_SCORE_SETTINGS: ScoreSettings = {
   repeat: 0.15,
   sameFlagDecay: 0.5,
   moneyTerm: { discipline: 0, relief_funds: 0.25, large: 0.5, huge: 0.75, especially_huge: 1 },
+  moneyFullEvidence: 3,
   halfScore: 10,
   minorShare: 0.5,
   floor: 0.02,

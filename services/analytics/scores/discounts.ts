@@ -10,6 +10,7 @@ export type DiscountKind =
   | "identifier_degree"
   | "shared_preparer"
   | "shared_deposit_account"
+  | "shared_officer"
   | "program_coverage"
   | "relatives_in_region"
   | "bid_spread"
@@ -82,7 +83,7 @@ export function sharedAmongFactor(shared: number, holders: number): number {
   return (shared * (shared - 1)) / (holders * (holders - 1));
 }
 
-function sharedAmong(kind: "identifier_degree" | "shared_preparer" | "shared_deposit_account", what: string, shared: number, holders: number, s: ScoreSettings): Discount {
+function sharedAmong(kind: "identifier_degree" | "shared_preparer" | "shared_deposit_account" | "shared_officer", what: string, shared: number, holders: number, s: ScoreSettings): Discount {
   return {
     kind,
     factor: clamp(sharedAmongFactor(shared, holders), s.floor),
@@ -265,6 +266,14 @@ export function discountsOf(alert: FactsOf, ctx: DiscountContext): { factor: num
       weigh(num(f, "signDeposit") ?? 0, depositHolders ? sharedAmong("shared_deposit_account", `deposit account ${f.depositAccount}`, num(f, "depositShared") ?? 2, depositHolders, s) : undefined);
       const preparerHolders = f.preparer ? b.preparers[f.preparer] : undefined;
       weigh(num(f, "signPreparer") ?? 0, preparerHolders ? sharedAmong("shared_preparer", `preparer ${f.preparer}`, num(f, "preparerShared") ?? 2, preparerHolders, s) : undefined);
+      // An officer of the bidders here who holds roles in one firm more is still their owner; one on
+      // the books of many firms (a bookkeeper, a registration agent) ties any two of them weakly.
+      const officerFirms = num(f, "officerFirms");
+      const officerShared = num(f, "officerShared") ?? 2;
+      weigh(
+        num(f, "signOfficer") ?? 0,
+        officerFirms !== undefined && officerFirms > officerShared + 1 ? sharedAmong("shared_officer", `officer ${f.officer ?? ""}`.trim(), officerShared, officerFirms, s) : undefined,
+      );
       const cv = num(f, "cv");
       weigh(num(f, "signPrice") ?? 0, cv !== undefined ? spreadDiscount(cv, f.township, b, s) : undefined);
       const strongest = Math.max(...signs);

@@ -195,12 +195,14 @@ export interface ScoreSet {
 }
 
 /** Scores and explanations of every person and company named in an alert, and of the regions and
- *  communities they belong to. */
+ *  communities they belong to. `derived`: flags built on other alerts (a ring), whose money is the
+ *  sum of those alerts' money; it is the community's at stake, not each member's. */
 export function scoreAll(
   alerts: readonly WeighedAlert[],
   info: ReadonlyMap<string, EntityInfo>,
   evidence: ReadonlyMap<string, EvidenceGraph>,
   s: ScoreSettings,
+  derived: ReadonlySet<string> = new Set(),
 ): ScoreSet {
   const asSubject = new Map<string, Answered[]>();
   const asParty = new Map<string, { alert: WeighedAlert; part: string }[]>();
@@ -217,8 +219,9 @@ export function scoreAll(
     else m.set(k, new Set([v]));
   };
   for (const a of alerts) {
+    const own = derived.has(a.flag) ? { ...a, amount: 0 } : a;
     for (const id of a.subjects) {
-      add(asSubject, id, { alert: a, share: a.minor.includes(id) ? s.minorShare : 1 });
+      add(asSubject, id, { alert: own, share: a.minor.includes(id) ? s.minorShare : 1 });
       const e = info.get(id);
       for (const r of e?.regions ?? []) addSet(inRegion, r, a);
       if (e?.community !== null && e?.community !== undefined) addSet(inCommunity, e.community, a);

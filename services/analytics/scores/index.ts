@@ -53,6 +53,11 @@ async function inBatches<T>(rows: readonly T[], write: (batch: T[]) => Promise<u
   for (let i = 0; i < rows.length; i += BATCH) await write(rows.slice(i, i + BATCH));
 }
 
+/** Flags built on the other alerts (the community stage): their money is not each member's. */
+export function derivedFlags(): Set<string> {
+  return new Set(loadFlags().filter((f) => f.stage === "after_communities").map((f) => f.id));
+}
+
 export async function flagWeights(graph: Graph, s: ScoreSettings): Promise<Map<string, FlagWeight>> {
   const verdicts = await graph.read<VerdictRow>(cypher("scores/verdicts.cypher"));
   return new Map(loadFlags().map((f) => [f.id, flagWeight(f.id, f.weight, verdicts, s)]));
@@ -107,7 +112,7 @@ export async function computeScores(graph: Graph, options: ScoreOptions = {}): P
     evidence.set(r.id, { nodes: r.nodes, relationships: r.relationships });
   }
 
-  const scored = scoreAll(alerts, info, evidence, s);
+  const scored = scoreAll(alerts, info, evidence, s, derivedFlags());
   const write = (rows: Scored[]) => inBatches(rows, (batch) => graph.write(cypher("scores/entities-write.cypher"), { runId, rows: batch }));
   await write(scored.entities);
   await write(scored.regions);

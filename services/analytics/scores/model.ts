@@ -96,8 +96,28 @@ export function combine(items: readonly (EvidenceItem & { amount: number; discou
   amount = Math.round(amount * 100) / 100;
   const grade = gradeOf(amount);
   const base = groups.reduce((sum, g) => sum + g.counted, 0);
-  const evidence = base > 0 ? base + s.moneyTerm[grade] : 0;
+  const evidence = base > 0 ? base + moneyEvidence(amount, base, s) : 0;
   return { groups, evidence, logOdds: logit(s.prior) + evidence, score: displayScore(evidence, s.halfScore), amount, grade };
+}
+
+/**
+ * Evidence (nats) the money at stake adds: each grade's term at the grade's lower bound, log-linear
+ * in the amount between bounds (from nothing at 1,000 yuan), so more money always weighs more; and
+ * in proportion to the entity's own evidence up to settings.moneyFullEvidence, so money makes a
+ * case more serious but never makes a weak case strong (a busy firm's turnover is no evidence).
+ */
+export function moneyEvidence(amount: number, base: number, s: Pick<ScoreSettings, "moneyTerm" | "moneyFullEvidence">): number {
+  const points = [{ min: 1000, term: 0 }, ...[...GRADES].reverse().filter((g) => g.min > 1000).map((g) => ({ min: g.min, term: s.moneyTerm[g.grade] }))];
+  let term = 0;
+  if (amount >= points.at(-1)!.min) term = points.at(-1)!.term;
+  else {
+    for (let i = 1; i < points.length; i++) {
+      const lo = points[i - 1]!;
+      const hi = points[i]!;
+      if (amount >= lo.min && amount < hi.min) term = lo.term + ((hi.term - lo.term) * Math.log(amount / lo.min)) / Math.log(hi.min / lo.min);
+    }
+  }
+  return term * Math.min(1, Math.max(0, base) / s.moneyFullEvidence);
 }
 
 /** 0–100, monotone in the evidence and never 100: 100 × E / (E + half). */

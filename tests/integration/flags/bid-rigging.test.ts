@@ -127,7 +127,8 @@ describe("BID_RIGGING", () => {
     expect(j5.facts.find((f) => f.startsWith("cv="))).toBeDefined();
     expect(alertById(alerts, "BID_RIGGING:project:J3").facts).toEqual(expect.arrayContaining(["signDeposit=0.95", "depositAccount=6222001", "depositShared=2"]));
     expect(alertById(alerts, "BID_RIGGING:project:J4").facts).toEqual(expect.arrayContaining(["signPreparer=0.95", "preparer=王会计", "preparerShared=2"]));
-    expect(alertById(alerts, "BID_RIGGING:project:J1").facts).toContain("signTie=0.9");
+    // The shared officer, with how many firms he serves (two, both bidding here) for the scores stage.
+    expect(alertById(alerts, "BID_RIGGING:project:J1").facts).toEqual(expect.arrayContaining(["signOfficer=0.9", "officerShared=2", "officerFirms=2", "signTie=0.0"]));
     expect(alertById(alerts, "BID_RIGGING:cover:COV").group).toBe("BID_RIGGING:cover:COV");
   });
 

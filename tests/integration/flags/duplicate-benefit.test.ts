@@ -100,7 +100,7 @@ describe("DUPLICATE_BENEFIT", () => {
 
   it("counts only payments beyond a program's usual number a year, and always two regions", async () => {
     // A county where dibao (PG1) usually pays twice a year (a learned baseline).
-    const alerts = await runAndRead(graph, "DUPLICATE_BENEFIT", { usualPayments: [{ program: "PG1", payments: 2 }] });
+    const alerts = await runAndRead(graph, "DUPLICATE_BENEFIT", { usualPayments: ["PG1=2"] });
     const ids = alerts.map((a) => a.id);
     expect(ids).not.toContain("DUPLICATE_BENEFIT:YEAR:B1:PG1:2018");
     expect(ids).not.toContain("DUPLICATE_BENEFIT:YEAR:B3:PG1:2019");

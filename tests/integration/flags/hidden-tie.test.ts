@@ -115,6 +115,8 @@ describe("HIDDEN_TIE", () => {
     const alerts = await runAndRead(graph, "HIDDEN_TIE");
     const phone = alertById(alerts, "HIDDEN_TIE:company:C1:CO1");
     expect(phone.subjects).toEqual(["C1", "CO1", "N1"]);
+    // The legal representative holds none of the identifiers: he fronts the firm, a minor subject.
+    expect(phone.minor).toEqual(["N1"]);
     expect(phone.confidence).toBe(1);
     expect(phone.amount).toBe(300000);
 
@@ -134,6 +136,8 @@ describe("HIDDEN_TIE", () => {
 
     const account = alertById(alerts, "HIDDEN_TIE:company:C2:CO2");
     expect(account.subjects).toEqual(["C2", "CO2", "N2"]);
+    // The front man gives the cadre's account as his own: he answers fully.
+    expect(account.minor).toEqual([]);
     expect(account.confidence).toBe(1);
 
     const address = alertById(alerts, "HIDDEN_TIE:company:C3:CO3");
