@@ -1,12 +1,14 @@
-// The offline path of an import into an empty local database: one pass checks the bundle and writes
-// the importer's node and relationship files, Neo4j's own importer loads them into the empty store
+// The offline path of an import into an empty local database: the bundle is checked on the main
+// thread while a worker thread writes the importer's node and relationship files from the same files
+// (bulk/files-job.ts), Neo4j's own importer loads them into the empty store
 // before the server starts, then the schema (constraints, indexes, the full-text index) is built over
 // the loaded graph and the import is recorded like an online one. The graph is the online loader's
 // (tests/integration/import-bulk.test.ts compares the two).
 import { mkdir, rm } from "node:fs/promises";
 import path from "node:path";
 import { cypher, migrate, type Graph } from "../graph/index.ts";
-import { ImporterWriter, writeImporterFiles, type ImporterFiles } from "./bulk/write.ts";
+import { startFilesJob } from "./bulk/files-job.ts";
+import { writeImporterFiles, type ImporterFiles } from "./bulk/write.ts";
 import { BundleRejectedError, ImportFailedError } from "./errors.ts";
 import type { ImportProgress, ImportReport, OfflineStages } from "./report.ts";
 import { buildReport, importBase, recordImport, startImport } from "./runs.ts";
@@ -70,7 +72,7 @@ export async function importBundleOffline(
   const filesDir = path.join(opts.workDir, "files");
   const spillDir = opts.allowPartial ? path.join(opts.workDir, "spill") : undefined;
   if (spillDir) await mkdir(spillDir, { recursive: true });
-  const writer = await ImporterWriter.create(filesDir);
+  const job = startFilesJob({ folder, dir: filesDir, database: opts.database });
   let validation: Validation;
   let files: ImporterFiles;
   try {
@@ -79,10 +81,9 @@ export async function importBundleOffline(
       errorLimit: opts.errorLimit,
       spillDir,
       onProgress: opts.onProgress,
-      onRow: (source, row) => writer.add(source.spec.name, row),
     });
     if (validation.errorCount > 0 && !opts.allowPartial) {
-      await writer.close();
+      await job.cancel();
       await rm(opts.workDir, { recursive: true, force: true });
       const { graph } = await loader.start();
       await migrate(graph);
@@ -92,13 +93,17 @@ export async function importBundleOffline(
       throw new BundleRejectedError(report);
     }
     if (validation.errorCount > 0) {
-      // Rows written as they came may include some that a later file's check rejected: write the
-      // files again from the valid rows alone.
-      await writer.close();
+      // The worker converted every row; only the valid ones go in: the files again, from the spill files.
+      await job.cancel();
       files = await writeImporterFiles(validation, filesDir, { database: opts.database, onProgress: opts.onProgress });
-    } else files = await writer.finish(opts.database);
+    } else {
+      job.onProgress(opts.onProgress);
+      const outcome = await job.result;
+      if ("unconvertible" in outcome) throw new Error(`the importer files' worker could not convert a row the check passed (${outcome.unconvertible})`);
+      files = outcome.files;
+    }
   } catch (error) {
-    await writer.close().catch(() => {});
+    await job.cancel();
     if (!(error instanceof BundleRejectedError)) await rm(opts.workDir, { recursive: true, force: true });
     throw error;
   }

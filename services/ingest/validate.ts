@@ -1,18 +1,17 @@
 // Validation of a whole bundle before anything is written: the files found (discover.ts), each row
 // checked (row-check.ts: schema, dates, ids unique across the bundle, references), then the settling
 // of references among the files that can be referenced (ids.ts) and the account check (accounts.ts).
-// Errors are collected across all files; valid rows go to a spill file and/or a row sink.
+// Errors are collected across all files; valid rows may go to spill files.
 import path from "node:path";
 import { AccountMentions } from "./accounts.ts";
-import { readCsvBatches } from "./csv.ts";
 import { discover, type BundleSource } from "./discover.ts";
 import { ReadError } from "./errors.ts";
 import { BUNDLE_FILES, isReferenced, type Kind } from "./files.ts";
 import { IdRegistry } from "./ids.ts";
 import { Issues, Warnings } from "./issues.ts";
-import { readJsonlBatches } from "./jsonl.ts";
 import type { SourceRecord } from "./record.ts";
 import type { ImportProgress } from "./report.ts";
+import { readSource } from "./read.ts";
 import { RowChecker } from "./row-check.ts";
 import { SpillWriter } from "./spill.ts";
 import { TEXT_DEFAULTS, type TextOptions } from "./text.ts";
@@ -30,12 +29,6 @@ export interface ValidateOptions {
   spillDir?: string;
   onProgress?: (progress: ImportProgress) => void;
   reader?: Partial<TextOptions>;
-  /**
-   * Receives each row that passed its checks, as long as no error has been found: when the
-   * validation ends without errors these are exactly the bundle's valid rows (the offline importer
-   * writes its files from them as they come). A returned promise is awaited (back-pressure).
-   */
-  onRow?: (source: BundleSource, row: Record<string, unknown>) => Promise<void> | undefined;
 }
 
 export const VALIDATE_DEFAULTS: ValidateOptions = { allowPartial: false, batchSize: 10_000, errorLimit: 1000 };
@@ -94,10 +87,12 @@ export async function validateBundle(folder: string, options: Partial<ValidateOp
         source.rejected++;
       }
     };
-    const batches: AsyncIterable<SourceRecord[]> =
-      source.format === "csv"
-        ? readCsvBatches(source.path, { ...opts.reader, onHeader: (columns) => checker.header(columns), onError })
-        : readJsonlBatches(source.path, { ...opts.reader, onKey: (key, line) => checker.key(key, line), onError });
+    const batches: AsyncIterable<SourceRecord[]> = readSource(source, {
+      reader: opts.reader,
+      onHeader: (columns) => checker.header(columns),
+      onKey: (key, line) => checker.key(key, line),
+      onError,
+    });
     const spill = opts.spillDir ? new SpillWriter(path.join(opts.spillDir, `${index}-${source.spec.name}.json`), opts.batchSize) : undefined;
     const chunk = opts.reader?.chunkSize ?? TEXT_DEFAULTS.chunkSize;
     let batchesRead = 0;
@@ -109,10 +104,6 @@ export async function validateBundle(folder: string, options: Partial<ValidateOp
           if (spill && (opts.allowPartial || issues.count === 0)) {
             const full = spill.add(row);
             if (full) await full;
-          }
-          if (opts.onRow && issues.count === 0) {
-            const wait = opts.onRow(source, row);
-            if (wait) await wait;
           }
         }
         const bytes = bytesBefore + Math.min(source.size, ++batchesRead * chunk);

@@ -1,14 +1,14 @@
-// Fetches the Neo4j jars from Maven Central (once) and compiles the tiny Java launcher.
+// Fetches the Neo4j jars from Maven Central (once), compiles the tiny Java launcher into a jar, and
+// records the classes a start loads in a class-data archive (class-archive.ts).
 import { spawn } from "node:child_process";
 import { createHash } from "node:crypto";
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { fileURLToPath } from "node:url";
 import { AppError } from "../errors.ts";
+import { buildClassArchive, classArchiveTried } from "./class-archive.ts";
+import { CLASSES_DIR, LAUNCHER_JAR, LIB_DIR, NEO4J_DIR } from "./paths.ts";
 
-export const NEO4J_DIR = path.dirname(fileURLToPath(import.meta.url));
-export const LIB_DIR = path.join(NEO4J_DIR, "lib");
-export const CLASSES_DIR = path.join(NEO4J_DIR, "target", "classes");
+export { CLASSES_DIR, LIB_DIR, NEO4J_DIR } from "./paths.ts";
 const STAMP = path.join(NEO4J_DIR, "target", "install.stamp");
 const JAVA_SRC = path.join(NEO4J_DIR, "src", "main", "java", "county");
 
@@ -35,7 +35,7 @@ function fingerprint(): string {
 }
 
 export function isInstalled(): boolean {
-  return existsSync(STAMP) && readFileSync(STAMP, "utf8") === fingerprint();
+  return existsSync(STAMP) && readFileSync(STAMP, "utf8") === fingerprint() && existsSync(LAUNCHER_JAR) && classArchiveTried();
 }
 
 /**
@@ -44,6 +44,10 @@ export function isInstalled(): boolean {
  */
 export async function ensureInstalled(progress: (line: string) => void = () => {}): Promise<void> {
   if (isInstalled()) return;
+  if (existsSync(STAMP) && readFileSync(STAMP, "utf8") === fingerprint() && existsSync(LAUNCHER_JAR)) {
+    await buildClassArchive(progress);
+    return;
+  }
   progress("Fetching Neo4j from Maven Central (first run only)…");
   let downloaded = 0;
   await run("mvn", ["-B", "-f", path.join(NEO4J_DIR, "pom.xml"), "dependency:copy-dependencies", `-DoutputDirectory=${LIB_DIR}`, "-DincludeScope=runtime"], (line) => {
@@ -57,10 +61,12 @@ export async function ensureInstalled(progress: (line: string) => void = () => {
   progress(`  ${jars.length} jars in services/neo4j/lib; compiling the launcher…`);
   mkdirSync(CLASSES_DIR, { recursive: true });
   await run("javac", ["--release", "17", "-cp", `${LIB_DIR}/*`, "-d", CLASSES_DIR, ...javaSources()], (line) => progress(line));
+  await run("jar", ["cf", LAUNCHER_JAR, "-C", CLASSES_DIR, "."], (line) => progress(line));
   writeFileSync(STAMP, fingerprint());
+  await buildClassArchive(progress);
 }
 
-function run(command: string, args: string[], onLine: (line: string) => void): Promise<void> {
+export function run(command: string, args: string[], onLine: (line: string) => void): Promise<void> {
   return new Promise((resolve, reject) => {
     const child = spawn(command, args, { stdio: ["ignore", "pipe", "pipe"] });
     let tail: string[] = [];

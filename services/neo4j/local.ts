@@ -4,7 +4,8 @@ import { randomBytes } from "node:crypto";
 import { closeSync, existsSync, mkdirSync, openSync, readFileSync, readSync, rmSync, writeFileSync } from "node:fs";
 import net from "node:net";
 import path from "node:path";
-import { CLASSES_DIR, LIB_DIR } from "./install.ts";
+import { classArchiveOptions } from "./class-archive.ts";
+import { launcherClasspath } from "./paths.ts";
 import { AppError } from "../errors.ts";
 
 export interface LocalOptions {
@@ -136,8 +137,9 @@ export async function startLocal(options: LocalOptions, start: StartOptions = {}
       `-Xmx${options.heap}`,
       "-XX:+UseG1GC",
       "-XX:+ExitOnOutOfMemoryError",
+      ...classArchiveOptions(),
       "-cp",
-      `${CLASSES_DIR}${path.delimiter}${LIB_DIR}/*`,
+      launcherClasspath(),
       "county.Launcher",
       "--home",
       paths.home,
