@@ -1,14 +1,14 @@
 // An alert's evidence, spliced in at {{EVIDENCE}} (cypher/api/alert-get.cypher,
 // cypher/api/risk-entity.cypher): for the alert `a`, its evidence element ids resolved to
 // `nodes` ({id, type, name}) and `relationships` ({id, type, source, target, label}), ids as the
-// API names them (entity id, `phone:<value>`, `address:<value>`); elements deleted since are left out.
+// API names them (entity id, `phone:<token>`, `address:<value>`, `community:<n>` for a ring's community); elements deleted since are left out.
 CALL (a) {
   UNWIND coalesce(a.evidenceNodes, []) AS eid
   MATCH (x) WHERE elementId(x) = eid
   RETURN collect({
-    id: CASE WHEN x:Entity THEN x.id WHEN x:Phone THEN 'phone:' + x.value ELSE 'address:' + x.value END,
+    id: CASE WHEN x:Entity THEN x.id WHEN x:Phone THEN 'phone:' + x.value WHEN x:Community THEN 'community:' + toString(x.id) ELSE 'address:' + x.value END,
     type: toLower(head([l IN labels(x) WHERE NOT l IN ['Entity', 'Cadre']])),
-    name: coalesce(x.name, x.value, x.id)
+    name: toString(coalesce(x.name, x.value, x.id))
   }) AS nodes
 }
 CALL (a) {

@@ -18,7 +18,7 @@
 // weight: 0.6
 // parameters:
 //   repeatableFields: { type: list, default: [medical], description: "program fields whose grants may legitimately recur within a year (checked only across regions)" }
-//   usualPayments: { type: list, default: [], learned: usualPayments, description: "programs that pay their beneficiaries more than once a year, as {program, payments}: only more payments than that count (learned from the county: what 98% of a program's beneficiary-years stay within)" }
+//   usualPayments: { type: list, items: map, default: [], learned: usualPayments, description: "programs that pay their beneficiaries more than once a year, as {program, payments}: only more payments than that count (learned from the county: what 98% of a program's beneficiary-years stay within)" }
 //   sameRegionConfidence: { type: number, default: 0.9, min: 0, max: 1, description: "confidence of a repeat payment within one region" }
 //   moveWindowDays: { type: integer, default: 180, min: 1, max: 1095, description: "days between a household move or split and a grant that make the move suspicious" }
 //   kinRelations: { type: list, default: [spouse, parent, child, sibling, grandparent, grandchild, uncle_aunt, nephew_niece, cousin, in_law], description: "KIN relations that count as kinship" }

@@ -1,5 +1,6 @@
 // persons.csv: (:Entity:Person) living in a region, member of a household, with the phone, address
-// and bank account they declared as shared identifier nodes.
+// and bank account they declared as shared identifier nodes. Identity number, birth date, phone and
+// account arrive as vault tokens (services/ingest/seal.ts); the birth year is kept in clear.
 
 // phase: nodes
 UNWIND $rows AS row
@@ -7,7 +8,8 @@ MERGE (p:Entity {id: row.person_id})
 SET p:Person,
     p.name = row.name,
     p.gender = row.gender,
-    p.birthDate = date(row.birth_date),
+    p.birthDate = row.birth_date,
+    p.birthYear = row.birth_year,
     p.deathDate = date(row.death_date),
     p.idNumber = row.id_number,
     p.publicEmployee = row.public_employee,
@@ -19,7 +21,8 @@ CREATE (:Entity:Person {
   id: row.person_id,
   name: row.name,
   gender: row.gender,
-  birthDate: date(row.birth_date),
+  birthDate: row.birth_date,
+  birthYear: row.birth_year,
   deathDate: date(row.death_date),
   idNumber: row.id_number,
   publicEmployee: row.public_employee,

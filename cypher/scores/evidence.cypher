@@ -5,9 +5,9 @@ CALL (a) {
   UNWIND coalesce(a.evidenceNodes, []) AS eid
   MATCH (x) WHERE elementId(x) = eid
   RETURN collect({
-    id: CASE WHEN x:Entity THEN x.id WHEN x:Phone THEN 'phone:' + x.value ELSE 'address:' + x.value END,
+    id: CASE WHEN x:Entity THEN x.id WHEN x:Phone THEN 'phone:' + x.value WHEN x:Community THEN 'community:' + toString(x.id) ELSE 'address:' + x.value END,
     type: toLower(head([l IN labels(x) WHERE NOT l IN ['Entity', 'Cadre']])),
-    name: coalesce(x.name, x.value, x.id)
+    name: toString(coalesce(x.name, x.value, x.id))
   }) AS nodes
 }
 CALL (a) {

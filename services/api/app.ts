@@ -6,7 +6,7 @@ import type { Logger } from "pino";
 import { onAnalysisFinished } from "../analytics/events.ts";
 import { type ApiConfig, config } from "../config/index.ts";
 import type { Graph } from "../graph/index.ts";
-import { ServiceStore } from "../store/index.ts";
+import { IdentifierVault, ServiceStore } from "../store/index.ts";
 import { analysisRouter } from "./analysis/router.ts";
 import { type AnalysisRunner, analyticsRunner } from "./analysis/runner.ts";
 import { alertsRouter } from "./alerts/router.ts";
@@ -46,6 +46,8 @@ export interface AppDeps {
   importer?: Importer;
   /** The service's own records (keys, sessions, saved queries); opened on `config.serviceDir` when unset. */
   store?: ServiceStore;
+  /** The identifier vault; opened on `config.vaultDir` when unset. */
+  vault?: IdentifierVault;
   /** The built pages (ui/dist when unset). */
   pagesDir?: string;
 }
@@ -65,6 +67,7 @@ export function createApp(deps: AppDeps): App {
   const ownStore = deps.store === undefined;
   const store = deps.store ?? new ServiceStore(settings.serviceDir);
   const keys = new ApiKeys(store, settings.keyCacheMs);
+  const vault = deps.vault ?? IdentifierVault.open(settings.vaultDir);
   const sessions = new Sessions(store, settings.sessionMs);
   // Log-in attempts per address: a few at once, one every two seconds on average.
   const logins = new RateLimiter({ perSecond: 0.5, burst: 10 });
@@ -110,15 +113,15 @@ export function createApp(deps: AppDeps): App {
   });
   v1.use(keysRouter(keys));
   v1.use(sessionRouter(sessions));
-  v1.use(entitiesRouter(graph));
+  v1.use(entitiesRouter(graph, vault, settings.identifierSearches));
   v1.use(riskRouter(graph, risk));
   v1.use(pathsRouter(graph));
   v1.use(communitiesRouter(graph));
   v1.use(alertsRouter(graph, (alertId, status) => risk.triaged(alertId, status)));
   v1.use(analysisRouter(deps.graph, deps.analysis ?? analyticsRunner));
-  v1.use(importsRouter(deps.graph, deps.importer ?? ingestImporter, { root: settings.importRoot, uploadMaxBytes: settings.importUploadMaxBytes }, deps.logger));
+  v1.use(importsRouter(deps.graph, deps.importer ?? ingestImporter(vault), { root: settings.importRoot, uploadMaxBytes: settings.importUploadMaxBytes }, deps.logger));
   v1.use(auditRouter(audit));
-  v1.use(queriesRouter({ graph, store, logger: deps.logger }));
+  v1.use(queriesRouter({ graph, store, logger: deps.logger, settings: { timeoutMs: settings.queryTimeoutMs } }));
   v1.use(schemaRouter(graph));
   app.use(API_PREFIX, v1);
   app.use(pagesRouter(deps.pagesDir));

@@ -5,7 +5,7 @@ import path from "node:path";
 import { recoverInterruptedRuns, runAnalysis } from "../analytics/run.ts";
 import { demoKeys } from "../api/auth/keys.ts";
 import type { RunningServer } from "../api/server.ts";
-import type { ServiceStore } from "../store/index.ts";
+import { IdentifierVault, type ServiceStore } from "../store/index.ts";
 import { config } from "../config/index.ts";
 import { cypher } from "../graph/index.ts";
 import { importBundle, type ImportReport } from "../ingest/index.ts";
@@ -93,7 +93,7 @@ try {
     const [state] = await graph.read<{ imported: boolean }>(cypher("demo/state.cypher"), { source: bundleDir });
     if (!state?.imported) {
       logger.info({ bundle: bundleDir }, "importing");
-      const report = await timed("import", () => importBundle(graph, bundleDir, { onProgress: progress.update }));
+      const report = await timed("import", () => importBundle(graph, bundleDir, { onProgress: progress.update, vault: IdentifierVault.open(config().vaultDir) }));
       progress.end();
       logImport(report);
     } else if (fresh) {

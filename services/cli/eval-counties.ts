@@ -1,37 +1,47 @@
-// The evaluation's counties: where each comes from (our generator at a scale, or the independent
-// generator written blind to the detectors), the fixed split between tuning and report seeds, and
-// generating a county's bundle with its ground truth.
+// The evaluation's counties: where each comes from (our generator at a scale, or one of the two
+// generators written blind to the detectors by other hands: `independent`, `thirdparty`), the fixed
+// split between tuning and report seeds, and generating a county's bundle with its ground truth.
 import { spawnSync } from "node:child_process";
 import { existsSync, renameSync, rmSync } from "node:fs";
 import path from "node:path";
 import { ensureGenerated } from "../../seed/generate.ts";
 
-export type Source = "ours" | "independent";
+/** The generators written blind to the detectors, each run through its own command line. */
+const BLIND = {
+  independent: path.join("seed", "independent", "cli.ts"),
+  thirdparty: path.join("seed", "thirdparty", "cli.ts"),
+} as const;
+type Blind = keyof typeof BLIND;
+const isBlind = (s: string | undefined): s is Blind => s !== undefined && Object.hasOwn(BLIND, s);
+
+export type Source = "ours" | Blind;
 export type Scale = "small" | "county" | "province";
 
 export interface CountySpec {
   source: Source;
   scale?: Scale;
   seed: number;
-  /** `ours:small:1001`, `independent:5001`. */
+  /** `ours:small:1001`, `independent:5001`, `thirdparty:7001`. */
   name: string;
 }
 
 /**
  * Seeds for tuning: anything may be tried on them, and only on them. Report seeds are run to
- * report, never to tune; the split is fixed here and documented in BENCHMARKS.md.
+ * report, never to tune; the split is fixed here and documented in BENCHMARKS.md. The thirdparty
+ * generator has no tuning seeds at all: it is a report-only source.
  */
 export const TUNING_COUNTIES = "ours:small:1,ours:small:2,ours:small:3,ours:small:4,independent:1,independent:2,independent:3,independent:4";
 export const REPORT_COUNTIES = [
   ...Array.from({ length: 10 }, (_, i) => `ours:small:${1001 + i}`),
   ...Array.from({ length: 10 }, (_, i) => `independent:${5001 + i}`),
+  ...Array.from({ length: 5 }, (_, i) => `thirdparty:${7001 + i}`),
 ].join(",");
 
 export class CountySpecError extends Error {
   override name = "CountySpecError";
 }
 
-/** Parses `ours:small:1001`, `independent:5001`, or the older `small:1001` (our generator). */
+/** Parses `ours:small:1001`, `independent:5001`, `thirdparty:7001`, or the older `small:1001` (our generator). */
 export function parseCounty(text: string): CountySpec {
   const parts = text.trim().split(":");
   const seedOf = (s: string | undefined) => {
@@ -43,7 +53,8 @@ export function parseCounty(text: string): CountySpec {
     if (s === "small" || s === "county" || s === "province") return s;
     throw new CountySpecError(`bad county ${text}: the scale must be small, county or province`);
   };
-  if (parts[0] === "independent" && parts.length === 2) return { source: "independent", seed: seedOf(parts[1]), name: `independent:${seedOf(parts[1])}` };
+  const source = parts[0];
+  if (isBlind(source) && parts.length === 2) return { source, seed: seedOf(parts[1]), name: `${source}:${seedOf(parts[1])}` };
   if (parts[0] === "ours" && parts.length === 3) {
     const s = scale(parts[1]);
     return { source: "ours", scale: s, seed: seedOf(parts[2]), name: `ours:${s}:${seedOf(parts[2])}` };
@@ -52,7 +63,7 @@ export function parseCounty(text: string): CountySpec {
     const s = scale(parts[0]);
     return { source: "ours", scale: s, seed: seedOf(parts[1]), name: `ours:${s}:${seedOf(parts[1])}` };
   }
-  throw new CountySpecError(`bad county ${text}: use ours:<scale>:<seed> or independent:<seed>`);
+  throw new CountySpecError(`bad county ${text}: use ours:<scale>:<seed>, independent:<seed> or thirdparty:<seed>`);
 }
 
 export function parseCounties(list: string): CountySpec[] {
@@ -61,11 +72,8 @@ export function parseCounties(list: string): CountySpec[] {
 
 /** The folder holding the county's bundle/, labels.csv, lookalikes.csv (and parties.csv). */
 export function countyFolder(dataDir: string, c: CountySpec): string {
-  return path.join(dataDir, "eval", "bundles", c.source === "ours" ? `${c.scale}-${c.seed}` : `independent-${c.seed}`);
+  return path.join(dataDir, "eval", "bundles", c.source === "ours" ? `${c.scale}-${c.seed}` : `${c.source}-${c.seed}`);
 }
-
-/** The independent generator's command line (`npm run seed:independent`), from the project root. */
-const INDEPENDENT_CLI = path.join("seed", "independent", "cli.ts");
 
 /**
  * Generates the county's folder unless it is there already (written to `.partial`, then renamed).
@@ -80,9 +88,10 @@ export async function ensureCounty(dataDir: string, c: CountySpec): Promise<stri
   if (existsSync(path.join(folder, "bundle"))) return folder;
   const partial = `${folder}.partial`;
   rmSync(partial, { recursive: true, force: true });
-  if (!existsSync(INDEPENDENT_CLI)) throw new CountySpecError(`${c.name}: the independent generator (${INDEPENDENT_CLI}) is not in this checkout`);
-  const r = spawnSync(process.execPath, ["--import", "tsx", INDEPENDENT_CLI, "--seed", String(c.seed), "--out", partial, "--quiet"], { stdio: ["ignore", "ignore", "inherit"] });
-  if (r.status !== 0) throw new CountySpecError(`${c.name}: the independent generator failed (exit ${r.status ?? r.signal})`);
+  const cli = BLIND[c.source];
+  if (!existsSync(cli)) throw new CountySpecError(`${c.name}: the ${c.source} generator (${cli}) is not in this checkout`);
+  const r = spawnSync(process.execPath, ["--import", "tsx", cli, "--seed", String(c.seed), "--out", partial, "--quiet"], { stdio: ["ignore", "ignore", "inherit"] });
+  if (r.status !== 0) throw new CountySpecError(`${c.name}: the ${c.source} generator failed (exit ${r.status ?? r.signal})`);
   renameSync(partial, folder);
   return folder;
 }

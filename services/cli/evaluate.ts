@@ -1,6 +1,7 @@
-// `npm run evaluate`: generates seeded counties (our generator, and the independent one written blind
-// to the detectors), analyses each, and reports detection quality against the planted ground truth:
-// per county, the worst county and the median, per typology, and the calibration table. Runs on its
+// `npm run evaluate`: generates seeded counties (our generator, and the independent and thirdparty
+// ones written blind to the detectors), analyses each, and reports detection quality against the
+// planted ground truth: per county, the worst county and the median, per typology, and the
+// calibration table. Runs on its
 // own local Neo4j (data dir `eval`, port + 1), because each county empties the database.
 // The report counties (default) are never used for tuning; tune on `--counties tuning`.
 // `--reuse` skips emptying and re-importing when the database holds exactly this county's bundle,
@@ -24,6 +25,7 @@ import {
 import { simulateTriage } from "../analytics/evaluate/triage.ts";
 import { runAnalysis } from "../analytics/run.ts";
 import { config } from "../config/index.ts";
+import { IdentifierVault } from "../store/index.ts";
 import { cypher, emptyDatabase, Graph, migrate } from "../graph/index.ts";
 import { importBundle } from "../ingest/index.ts";
 import { resolveNeo4j } from "../neo4j/connect.ts";
@@ -74,7 +76,7 @@ try {
     const t0 = performance.now();
     if (!reused) {
       await emptyDatabase(graph);
-      await importBundle(graph, bundle);
+      await importBundle(graph, bundle, { vault: IdentifierVault.open(config().vaultDir) });
     }
     const t1 = performance.now();
     await runAnalysis(graph);

@@ -5,6 +5,7 @@
 // configured database (the local server started for the occasion).
 import { pino } from "pino";
 import { config } from "../config/index.ts";
+import { IdentifierVault } from "../store/index.ts";
 import { Graph, migrate } from "../graph/index.ts";
 import { BundleRejectedError, ImportFailedError, importBundle, type ImportReport } from "../ingest/index.ts";
 import { summary } from "../ingest/progress.ts";
@@ -100,7 +101,7 @@ async function main(): Promise<number> {
       target = await resolveNeo4j(cfg, (line) => logger.info(line));
       graph = await Graph.connect(target.connection);
       await migrate(graph);
-      report = await importBundle(graph, args.folder, { allowPartial: args.allowPartial, batchSize: args.batchSize, onProgress: progress.update });
+      report = await importBundle(graph, args.folder, { allowPartial: args.allowPartial, batchSize: args.batchSize, onProgress: progress.update, vault: IdentifierVault.open(config().vaultDir) });
     }
     progress.end();
     printProblems(report);

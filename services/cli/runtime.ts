@@ -13,7 +13,7 @@ import { type Config, ConfigError, config } from "../config/index.ts";
 import { Graph, migrate } from "../graph/index.ts";
 import { importBundleOffline, type ImportProgress, type ImportReport, type LoadedStore, type OfflineLoader } from "../ingest/index.ts";
 import { type Neo4jTarget, resolveNeo4j } from "../neo4j/connect.ts";
-import { ServiceStore } from "../store/index.ts";
+import { IdentifierVault, ServiceStore } from "../store/index.ts";
 import { importerOutput } from "../neo4j/importer-output.ts";
 
 export { canImportOffline } from "../neo4j/connect.ts";
@@ -106,6 +106,7 @@ export async function startRuntimeWithImport(logger: Logger, folder: string, opt
       database: cfg.neo4jDatabase,
       workDir: path.join(cfg.dataDir, "neo4j", "import"),
       onProgress: options.onProgress,
+      vault: IdentifierVault.open(cfg.vaultDir),
     });
     return { ...(loader.started() as Runtime), report };
   } catch (error) {

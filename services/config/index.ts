@@ -26,6 +26,8 @@ const schema = z.object({
   API_KEY_CACHE_SECONDS: z.coerce.number().int().min(0).max(3600).default(30),
   /** Folder of the audit trail (audit.jsonl and its head file audit.head); `<DATA_DIR>/audit` when unset. */
   AUDIT_DIR: z.string().min(1).optional(),
+  /** Folder of the identifier vault (its HMAC key and the clear identifiers); `<DATA_DIR>/vault` when unset. */
+  VAULT_DIR: z.string().min(1).optional(),
   /** Most audit records made durable by one flush (group commit). */
   AUDIT_BATCH: z.coerce.number().int().min(1).max(10_000).default(256),
   /** Largest file accepted by a bundle upload (PUT /api/v1/imports/uploads/...), in MiB. */
@@ -48,6 +50,10 @@ const schema = z.object({
   REQUEST_TIMEOUT_MS: z.coerce.number().int().min(100).max(3_600_000).default(30_000),
   /** Timeout of every Neo4j transaction the API runs (saved queries and paths have their own, shorter). */
   NEO4J_TX_TIMEOUT_MS: z.coerce.number().int().min(100).max(3_600_000).default(20_000),
+  /** Searches by a full identifier a key without clearance may make in a minute (429 beyond). */
+  IDENTIFIER_SEARCHES_PER_MINUTE: z.coerce.number().int().min(1).max(100_000).default(10),
+  /** Time limit of one saved-query run or export (a query that needs more is cut off with 503). */
+  QUERY_TIMEOUT_MS: z.coerce.number().int().min(100).max(3_600_000).default(10_000),
   /** How often the API checks whether its in-memory risk view is current (0: no view, every risk answer from Neo4j). */
   RISK_REFRESH_MS: z.coerce.number().int().min(0).max(3_600_000).default(1000),
 }).superRefine((e, ctx) => {
@@ -65,6 +71,8 @@ export interface Config {
   external: { uri: string; user: string; password: string; database: string } | undefined;
   local: { port: number; heap: string; pagecache: string; gds: boolean };
   dataDir: string;
+  /** The identifier vault's folder (services/store/vault.ts): the key and the clear identifiers, never the graph. */
+  vaultDir: string;
   port: number;
   host: string;
   logLevel: z.infer<typeof schema>["LOG_LEVEL"];
@@ -83,6 +91,8 @@ export interface ApiConfig {
   keyCacheMs: number;
   /** Folder of the service's own records (keys, sessions, saved queries, runs): never the graph. */
   serviceDir: string;
+  /** The identifier vault's folder (the same as Config.vaultDir). */
+  vaultDir: string;
   /** How often the in-memory risk view checks the data's generation, in ms; 0 = no view. */
   riskRefreshMs: number;
   audit: { dir: string; batchSize: number };
@@ -93,6 +103,9 @@ export interface ApiConfig {
   rateLimit: { perSecond: number; burst: number };
   requestTimeoutMs: number;
   txTimeoutMs: number;
+  queryTimeoutMs: number;
+  /** The bucket of searches by a full identifier from roles without clearance, per key. */
+  identifierSearches: { perSecond: number; burst: number };
 }
 
 export class ConfigError extends AppError {
@@ -123,6 +136,7 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
     external: e.NEO4J_URI && e.NEO4J_PASSWORD ? { uri: e.NEO4J_URI, user: e.NEO4J_USER, password: e.NEO4J_PASSWORD, database: e.NEO4J_DATABASE } : undefined,
     local: { port: e.NEO4J_LOCAL_PORT, heap: e.NEO4J_LOCAL_HEAP, pagecache: e.NEO4J_LOCAL_PAGECACHE, gds: e.NEO4J_LOCAL_GDS === "1" || e.NEO4J_LOCAL_GDS === "true" },
     dataDir: path.resolve(e.DATA_DIR),
+    vaultDir: path.resolve(e.VAULT_DIR ?? path.join(e.DATA_DIR, "vault")),
     port: e.PORT,
     host: e.HOST,
     logLevel: e.LOG_LEVEL,
@@ -135,6 +149,7 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
       importUploadMaxBytes: e.IMPORT_UPLOAD_MAX_MB * 1024 * 1024,
       keyCacheMs: e.API_KEY_CACHE_SECONDS * 1000,
       serviceDir: path.resolve(e.DATA_DIR, "service"),
+      vaultDir: path.resolve(e.VAULT_DIR ?? path.join(e.DATA_DIR, "vault")),
       riskRefreshMs: e.RISK_REFRESH_MS,
       audit: { dir: path.resolve(e.AUDIT_DIR ?? path.join(e.DATA_DIR, "audit")), batchSize: e.AUDIT_BATCH },
       corsOrigins: (e.CORS_ORIGINS ?? "").split(",").map((o) => o.trim()).filter((o) => o.length > 0),
@@ -143,6 +158,8 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
       rateLimit: { perSecond: e.RATE_LIMIT_PER_SECOND, burst: e.RATE_LIMIT_BURST },
       requestTimeoutMs: e.REQUEST_TIMEOUT_MS,
       txTimeoutMs: e.NEO4J_TX_TIMEOUT_MS,
+      queryTimeoutMs: e.QUERY_TIMEOUT_MS,
+      identifierSearches: { perSecond: e.IDENTIFIER_SEARCHES_PER_MINUTE / 60, burst: e.IDENTIFIER_SEARCHES_PER_MINUTE },
     },
   };
 }

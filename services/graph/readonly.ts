@@ -51,21 +51,40 @@ export class QueryTimeoutError extends AppError {
 }
 
 /** The server refused or failed the query at run time (a client error such as a type error). */
+/** What a failed run tells its caller, by Neo4j's status code: our words, never the server's. */
+const EXECUTION_REASONS: [RegExp, string, string][] = [
+  [/MemoryLimit|MemoryPool/i, "memory", "the query needed more memory than one query may use; narrow it or aggregate earlier"],
+  [/\.ArithmeticError$/, "arithmetic", "an arithmetic error (a division by zero or a number out of range)"],
+  [/\.TypeError$/, "type", "a value of the wrong type for an operation or function"],
+  [/\.ArgumentError$/, "argument", "a function was given an argument it cannot use"],
+  [/\.EntityNotFound$/, "deleted", "a node or relationship was deleted while the query read it"],
+  [/\.(SyntaxError|SemanticError)$/, "syntax", "the text is not valid Cypher"],
+];
+
+/**
+ * A saved query that failed while running. `message` (Neo4j's own words) goes to the log and the
+ * run record; the answer says only `reason` and a sentence of ours (issue 11: no server text in bodies).
+ */
 export class QueryExecutionError extends AppError {
   override name = "QueryExecutionError";
+  readonly reason: string;
+  private readonly sentence: string;
   constructor(
     message: string,
     readonly code: string,
   ) {
     super("failed", message);
+    const found = EXECUTION_REASONS.find(([pattern]) => pattern.test(code));
+    this.reason = found?.[1] ?? "failed";
+    this.sentence = found?.[2] ?? "an error in the database";
   }
 
   override get detail(): string {
-    return `the query failed in the database: ${this.message}`;
+    return `the query failed in the database: ${this.sentence}`;
   }
 
   override extensions(): Record<string, unknown> {
-    return { code: this.code };
+    return { reason: this.reason };
   }
 }
 

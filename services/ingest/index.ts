@@ -9,6 +9,7 @@ import { BundleRejectedError, ImportFailedError } from "./errors.ts";
 import { LOAD_DEFAULTS, loadBundle, type LoadOptions } from "./load.ts";
 import type { ImportProgress, ImportReport } from "./report.ts";
 import { buildReport, importBase, recordImport, startImport } from "./runs.ts";
+import type { SealingVault } from "./seal.ts";
 import { validateBundle, type Validation } from "./validate.ts";
 
 export interface ImportOptions {
@@ -41,8 +42,9 @@ export const IMPORT_DEFAULTS: ImportOptions = { allowPartial: false, batchSize: 
  * BundleRejectedError (nothing written) when errors block the import, and ImportFailedError when
  * writing fails part-way.
  */
-export async function importBundle(graph: Graph, folder: string, options: Partial<ImportOptions> = {}): Promise<ImportReport> {
+export async function importBundle(graph: Graph, folder: string, options: Partial<ImportOptions> & { vault: SealingVault }): Promise<ImportReport> {
   const opts: ImportOptions = { ...IMPORT_DEFAULTS, ...options };
+  const seal = options.vault.sealer();
   const base = importBase(folder, opts);
   await startImport(graph, base);
   const spillDir = await mkdtemp(path.join(opts.tempDir ?? os.tmpdir(), "county-import-"));
@@ -55,6 +57,7 @@ export async function importBundle(graph: Graph, folder: string, options: Partia
       errorLimit: opts.errorLimit,
       spillDir,
       onProgress: opts.onProgress,
+      seal,
     });
     if (validation.errorCount > 0 && !opts.allowPartial) {
       const report = buildReport(base, "rejected", validation);
@@ -63,7 +66,9 @@ export async function importBundle(graph: Graph, folder: string, options: Partia
     }
     const writers = { ...LOAD_DEFAULTS.writers, ...opts.writers };
     const createNodes = opts.createNodes ?? !(await graph.read<{ exist: boolean }>(cypher("ingest/entities-exist.cypher")))[0]?.exist;
-    const loaded = await loadBundle(graph, validation, { onProgress: opts.onProgress, writers, createNodes }, counters);
+    // Rows are sealed as the loader reads them back (validation.keep); the vault gets their values
+    // once written, also when the writing fails part-way (a re-run writes the same tokens).
+    const loaded = await loadBundle(graph, validation, { onProgress: opts.onProgress, writers, createNodes }, counters).finally(() => seal.flush());
     // The full-text index of names is eventually consistent (off the write path): catch up before reporting.
     await graph.autoCommit(cypher("ingest/fulltext-refresh.cypher"));
     const report = buildReport(base, "succeeded", validation, {
@@ -102,3 +107,4 @@ export { readCsv, readCsvBatches, CSV_DEFAULTS, type CsvOptions } from "./csv.ts
 export { readJsonl, readJsonlBatches, JSONL_DEFAULTS, type JsonlOptions } from "./jsonl.ts";
 export type { SourceRecord } from "./record.ts";
 export * from "./normalise.ts";
+export { sealRow, type RowSealer, type SealedKind, type SealingVault } from "./seal.ts";

@@ -10,6 +10,7 @@ import { ImporterWriter, writeImporterFiles, type ImporterFiles } from "./bulk/w
 import { BundleRejectedError, ImportFailedError } from "./errors.ts";
 import type { ImportProgress, ImportReport, OfflineStages } from "./report.ts";
 import { buildReport, importBase, recordImport, startImport } from "./runs.ts";
+import type { SealingVault } from "./seal.ts";
 import { validateBundle, type Validation } from "./validate.ts";
 
 /** What the offline importer reported when it finished. */
@@ -62,9 +63,10 @@ function seconds(since: number): number {
 export async function importBundleOffline(
   folder: string,
   loader: OfflineLoader,
-  options: Partial<OfflineImportOptions> & Pick<OfflineImportOptions, "workDir">,
+  options: Partial<OfflineImportOptions> & Pick<OfflineImportOptions, "workDir"> & { vault: SealingVault },
 ): Promise<{ graph: Graph; report: ImportReport }> {
   const opts: OfflineImportOptions = { ...OFFLINE_DEFAULTS, ...options };
+  const seal = options.vault.sealer();
   const base = importBase(folder, opts);
   const started = performance.now();
   const filesDir = path.join(opts.workDir, "files");
@@ -80,6 +82,7 @@ export async function importBundleOffline(
       spillDir,
       onProgress: opts.onProgress,
       onRow: (source, row) => writer.add(source.spec.name, row),
+      seal,
     });
     if (validation.errorCount > 0 && !opts.allowPartial) {
       await writer.close();
@@ -97,6 +100,8 @@ export async function importBundleOffline(
       await writer.close();
       files = await writeImporterFiles(validation, filesDir, { database: opts.database, onProgress: opts.onProgress });
     } else files = await writer.finish(opts.database);
+    // The vault holds every value before the store shows its token.
+    await seal.flush();
   } catch (error) {
     await writer.close().catch(() => {});
     if (!(error instanceof BundleRejectedError)) await rm(opts.workDir, { recursive: true, force: true });

@@ -14,6 +14,7 @@ import { readJsonlBatches } from "./jsonl.ts";
 import type { SourceRecord } from "./record.ts";
 import type { ImportProgress } from "./report.ts";
 import { RowChecker } from "./row-check.ts";
+import { sealRow, type RowSealer } from "./seal.ts";
 import { SpillWriter } from "./spill.ts";
 import { TEXT_DEFAULTS, type TextOptions } from "./text.ts";
 
@@ -36,6 +37,11 @@ export interface ValidateOptions {
    * writes its files from them as they come). A returned promise is awaited (back-pressure).
    */
   onRow?: (source: BundleSource, row: Record<string, unknown>) => Promise<void> | undefined;
+  /**
+   * Seals the identifiers of the rows given to `onRow` and returned by `keep` (see seal.ts); spill
+   * files keep them as written, so that `keep` can still tell valid rows by their ids.
+   */
+  seal?: RowSealer;
 }
 
 export const VALIDATE_DEFAULTS: ValidateOptions = { allowPartial: false, batchSize: 10_000, errorLimit: 1000 };
@@ -63,6 +69,8 @@ export async function validateBundle(folder: string, options: Partial<ValidateOp
   const where = (source: number, line: number) => `${sources[source]?.file ?? "?"}:${line}`;
   const ids = new IdRegistry(where);
   const mentions = new AccountMentions();
+  /** Accounts sealed so far: a tip or case naming one by its number names its token. */
+  const sealedAccounts = new Set<string>();
   const totalBytes = sources.reduce((n, s) => n + s.size, 0);
   let bytesBefore = 0;
   let settled = false;
@@ -111,7 +119,7 @@ export async function validateBundle(folder: string, options: Partial<ValidateOp
             if (full) await full;
           }
           if (opts.onRow && issues.count === 0) {
-            const wait = opts.onRow(source, row);
+            const wait = opts.onRow(source, opts.seal ? sealRow(source.spec, row, opts.seal, sealedAccounts) : row);
             if (wait) await wait;
           }
         }
@@ -148,7 +156,9 @@ export async function validateBundle(folder: string, options: Partial<ValidateOp
     seconds: (performance.now() - started) / 1000,
     keep(source, rows) {
       const column = byFile.get(source);
-      return column === undefined ? rows : rows.filter((row) => ids.isValid(row[column] as string));
+      const valid = column === undefined ? rows : rows.filter((row) => ids.isValid(row[column] as string));
+      const sealer = opts.seal;
+      return sealer ? valid.map((row) => sealRow(source.spec, row, sealer, sealedAccounts)) : valid;
     },
   };
 }

@@ -9,6 +9,7 @@ import { Journal } from "./journal.ts";
 export { Collection } from "./collection.ts";
 export { Journal, JournalWriteError } from "./journal.ts";
 export { LockTimeoutError, withFileLock } from "./lock.ts";
+export { IdentifierVault, isToken, TOKEN, TOKEN_PREFIXES, type TokenKind, type VaultSealer } from "./vault.ts";
 
 export interface KeyRecord {
   id: string;

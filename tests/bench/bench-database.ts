@@ -2,6 +2,7 @@
 // holding the seeded county of that scale. It is generated and imported when the database holds
 // no successful import of a `<scale>-<seed>` bundle yet (a copy of another database that imported
 // the same bundle from another folder counts), or taken as it is with `reuse`.
+import { tempVault } from "../support/store.ts";
 import { importBundle } from "../../services/ingest/index.ts";
 import { runningServer } from "../../services/neo4j/local.ts";
 import { type BenchGraph, benchGraph } from "./bench-neo4j.ts";
@@ -44,7 +45,7 @@ export async function benchDatabase(input: Partial<BenchDatabaseOptions> = {}, l
     if (!imported) {
       const bundle = await benchBundle(options.scale, options.seed);
       log(`Importing ${bundle} into ${db.cfg.dataDir} (the county takes about ten minutes)…`);
-      const report = await importBundle(db.graph, bundle);
+      const report = await importBundle(db.graph, bundle, { vault: tempVault() });
       log(`  ${report.rows.valid.toLocaleString("en-US")} rows in ${report.seconds.toFixed(1)} s`);
       ({ imported, importSeconds, analysed } = await state());
     } else log(`Using the ${options.reuse ? "existing" : `${options.scale}-${options.seed}`} import in ${db.cfg.dataDir}.`);

@@ -5,6 +5,7 @@
 // each transaction) and the naive loader (the online statements, one row per transaction; on the small
 // bundle, a county would take hours). Each with wall and CPU seconds (Node and Neo4j), peak memory and
 // the load average around it, since other work shares the machine.
+import { tempVault } from "../support/store.ts";
 import { readFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -125,10 +126,11 @@ async function online(loader: Exclude<Loader, "offline">, bundle: string): Promi
     await migrate(graph);
     if (loader !== "online") for (const statement of FULLTEXT_SYNC) await graph.autoCommit(statement);
     const pid = runningServer(cfg.dataDir)?.pid;
+    const vault = tempVault();
     const load = loadAverage();
     const cpu = cpuNow(pid);
     const started = performance.now();
-    const report = await importBundle(graph, bundle, loader === "online" ? {} : { createNodes: false, batchSize: loader === "naive" ? 1 : undefined });
+    const report = await importBundle(graph, bundle, loader === "online" ? { vault } : { createNodes: false, batchSize: loader === "naive" ? 1 : undefined, vault });
     const seconds = (performance.now() - started) / 1000;
     const after = cpuNow(pid);
     return {

@@ -166,6 +166,14 @@ describe("investigator explorer in Chromium", () => {
     expect(Number(await page.textContent("#risk-score"))).toBeCloseTo(risk.score, 1);
     expect(await page.locator("#details .hit").count()).toBe(risk.hits.length);
     expect(await page.textContent("#details .hit h4")).toContain(risk.hits[0].title);
+    // The scorer's fields with no fixed place: each hit's parties (with their part) and county
+    // discounts, the groups behind the score.
+    const hits = page.locator("#details .hit");
+    for (const [i, hit] of (risk.hits as Loose[]).entries()) {
+      expect(await hits.nth(i).locator('[data-field="parties"] li').count()).toBe(hit.parties?.length ?? 0);
+      expect(await hits.nth(i).locator('[data-field="discounts"] tbody tr').count()).toBe(hit.discounts?.length ?? 0);
+    }
+    expect(await page.locator('#details .risk-extra [data-field="groups"] tbody tr').count()).toBe(risk.groups?.length ?? 0);
     shots.push(await h.shot("explanation"));
 
     await page.click("#details .hit .evidence");
@@ -328,6 +336,18 @@ describe("investigator explorer in Chromium", () => {
     expect([after.selected, after.focus, after.colourBy]).toEqual([before.state.selected, before.state.focus, before.state.colourBy]);
     expect(await drawn(page)).toEqual((await drawn(page)).filter((n) => before.nodes.includes(n)));
     shots.push(await h.shot("reopened"));
+    expect(h.errors).toEqual([]);
+  });
+
+  it("speaks English at the switch, the open panel included", async () => {
+    await page.click("#lang");
+    expect(await page.getAttribute("html", "lang")).toBe("en");
+    expect(await page.textContent("h1")).toBe("County graph · Investigator explorer");
+    await page.click("#leads-list button[data-id]");
+    await page.waitForSelector("#risk-score");
+    await idle(page);
+    expect(await page.locator("#details h3", { hasText: /^Why this score \(\d+ hits\)$/ }).count()).toBe(1);
+    shots.push(await h.shot("english"));
     expect(h.errors).toEqual([]);
   });
 });

@@ -17,9 +17,12 @@ import { importBundle, type ImportReport } from "../../services/ingest/index.ts"
 import { stopLocal, wipeLocal } from "../../services/neo4j/local.ts";
 import { FIXTURES } from "../support/bundles.ts";
 import { connectTestGraph, emptyGraph } from "../support/graph.ts";
+import { IdentifierVault } from "../../services/store/index.ts";
 
 const base = config();
 const offlineConfig = { ...base, dataDir: path.join(base.dataDir, "test-offline"), local: { port: base.local.port + 11, heap: "1g", pagecache: "256m", gds: false } };
+// One key for both loaders: the same identifiers must become the same tokens.
+const vault = IdentifierVault.open(offlineConfig.vaultDir);
 const silent = pino({ level: "silent" });
 
 let graph: Graph;
@@ -76,7 +79,7 @@ async function offline(bundle: string): Promise<{ snapshot: string[]; report: Im
 /** The online loader into the emptied test database: nodes created (the default there), or merged. */
 async function online(bundle: string, createNodes?: boolean): Promise<string[]> {
   await emptyGraph(graph);
-  await importBundle(graph, bundle, { createNodes });
+  await importBundle(graph, bundle, { createNodes, vault });
   return snapshot(graph);
 }
 

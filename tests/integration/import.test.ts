@@ -6,8 +6,10 @@ import type { Graph } from "../../services/graph/index.ts";
 import { BundleRejectedError, importBundle, type ImportReport } from "../../services/ingest/index.ts";
 import { BAD_BUNDLE_ERRORS, FIXTURES } from "../support/bundles.ts";
 import { connectTestGraph, emptyGraph } from "../support/graph.ts";
+import { tempVault } from "../support/store.ts";
 
 let graph: Graph;
+const vault = tempVault();
 beforeAll(async () => {
   graph = await connectTestGraph();
   await emptyGraph(graph);
@@ -87,7 +89,7 @@ describe("importBundle", () => {
   it("imports the good bundle into the expected graph", async () => {
     const progress: string[] = [];
     // Small batches, so that files span several write transactions.
-    first = await importBundle(graph, path.join(FIXTURES, "bundle-ok"), { batchSize: 4, onProgress: (p) => progress.push(`${p.stage}/${p.phase ?? ""}/${p.file}`) });
+    first = await importBundle(graph, path.join(FIXTURES, "bundle-ok"), { vault, batchSize: 4, onProgress: (p) => progress.push(`${p.stage}/${p.phase ?? ""}/${p.file}`) });
     expect(first.status).toBe("succeeded");
     expect(first.errorCount).toBe(0);
     expect(first.rows).toEqual({ read: 51, valid: 51, rejected: 0 });
@@ -105,11 +107,13 @@ describe("importBundle", () => {
     );
   }, 300_000);
 
-  it("stores typed, normalised, camelCase properties and directed ties", async () => {
-    const [p4] = await graph.read("MATCH (p:Person {id: 'P4'}) RETURN p.deathDate AS death, p.idNumber AS idNumber, p.publicEmployee AS pe");
-    expect(p4).toEqual({ death: "2020-05-01", idNumber: "11010519491231002X", pe: false });
+  it("stores typed, normalised, camelCase properties and directed ties; identifiers as vault tokens", async () => {
+    const [p4] = await graph.read("MATCH (p:Person {id: 'P4'}) RETURN p.deathDate AS death, p.idNumber AS idNumber, p.birthDate AS birth, p.birthYear AS year, p.publicEmployee AS pe");
+    expect(p4).toEqual({ death: "2020-05-01", idNumber: vault.token("idNumber", "11010519491231002X"), birth: vault.token("birthDate", "1949-12-31"), year: 1949, pe: false });
+    expect(await vault.reveal(p4!.idNumber as string)).toBe("11010519491231002X");
+    expect(await vault.reveal(p4!.birth as string)).toBe("1949-12-31");
     const [types] = await graph.read(
-      "MATCH (p:Person {id: 'P4'}) MATCH (g:Grant {id: 'G2'}) RETURN valueType(p.birthDate) AS date, valueType(g.paidAmount) AS amount, valueType(g.year) AS year, g.paidAmount AS paid",
+      "MATCH (p:Person {id: 'P4'}) MATCH (g:Grant {id: 'G2'}) RETURN valueType(p.deathDate) AS date, valueType(g.paidAmount) AS amount, valueType(g.year) AS year, g.paidAmount AS paid",
     );
     expect(types).toEqual({ date: "DATE NOT NULL", amount: "FLOAT NOT NULL", year: "INTEGER NOT NULL", paid: 3000.5 });
     const kin = await graph.read("MATCH (a:Person)-[k:KIN]->(b:Person) RETURN a.id AS a, b.id AS b, k.relation AS relation, k.declared AS declared ORDER BY a, b");
@@ -118,14 +122,15 @@ describe("importBundle", () => {
       { a: "P1", b: "P3", relation: "spouse", declared: true },
       { a: "P2", b: "P5", relation: "child", declared: false },
     ]);
-    const shared = await graph.read("MATCH (o)-[:HAS]->(:Phone {value: '13700000005'}) RETURN o.id AS id ORDER BY id");
+    const shared = await graph.read("MATCH (o)-[:HAS]->(:Phone {value: $phone}) RETURN o.id AS id ORDER BY id", { phone: vault.token("phone", "13700000005") });
     expect(shared).toEqual([{ id: "C1" }, { id: "P5" }]);
     const [post] = await graph.read(
       "MATCH (:Person:Cadre {id: 'P6'})-[h:HOLDS_POST]->(r:Region) RETURN r.id AS region, h.role AS role, h.title AS title, h.from AS from, h.to AS to",
     );
     expect(post).toEqual({ region: "R1", role: "township_official", title: "副镇长", from: "2016-01-01", to: "2022-12-31" });
     const [diverted] = await graph.read("MATCH (:Grant {id: 'G2'})-[:PAID_INTO]->(a:Account)<-[:HAS]-(o) RETURN a.id AS account, collect(o.id) AS owners");
-    expect(diverted).toEqual({ account: "622200000001", owners: ["P1"] });
+    expect(diverted).toEqual({ account: vault.token("account", "622200000001"), owners: ["P1"] });
+    expect(await vault.reveal(diverted!.account as string)).toBe("622200000001");
     const [tip] = await graph.read("MATCH (t:Tip {id: 'TIP1'}) RETURN t.summary AS summary");
     expect(tip).toEqual({ summary: '村支书李明的弟弟\n承包了道路工程，"工程质量很差"' });
     const [imp] = await graph.read(
@@ -137,7 +142,7 @@ describe("importBundle", () => {
 
   it("importing the same bundle again changes nothing", async () => {
     const before = await snapshot();
-    const again = await importBundle(graph, path.join(FIXTURES, "bundle-ok"));
+    const again = await importBundle(graph, path.join(FIXTURES, "bundle-ok"), { vault });
     expect(again.status).toBe("succeeded");
     expect(again.nodesCreated).toBe(0);
     expect(again.relationshipsCreated).toBe(0);
@@ -147,7 +152,7 @@ describe("importBundle", () => {
 
   it("writes nothing from the bad bundle and lists every error at its place", async () => {
     const before = await snapshot();
-    const error = await importBundle(graph, path.join(FIXTURES, "bundle-bad")).catch((e: unknown) => e);
+    const error = await importBundle(graph, path.join(FIXTURES, "bundle-bad"), { vault }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(BundleRejectedError);
     const report = (error as BundleRejectedError).report;
     expect((error as Error).name).toBe("BundleRejectedError");
@@ -162,7 +167,7 @@ describe("importBundle", () => {
 
   it("with allowPartial writes exactly the valid rows of the bad bundle", async () => {
     await emptyGraph(graph);
-    const report = await importBundle(graph, path.join(FIXTURES, "bundle-bad"), { allowPartial: true });
+    const report = await importBundle(graph, path.join(FIXTURES, "bundle-bad"), { allowPartial: true, vault });
     expect(report.status).toBe("succeeded");
     expect(report.errorCount).toBe(BAD_BUNDLE_ERRORS.length);
     expect(report.rows.valid).toBe(17);
@@ -201,6 +206,6 @@ describe("importBundle", () => {
       UNDER: 2,
     });
     const ids = await graph.read<{ id: string }>("MATCH (n:Entity) WHERE NOT n:Asset RETURN n.id AS id ORDER BY id");
-    expect(ids.map((r) => r.id)).toEqual(["622200000001", "C1", "G1", "G7", "H1", "P1", "P15", "PG1", "PJ5", "R0", "R1", "R2"]);
+    expect(ids.map((r) => r.id)).toEqual(["C1", "G1", "G7", "H1", "P1", "P15", "PG1", "PJ5", "R0", "R1", "R2", vault.token("account", "622200000001")].sort());
   });
 });

@@ -61,6 +61,7 @@ export async function startApi(options: { fixture?: boolean | "keep"; config?: P
     importUploadMaxBytes: 10 * 1024 * 1024,
     keyCacheMs: 30_000,
     serviceDir: tempDir("service"),
+    vaultDir: tempDir("vault"),
     // Answers from Neo4j: tests change the graph behind the API's back; risk-view.test.ts tests the view.
     riskRefreshMs: 0,
     audit: { dir: tempDir("audit"), batchSize: 256 },
@@ -72,6 +73,8 @@ export async function startApi(options: { fixture?: boolean | "keep"; config?: P
     // Generous: the first saved-query call waits for every built-in to be EXPLAINed, slow on a busy machine.
     requestTimeoutMs: 600_000,
     txTimeoutMs: 60_000,
+    queryTimeoutMs: 10_000,
+    identifierSearches: { perSecond: 10 / 60, burst: 10 },
     ...options.config,
   };
   const app = createApp({ graph, logger: pino({ level: "silent" }), config, ...options.deps });

@@ -3,7 +3,7 @@
 import { mkdtempSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { ServiceStore } from "../../services/store/index.ts";
+import { IdentifierVault, ServiceStore } from "../../services/store/index.ts";
 
 export function tempDir(prefix: string): string {
   return mkdtempSync(path.join(os.tmpdir(), `county-${prefix}-`));
@@ -11,4 +11,9 @@ export function tempDir(prefix: string): string {
 
 export function tempStore(): ServiceStore {
   return new ServiceStore(tempDir("service"));
+}
+
+/** An identifier vault (key and clear identifiers) in a fresh temporary folder. */
+export function tempVault(): IdentifierVault {
+  return IdentifierVault.open(tempDir("vault"));
 }

@@ -51,11 +51,12 @@ describe("the error model", () => {
       errors: [{ field: "body.text:parameters.limit", message: "line 3:4: missing" }],
     });
     expect((await problemOf(new QueryTimeoutError(2000))).body).toMatchObject({ status: 503, title: "Service Unavailable", detail: "the query did not finish within 2000 ms and was stopped", timeoutMs: 2000 });
-    expect((await problemOf(new QueryExecutionError("/ by zero", "Neo.ClientError.Statement.ArithmeticError"))).body).toMatchObject({
-      status: 422,
-      detail: "the query failed in the database: / by zero",
-      code: "Neo.ClientError.Statement.ArithmeticError",
-    });
+    const byZero = (await problemOf(new QueryExecutionError("/ by zero", "Neo.ClientError.Statement.ArithmeticError"))).body;
+    expect(byZero).toMatchObject({ status: 422, detail: "the query failed in the database: an arithmetic error (a division by zero or a number out of range)", reason: "arithmetic" });
+    // Neo4j's words and codes stay in the log and the run record (issue 11, finding 6).
+    expect(JSON.stringify(byZero)).not.toMatch(/\/ by zero|Neo\.|ClientError/);
+    expect((await problemOf(new QueryExecutionError("Cannot coerce STRING to INTEGER", "Neo.ClientError.Statement.TypeError"))).body).toMatchObject({ reason: "type" });
+    expect(JSON.stringify((await problemOf(new QueryExecutionError("odd", "Neo.ClientError.Statement.Whatever"))).body)).not.toContain("odd");
   });
 
   it("answers a busy analysis with 409 and hides what is not for clients", async () => {

@@ -84,6 +84,15 @@ describe("the parameter model", () => {
     expect(() => parseFlag(withDeclaration("//   windowDays: { type: integer, default: 1, step: 2, description: days }"), "F.cypher")).toThrow(/parameters\.windowDays/);
   });
 
+  it("binds a learned list of flat maps, and refuses nested values and maps from a URL", () => {
+    const duplicate = loadFlags().find((f) => f.id === "DUPLICATE_BENEFIT")!;
+    const learned = { usualPayments: [{ program: "PG1", payments: 2 }] };
+    expect(flagParameters(duplicate, {}, undefined, learned).usualPayments).toEqual([{ program: "PG1", payments: 2 }]);
+    expect(failures(() => flagParameters(duplicate, {}, "p", { usualPayments: [{ program: { id: "PG1" } }] })).map((e) => e.field)).toEqual(["p.usualPayments.0.program"]);
+    const declared = { parameters: { m: { type: "list" as const, items: "map" as const, required: false, description: "maps" } } };
+    expect(failures(() => bindParameters(declared, { m: "a" }, "query", "q")).map((e) => e.field)).toEqual(["q.m.0"]);
+  });
+
   it("holds for every detector in cypher/flags: its defaults pass its own check", () => {
     for (const f of loadFlags()) expect(failures(() => flagParameters(f))).toEqual([]);
   });

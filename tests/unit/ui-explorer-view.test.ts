@@ -7,6 +7,7 @@ import { createGraph, markTruncation, mergePiece, pairKey } from "../../ui/explo
 import { edgeReducer, nodeReducer, reducerContext } from "../../ui/explorer/reducers.ts";
 import { INITIAL_STATE, type State, update } from "../../ui/explorer/state.ts";
 import { communityColour, FADED_NODE, GRADE_COLOURS, HIGHLIGHT_EDGE, nodeSize, relColour, TYPE_COLOURS } from "../../ui/explorer/style.ts";
+import { describeFields, formatValue } from "../../ui/explorer/explain.ts";
 import { EMPTY_VIEW, fromHash, toHash, type UrlView } from "../../ui/explorer/url.ts";
 import { edge, node } from "../support/ui-graph.ts";
 
@@ -144,5 +145,40 @@ describe("exports", () => {
     expect(nodes).toContain(`X,"'=cmd|""x"",1",person`);
     expect(edges.split("\r\n").filter(Boolean)).toHaveLength(6);
     expect(edges).toContain('r,P2,C1,ROLE_IN,legal_rep,"{""from"":""2017-01-01"",""to"":""2018-12-31""}"');
+  });
+});
+
+describe("fields of an explanation the panel has no fixed place for", () => {
+  const hit = {
+    alertId: "A1",
+    flag: "KIN_CONTRACT",
+    score: 0.42,
+    group: "KIN_CONTRACT:P1|R2",
+    llr: 2.34567,
+    discounts: [{ kind: "identifier_degree", factor: 0.5, note: "shared by 12", figures: { degree: 12, median: 2 } }],
+    parties: [{ id: "P9", type: "person", name: "赵六", part: "competitor" }],
+    emptyList: [],
+  };
+  const zh = { field: (k: string) => ({ parties: "相关方", factor: "系数" })[k] ?? k, term: (v: string) => ({ competitor: "竞争投标人", identifier_degree: "标识共用度" })[v] ?? v };
+
+  it("reads entity references as links with their part, records as a table, the rest as text", () => {
+    const fields = describeFields(hit, new Set(["alertId", "flag", "score"]), zh);
+    expect(fields.map((f) => [f.key, f.kind])).toEqual([
+      ["group", "text"],
+      ["llr", "text"],
+      ["discounts", "table"],
+      ["parties", "refs"],
+    ]);
+    expect(fields[1]).toMatchObject({ text: "2.346" });
+    expect(fields[2]).toMatchObject({ columns: ["kind", "factor", "note", "figures"], rows: [["identifier_degree", 0.5, "shared by 12", { degree: 12, median: 2 }]] });
+    expect(fields[3]).toMatchObject({ refs: [{ id: "P9", name: "赵六", note: "竞争投标人" }] });
+  });
+
+  it("words enumerated values and records, and leaves free text alone", () => {
+    expect(formatValue("identifier_degree", zh)).toBe("标识共用度");
+    expect(formatValue("shared by 12", zh)).toBe("shared by 12");
+    expect(formatValue({ degree: 12, factor: 0.33333 }, zh)).toBe("degree: 12, 系数: 0.333");
+    expect(formatValue(null)).toBe("—");
+    expect(formatValue({ id: "P9", type: "person", name: "赵六", part: "competitor" }, zh)).toBe("赵六 (part: 竞争投标人)");
   });
 });

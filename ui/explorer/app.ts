@@ -191,6 +191,10 @@ export function createApp(parts: Pick<App, "graph" | "store" | "sigma" | "layout
     const present = ids.filter((id) => graph.hasNode(id));
     if (present.length === 0) return;
     const sigma = parts.sigma;
+    // Display data are those of the last render: a render still scheduled (the layout's last
+    // positions, which also change sigma's normalisation) would move every node after the camera
+    // aimed. Render now, then aim.
+    sigma.refresh();
     if (present.length === 1) {
       const d = sigma.getNodeDisplayData(present[0]!);
       if (d) void sigma.getCamera().animate({ x: d.x, y: d.y, ratio: Math.min(sigma.getCamera().ratio, 0.2) }, { duration: 300 });

@@ -584,6 +584,19 @@ export interface Routes {
       missing: string[];
     };
   };
+  "POST /api/v1/entities/{id}/unmask": {
+    path: { id: string };
+    query: Record<string, never>;
+    body: {
+      field: "idNumber" | "birthDate" | "phone" | "account";
+      reason: string;
+    };
+    response: {
+      id: string;
+      field: string;
+      value: string;
+    };
+  };
   "GET /health/live": {
     path: Record<string, never>;
     query: Record<string, never>;

@@ -118,6 +118,61 @@ const TYPE_ZH: Record<string, string> = {
   SPLIT_FROM: "分户自", CONCERNS: "涉及", INVOLVES: "涉案",
 };
 
+/**
+ * Names of the fields an explanation may carry and of their enumerated values (a party's part, a
+ * county discount's kind, a status), Chinese and English; a name not here shows as the API spells it.
+ */
+const FIELDS: Record<string, readonly [string, string]> = {
+  alertId: ["预警编号", "alert"], alerts: ["预警数", "alerts"], amount: ["金额（元）", "amount (yuan)"], asParty: ["作为相关方出现", "named as a party"],
+  confidence: ["置信度", "confidence"], counted: ["计入", "counted"], createdAt: ["生成时间", "created"], discount: ["县域折扣", "county discount"],
+  discounts: ["县域折扣明细", "county discounts"], evidence: ["证据总量（nats）", "total evidence (nats)"], factor: ["系数", "factor"],
+  figures: ["数据", "figures"], flag: ["规则", "flag"], group: ["决策模式", "decision pattern"], groups: ["评分分组", "groups behind the score"],
+  kind: ["类别", "kind"], llr: ["证据（nats）", "evidence (nats)"], logOdds: ["对数几率", "log-odds"], note: ["说明", "note"],
+  part: ["角色", "part"], parties: ["相关方（不计分）", "parties (not scored)"], status: ["状态", "status"], strongest: ["最强预警", "strongest"],
+  summary: ["摘要", "summary"], triagedAt: ["研判时间", "triaged"], typology: ["类型", "typology"], subjects: ["当事人", "subjects"],
+  share: ["承担份额（次要当事人小于 1）", "share (below 1 for a minor subject)"],
+  // The figures behind a county discount (services/analytics/scores/discounts.ts).
+  degree: ["共用人数", "sharing it"], reference: ["县内常见值", "county reference"], p90: ["第 90 百分位", "90th percentile"], max: ["最大值", "maximum"],
+  shared: ["共用数", "shared"], holders: ["持有人数", "holders"], program: ["项目", "programme"], region: ["地区", "region"], year: ["年份", "year"],
+  coverage: ["覆盖率", "coverage"], households: ["户数", "households"], cadre: ["干部", "cadre"], relatives: ["亲属数", "relatives"],
+  expected: ["预期", "expected"], observed: ["实际", "observed"], countyMedian: ["县中位数", "county median"], cv: ["变异系数", "coefficient of variation"],
+  township: ["乡镇", "township"], projects: ["项目数", "projects"], wins: ["中标数", "wins"], lowestWins: ["最低价中标数", "lowest-bid wins"],
+  countyShare: ["县内比例", "county share"], lost: ["落标数", "lost"], independent: ["独立落标数", "independent losses"],
+  declared: ["已申报", "declared"], relations: ["关系数", "relations"], threshold: ["招标限额（元）", "tender limit (yuan)"],
+  direct: ["直接发包", "direct awards"], competed: ["竞争发包", "competed"], exceptions: ["例外", "exceptions"],
+  // An entity's properties (docs/MODEL.md) and a community's figures.
+  id: ["编号", "id"], name: ["名称", "name"], level: ["级别", "level"], gender: ["性别", "gender"], birthDate: ["出生日期", "born"],
+  deathDate: ["死亡日期", "died"], idNumber: ["身份证号", "identity number"], publicEmployee: ["公职人员", "public employee"],
+  employer: ["工作单位", "employer"], address: ["地址", "address"], createdDate: ["立户日期", "created"], registeredDate: ["登记日期", "registered"],
+  bank: ["开户行", "bank"], openedDate: ["开立日期", "opened"], field: ["领域", "field"], budget: ["预算（元）", "budget (yuan)"],
+  method: ["发包方式", "method"], announceDate: ["公告日期", "announced"], deadlineDate: ["截止日期", "deadline"], awardDate: ["中标日期", "awarded"],
+  awardAmount: ["中标金额（元）", "award (yuan)"], meansTested: ["需经济状况审查", "means-tested"], approvedAmount: ["核定金额（元）", "approved (yuan)"],
+  paidAmount: ["发放金额（元）", "paid (yuan)"], paidDate: ["发放日期", "paid"], value: ["价值", "value"], description: ["描述", "description"],
+  receivedDate: ["收到日期", "received"], channel: ["渠道", "channel"], closedDate: ["结案日期", "closed"], outcome: ["结果", "outcome"],
+  riskScore: ["风险分", "risk score"], riskGrade: ["金额等级", "grade"], riskAmount: ["涉及金额（元）", "amount at stake (yuan)"],
+  persons: ["人员", "persons"], cadres: ["干部", "cadres"], companies: ["企业", "companies"], modularity: ["模块度", "modularity"], size: ["规模", "size"],
+};
+const TERMS_ZH: Record<string, string> = {
+  dead_payee: "已故领取人", short_paid_beneficiary: "被克扣的受益人", beneficiary_paid_elsewhere: "款项被转付的受益人", competitor: "竞争投标人",
+  disqualified_bidder: "被取消资格的投标人", firm_of_beneficiary: "受益人的企业", signer: "签收人",
+  identifier_degree: "标识共用度", shared_preparer: "共用代办人", shared_deposit_account: "共用保证金账户", program_coverage: "项目覆盖面",
+  relatives_in_region: "本地亲属数", bid_spread: "报价离散度", lowest_bid_wins: "最低价中标", independent_losses: "独立落标",
+  declared_recused: "已申报回避", learned_threshold: "学习所得招标限额",
+  phone: "电话", address: "地址", account: "账户", preparer: "代办人", deposit: "保证金账户",
+  new: "新", investigating: "调查中", confirmed: "已确认", dismissed: "已排除",
+};
+
+/** A field's name in the current language. */
+export function fieldName(key: string): string {
+  const names = FIELDS[key];
+  return names ? names[lang === "zh" ? 0 : 1] : key;
+}
+
+/** An enumerated value (snake_case) in the current language: Chinese when known, else words. */
+export function termName(value: string): string {
+  return lang === "zh" ? (TERMS_ZH[value] ?? value) : value.replace(/_/g, " ");
+}
+
 const STORE = "lang";
 let lang: Lang = detect();
 const listeners = new Set<(l: Lang) => void>();

@@ -1,13 +1,14 @@
 // Entities: search by id or name, detail, and capped neighbourhoods for the explorer.
 import { Router } from "express";
 import type { Graph } from "../../graph/index.ts";
+import type { IdentifierVault } from "../../store/index.ts";
 import { EXPLORERS, seesIdentityNumbers } from "../auth/roles.ts";
 import { RateLimiter, TooManyRequestsError } from "../hardening.ts";
 import { registry, z } from "../openapi.ts";
 import { endpoint, mount } from "../route.ts";
 import { GraphEdge, GraphNode, IdParams, NodeType, RelTypes, limitParam } from "../schemas.ts";
 import { EntityRepository } from "./repository.ts";
-import { EntityService } from "./service.ts";
+import { EntityService, UNMASKABLE, type Unmaskable } from "./service.ts";
 
 const SearchHit = registry.register(
   "SearchHit",
@@ -24,7 +25,7 @@ const EntityDetail = registry.register(
     type: z.string(),
     name: z.string(),
     labels: z.array(z.string()),
-    properties: z.record(z.string(), z.unknown()).openapi({ description: "stored properties; idNumber is masked (1401**********1234) for every role but investigator" }),
+    properties: z.record(z.string(), z.unknown()).openapi({ description: "stored properties; identity number, birth date (birthYear stays), phone and account are vault tokens (`idn_…`, `dob_…`, `tel_…`, `acct_…`) for every role: POST …/unmask reveals one" }),
     relationships: z.array(z.object({ type: z.string(), out: z.number().int(), in: z.number().int() })),
     riskScore: z.number().nullable(),
     riskGrade: z.string().nullable(),
@@ -59,7 +60,7 @@ export const SearchEntities = endpoint({
   roles: EXPLORERS,
   tags: ["entities"],
   summary: "Search entities by id, identity number, phone, account or (partial) name",
-  description: "A search by a full identifier (8 or more digits) from a role other than investigator is limited to 10 a minute per key (429 with Retry-After).",
+  description: "A search by a full identifier (8 or more digits) from a role other than investigator is limited per key (IDENTIFIER_SEARCHES_PER_MINUTE, 10 a minute unless configured; 429 with Retry-After beyond).",
   query: z.object({
     q: z.string().trim().min(1).max(200).openapi({ description: "an id or a name fragment (建国 finds 张建国)" }),
     type: NodeType.optional(),
@@ -117,6 +118,28 @@ export const GetSubgraph = endpoint({
   response: z.object({ nodes: z.array(GraphNode), edges: z.array(GraphEdge), missing: z.array(z.string()) }),
 });
 
+export const UnmaskEntity = endpoint({
+  method: "post",
+  path: "/entities/:id/unmask",
+  roles: ["investigator"],
+  tags: ["entities"],
+  summary: "The clear value of one identifier of one entity, for a stated reason (audited, never cached)",
+  description:
+    "Identity numbers, exact birth dates, phones and bank accounts are held in the graph as keyed tokens; their clear values are in the identifier vault, outside the graph. " +
+    "`field`: `idNumber` or `birthDate` of a person, `phone` of a phone node (`phone:tel_…`), `account` of an account. The request and its reason are one audit record; the answer carries `Cache-Control: no-store`. " +
+    "At most 30 a minute per key (429 with Retry-After beyond).",
+  params: IdParams,
+  body: z.object({
+    field: z.enum(Object.keys(UNMASKABLE) as [Unmaskable, ...Unmaskable[]]),
+    reason: z.string().trim().min(5).max(500).openapi({ description: "why the clear value is needed (case number, task): kept in the audit trail" }),
+  }),
+  response: z.object({ id: z.string(), field: z.string(), value: z.string() }),
+  problems: [404, 429],
+});
+
+/** Unmaskings per key: a person at work, not a script walking the county. */
+const UNMASKINGS = { perSecond: 30 / 60, burst: 30 };
+
 /** Text that names one person or account exactly: an identity number, a phone or an account number (8+ digits). */
 export function looksLikeIdentifier(q: string): boolean {
   return /^[\s\d+()\-xX\uff10-\uff19]{8,}$/.test(q.trim()) && (q.match(/[\d\uff10-\uff19]/g) ?? []).length >= 8;
@@ -124,14 +147,13 @@ export function looksLikeIdentifier(q: string): boolean {
 
 /**
  * A search by a full identifier from a role without clearance confirms a guessed number (finding 2
- * of issue 11): such searches are audited like every request and limited to IDENTIFIER_SEARCHES a
- * minute per key (429 with Retry-After beyond).
+ * of issue 11): such searches are audited like every request and limited per key
+ * (IDENTIFIER_SEARCHES_PER_MINUTE, 429 with Retry-After beyond).
  */
-const IDENTIFIER_SEARCHES = { perSecond: 10 / 60, burst: 10 };
-
-export function entitiesRouter(graph: Graph): Router {
-  const service = new EntityService(new EntityRepository(graph));
-  const identifierSearches = new RateLimiter(IDENTIFIER_SEARCHES);
+export function entitiesRouter(graph: Graph, vault: IdentifierVault, identifierLimit: { perSecond: number; burst: number }): Router {
+  const service = new EntityService(new EntityRepository(graph), vault);
+  const identifierSearches = new RateLimiter(identifierLimit);
+  const unmaskings = new RateLimiter(UNMASKINGS);
   const router = Router();
   mount(router, SearchEntities, async ({ query, actor, res }) => {
     if (!seesIdentityNumbers(actor.role) && looksLikeIdentifier(query.q)) {
@@ -147,6 +169,14 @@ export function entitiesRouter(graph: Graph): Router {
   mount(router, GetNeighbourhood, ({ params, query }) =>
     service.neighbourhood(params.id, { depth: query.depth, types: query.types ?? null, limit: query.limit, perNode: query.perNode, offset: query.offset }),
   );
+  mount(router, UnmaskEntity, ({ params, body, actor, res }) => {
+    const verdict = unmaskings.take(actor.keyId);
+    if (!verdict.ok) {
+      res.setHeader("Retry-After", String(verdict.retryAfterS));
+      throw new TooManyRequestsError(verdict.retryAfterS);
+    }
+    return service.unmask(params.id, body.field);
+  });
   mount(router, GetSubgraph, ({ body }) => service.subgraph(body.ids, body.types ?? null, 20_000));
   return router;
 }

@@ -1,6 +1,9 @@
-// Entity search, detail (identity numbers masked for every role but investigator) and capped
-// neighbourhoods that say how many ties of a very connected node were left out.
+// Entity search, detail, capped neighbourhoods that say how many ties of a very connected node were
+// left out, and the unmasking of one identifier. The graph holds identity numbers, birth dates, phones
+// and accounts as vault tokens (services/store/vault.ts): a search by a full identifier looks for its
+// token; the clear value comes from the vault alone, one field of one entity at a time.
 import { normaliseAccount, normaliseIdNumber, normalisePhone } from "../../ingest/normalise.ts";
+import { isToken, TOKEN_PREFIXES, type IdentifierVault, type TokenKind } from "../../store/index.ts";
 import { type Actor, maskIdNumber, seesIdentityNumbers } from "../auth/roles.ts";
 import { NotFoundError } from "../../errors.ts";
 import { nodeRef } from "../nodes.ts";
@@ -47,16 +50,29 @@ export interface Neighbourhood {
   truncated: { id: string; more: number; nextOffset?: number }[];
 }
 
+/** The identifiers one can unmask, and the property of the node that holds each one's token. */
+export const UNMASKABLE = { idNumber: "idNumber", birthDate: "birthDate", phone: "value", account: "id" } as const satisfies Record<TokenKind, string>;
+export type Unmaskable = keyof typeof UNMASKABLE;
+
 export class EntityService {
-  constructor(private readonly repo: EntityRepository) {}
+  constructor(
+    private readonly repo: EntityRepository,
+    private readonly vault: IdentifierVault,
+  ) {}
+
+  /** The token of a clear value (a token given as it is stays itself); null when none. */
+  private token(kind: TokenKind, clear: string | null): string | null {
+    if (clear === null) return null;
+    return isToken(clear) ? clear : this.vault.token(kind, clear);
+  }
 
   search(q: string, type: string | undefined, limit: number): Promise<SearchHit[]> {
     const text = q.trim();
     return this.repo.search({
       q: text,
-      account: attempt(() => normaliseAccount(text)),
-      idNumber: attempt(() => normaliseIdNumber(text)) ?? text.toUpperCase(),
-      phone: text.startsWith("phone:") ? text.slice(6) : attempt(() => normalisePhone(text)),
+      account: this.token("account", attempt(() => normaliseAccount(text))),
+      idNumber: this.token("idNumber", attempt(() => normaliseIdNumber(text)) ?? text.toUpperCase()),
+      phone: this.token("phone", text.startsWith("phone:") ? text.slice(6) : attempt(() => normalisePhone(text))),
       address: text.startsWith("address:") ? text.slice(8) : text,
       lucene: nameQuery(text),
       label: type ? label(type) : null,
@@ -68,10 +84,25 @@ export class EntityService {
     const entity = await this.repo.get(nodeRef(id));
     if (!entity) throw new NotFoundError(`no entity ${id}`);
     const idNumber = entity.properties.idNumber;
-    if (typeof idNumber === "string" && !seesIdentityNumbers(actor.role)) {
+    // A clear number (a graph imported before sealing) is still masked for roles without clearance.
+    if (typeof idNumber === "string" && !isToken(idNumber) && !seesIdentityNumbers(actor.role)) {
       entity.properties = { ...entity.properties, idNumber: maskIdNumber(idNumber) };
     }
     return entity;
+  }
+
+  /**
+   * The clear value of one identifier of one entity, read from the vault (the caller audits the
+   * request with its reason). NotFoundError when the entity holds no such identifier.
+   */
+  async unmask(id: string, field: Unmaskable): Promise<{ id: string; field: Unmaskable; value: string }> {
+    const entity = await this.repo.get(nodeRef(id));
+    if (!entity) throw new NotFoundError(`no entity ${id}`);
+    const token = entity.properties[UNMASKABLE[field]];
+    if (!isToken(token) || !token.startsWith(`${TOKEN_PREFIXES[field]}_`)) throw new NotFoundError(`${id} holds no sealed ${field}`);
+    const value = await this.vault.reveal(token);
+    if (value === undefined) throw new NotFoundError(`${id}: the vault holds no value for its ${field} (imported under another key?)`);
+    return { id, field, value };
   }
 
   /**

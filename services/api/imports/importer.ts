@@ -2,6 +2,7 @@
 // starts even while the importer cannot be loaded.
 import type { ImportOptions, ImportReport } from "../../ingest/index.ts";
 import type { Graph } from "../../graph/index.ts";
+import type { IdentifierVault } from "../../store/index.ts";
 
 export type { ImportProgress, ImportReport } from "../../ingest/index.ts";
 
@@ -9,9 +10,10 @@ export interface Importer {
   run(graph: Graph, folder: string, options: Partial<ImportOptions>): Promise<ImportReport>;
 }
 
-export const ingestImporter: Importer = {
-  run: async (graph, folder, options) => (await import("../../ingest/index.ts")).importBundle(graph, folder, options),
-};
+/** The importer of services/ingest, sealing identifiers into `vault`. */
+export function ingestImporter(vault: IdentifierVault): Importer {
+  return { run: async (graph, folder, options) => (await import("../../ingest/index.ts")).importBundle(graph, folder, { ...options, vault }) };
+}
 
 /** The report carried by the importer's BundleRejectedError / ImportFailedError, if any. */
 export function reportOf(error: unknown): ImportReport | undefined {

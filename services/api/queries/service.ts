@@ -19,7 +19,7 @@ import {
   type RunSettings,
 } from "../../queries/index.ts";
 import { type Actor, maskIdNumber, seesIdentityNumbers } from "../auth/roles.ts";
-import type { ServiceStore } from "../../store/index.ts";
+import { isToken, type ServiceStore } from "../../store/index.ts";
 import { parseJson } from "../json.ts";
 
 export interface QueriesSettings extends RunSettings {
@@ -52,7 +52,7 @@ export function maskIdentity(value: unknown, depth = 0): unknown {
   if (Array.isArray(value)) return value.map((v) => maskIdentity(v, depth + 1));
   if (value && typeof value === "object") {
     const out: Record<string, unknown> = {};
-    for (const [k, v] of Object.entries(value)) out[k] = k === "idNumber" && typeof v === "string" ? maskIdNumber(v) : maskIdentity(v, depth + 1);
+    for (const [k, v] of Object.entries(value)) out[k] = k === "idNumber" && typeof v === "string" && !isToken(v) ? maskIdNumber(v) : maskIdentity(v, depth + 1);
     return out;
   }
   return value;

@@ -33,7 +33,7 @@ const PAIR: Merge = { by: "pair" };
 export const NODES = {
   regions: node("regions", "Entity:Region", ["id", "name", "level"]),
   programs: node("programs", "Entity:Program", ["id", "name", "field", "meansTested:boolean"]),
-  persons: node("persons", "Entity:Person", ["id", "name", "gender", "birthDate:date", "deathDate:date", "idNumber", "publicEmployee:boolean", "employer"]),
+  persons: node("persons", "Entity:Person", ["id", "name", "gender", "birthDate", "birthYear:long", "deathDate:date", "idNumber", "publicEmployee:boolean", "employer"]),
   households: node("households", "Entity:Household", ["id", "address", "createdDate:date"]),
   companies: node("companies", "Entity:Company", ["id", "name", "registeredDate:date", "status"]),
   accounts: node("accounts", "Entity:Account", ["id", "bank", "openedDate:date"]),
@@ -125,7 +125,7 @@ export const EMIT: Record<FileName, (row: Row, g: Emitter) => void> = {
   persons(r, g) {
     // The Cadre label of persons holding a post is set after the load (cypher/ingest/bulk-cadres.cypher):
     // posts.csv is read after persons.csv.
-    const cells = [r.name, r.gender, r.birth_date, r.death_date, r.id_number, r.public_employee, r.employer] as Cell[];
+    const cells = [r.name, r.gender, r.birth_date, r.birth_year, r.death_date, r.id_number, r.public_employee, r.employer] as Cell[];
     const person = g.node(NODES.persons, s(r, "person_id")!, cells);
     if (r.region_id !== undefined) g.rel(RELS.LIVES_IN, person, g.entity(s(r, "region_id")!));
     if (r.household_id !== undefined) g.rel(RELS.MEMBER_OF, person, g.entity(s(r, "household_id")!));

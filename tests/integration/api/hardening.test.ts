@@ -8,7 +8,7 @@ import { type Harness, isProblem, startApi } from "../../support/api.ts";
 let api: Harness;
 beforeAll(async () => {
   // A long request time: the first saved-query call waits for the built-ins to be EXPLAINed, slow on a busy machine.
-  api = await startApi({ config: { corsOrigins: ["https://portal.example.gov.cn"], rateLimit: { perSecond: 2, burst: 5 }, requestTimeoutMs: 300_000 } });
+  api = await startApi({ config: { corsOrigins: ["https://portal.example.gov.cn"], rateLimit: { perSecond: 2, burst: 5 }, requestTimeoutMs: 300_000, queryTimeoutMs: 300_000 } });
 });
 afterAll(async () => api?.close());
 
@@ -74,6 +74,8 @@ describe("error titles and bodies", () => {
 });
 
 describe("the per-transaction memory limit", () => {
+  // Integers reach the 1 GiB limit after ~100M rows: 10 s on a quiet machine, 100 s on a loaded one.
+  // The run's time limit is lifted so that the memory limit, not the clock, stops it.
   it("fails a runaway saved query alone, and the server goes on", async () => {
     const text = [
       "// title: Runaway",
@@ -94,7 +96,8 @@ describe("the per-transaction memory limit", () => {
 
 describe("searches by a full identifier", () => {
   it("limits them to 10 a minute per key for roles without clearance, not for investigators", async () => {
-    const own = await startApi({ fixture: false });
+    // Ten a day here, so that however slow the machine, no token comes back during the test.
+    const own = await startApi({ fixture: false, config: { identifierSearches: { perSecond: 10 / 86_400, burst: 10 } } });
     try {
       const analyst: number[] = [];
       for (let i = 0; i < 12; i++) analyst.push((await own.get(`/api/v1/entities?q=1410${String(i).padStart(2, "0")}198001010278`, "analyst")).status);

@@ -97,8 +97,8 @@ describe("stored explanations", () => {
     grade: "huge",
     amount: 453000,
     hitCount: 2,
-    // Fields the view does not know travel as they are.
-    groups: [{ group: "KIN_CONTRACT|P1|P2", flag: "KIN_CONTRACT", alerts: 1 }],
+    // Fields the view does not read (the scorer's groups) travel as they are.
+    groups: [{ group: "KIN_CONTRACT|P1|P2", flag: "KIN_CONTRACT", alerts: 1, llr: 5.1, counted: 5.1, strongest: "KIN_CONTRACT:PJ1" }],
     hits: [
       { alertId: "KIN_CONTRACT:PJ1", flag: "KIN_CONTRACT", weight: 0.85, confidence: 1, score: 0.85, amount: 450000, grade: "huge", summary: "s", status: "old", evidence: { nodes: [], relationships: [] } },
       { alertId: "KIN_BENEFIT:G2", flag: "KIN_BENEFIT", weight: 0.8, confidence: 1, score: 0.8, amount: 3000, grade: "discipline", summary: null, status: "old", evidence: { nodes: [], relationships: [] } },

@@ -44,7 +44,9 @@ beforeAll(async () => {
   graph = await connectTestGraph();
   await emptyGraph(graph);
   for (const statement of FIXTURE) await graph.write(statement);
-  api = await startQueriesApi(graph, { timeoutMs: 1500, maxRows: 2 });
+  // A generous timeout: on a busy machine an ordinary query may take seconds. The timeout test
+  // below has an API of its own with a short one.
+  api = await startQueriesApi(graph, { timeoutMs: 120_000, maxRows: 2 });
 });
 afterAll(async () => {
   await api?.close();
@@ -245,14 +247,20 @@ describe("saving analysts' queries", () => {
 });
 
 describe("the run record and the timeout", () => {
-  it("stops a query past the timeout with 503, and the next one runs", async () => {
-    const burner = PEOPLE().replace("MATCH (p:Person)\nRETURN p.id AS id, p.idNumber AS idNumber, p AS person\nORDER BY id", "UNWIND range(1, 2000000000) AS x\nWITH x WHERE x % 7919 = -1\nRETURN count(x) AS id");
-    expect((await api.call("PUT", "/api/v1/queries/slow-burner", { body: { text: burner } })).status).toBe(201);
-    const started = performance.now();
-    const slow = await api.call("POST", "/api/v1/queries/slow-burner/run", { body: { params: {} } });
-    expect(slow.status).toBe(503);
-    expect(slow.body.detail).toBe("the query did not finish within 1500 ms and was stopped");
-    expect(performance.now() - started).toBeLessThan(30_000);
+  it("stops a query past the timeout with 503, records it, and the next one runs", async () => {
+    const quick = await startQueriesApi(graph, { timeoutMs: 1500, maxRows: 2 });
+    try {
+      const burner = PEOPLE().replace("MATCH (p:Person)\nRETURN p.id AS id, p.idNumber AS idNumber, p AS person\nORDER BY id", "UNWIND range(1, 2000000000) AS x\nWITH x WHERE x % 7919 = -1\nRETURN count(x) AS id");
+      expect((await quick.call("PUT", "/api/v1/queries/slow-burner", { body: { text: burner } })).status).toBe(201);
+      const slow = await quick.call("POST", "/api/v1/queries/slow-burner/run", { body: { params: {} } });
+      expect(slow.status).toBe(503);
+      expect(slow.body.detail).toBe("the query did not finish within 1500 ms and was stopped");
+      const runs = await quick.call("GET", "/api/v1/query-runs?query=slow-burner", { as: "auditor" });
+      expect(runs.body.items.map((x: { status: string }) => x.status)).toEqual(["timeout"]);
+    } finally {
+      await quick.close();
+    }
+    // The database is not left busy with it.
     const next = await api.call("POST", "/api/v1/queries/kin-subsidies-of-cadre/run", { body: { params: { cadreId: "P1" } } });
     expect(next.status).toBe(200);
   });
@@ -266,10 +274,10 @@ describe("the run record and the timeout", () => {
     expect(ok?.params).toMatchObject({ cadreId: "P1", fromYear: 2016, toYear: 2021, limit: 50 });
     expect(ok?.ms).toBeGreaterThan(0);
     expect(runs.some((x) => x.query === "kin-subsidies-of-cadre" && x.format === "csv" && x.rows === 2)).toBe(true);
-    expect(runs.some((x) => x.query === "slow-burner" && x.status === "timeout")).toBe(true);
     expect(runs.some((x) => x.status === "invalid")).toBe(true);
-    const one = await api.call("GET", "/api/v1/query-runs?query=slow-burner", { as: "auditor" });
-    expect(one.body.items.every((x: { query: string }) => x.query === "slow-burner")).toBe(true);
+    const one = await api.call("GET", "/api/v1/query-runs?query=kin-subsidies-of-cadre", { as: "auditor" });
+    expect(one.body.items.length).toBeGreaterThan(0);
+    expect(one.body.items.every((x: { query: string }) => x.query === "kin-subsidies-of-cadre")).toBe(true);
     expect((await api.call("GET", "/api/v1/query-runs", { as: "analyst" })).status).toBe(403);
   });
 });

@@ -1,6 +1,7 @@
 // Helpers for the saved-query tests: the tiny seed county (generated once per run into a temp
 // folder and imported), its planted-scheme labels, node counts, and an HTTP harness that mounts
 // the queries router behind the real authentication and error handling (the page: ui-pages test).
+import { tempVault } from "../../support/store.ts";
 import { mkdtemp, rm } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
@@ -42,7 +43,7 @@ export interface Seed {
 export async function loadSmallSeed(graph: Graph): Promise<Seed> {
   const dir = await mkdtemp(path.join(os.tmpdir(), "queries-seed-"));
   const generated = await generateCounty({ scale: "tiny", seed: 42, out: dir });
-  const report = await importBundle(graph, generated.bundleDir);
+  const report = await importBundle(graph, generated.bundleDir, { vault: tempVault() });
   if (report.status !== "succeeded") throw new Error(`seed import ${report.status}: ${report.errors.slice(0, 5).join("; ")}`);
   const labels = (await readRows(generated.labelsPath)).map((r) => ({ scheme: r.scheme_id ?? "", typology: r.typology ?? "", entity: r.entity_id ?? "", role: r.role ?? "" }));
   const tenderLimit = generated.styles[0]?.tenderLimit ?? 0;

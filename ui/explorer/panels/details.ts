@@ -6,33 +6,25 @@
 import { api, type TriageStatus } from "../../shared/api.ts";
 import type { AlertDetail, CommunityDetail, EntityDetail, RiskExplanation, RiskHit } from "../../shared/api-types.ts";
 import { $, h, kids } from "../../shared/dom.ts";
-import { t, typeName } from "../../shared/i18n.ts";
+import { fieldName, t, termName, typeName } from "../../shared/i18n.ts";
 import type { App } from "../app.ts";
+import { describeFields, type Field, formatValue, type Wording } from "../explain.ts";
 import { SCORED_TYPES } from "../filters.ts";
 
 const STATUSES: TriageStatus[] = ["new", "investigating", "confirmed", "dismissed"];
+/** What the hit view shows in its fixed places; every other field is described by its shape (explain.ts). */
 const KNOWN_HIT_KEYS = new Set(["alertId", "flag", "title", "weight", "confidence", "score", "amount", "grade", "summary", "status", "evidence"]);
+/** An alert's own fields the alert view shows elsewhere or not at all. */
+const ALERT_KEYS = new Set([...KNOWN_HIT_KEYS, "id", "active", "runId", "history", "subjects"]);
+/** The explanation's fields shown in the score box and the hits. */
+const KNOWN_RISK_KEYS = new Set(["id", "type", "name", "score", "grade", "amount", "hitCount", "hits"]);
 const yuan = (n: number) => n.toLocaleString("zh-CN", { maximumFractionDigits: 0 });
 
-function value(v: unknown): string {
-  if (v === null || v === undefined) return "—";
-  if (Array.isArray(v)) return v.map(value).join("; ");
-  if (typeof v === "object") {
-    const o = v as Record<string, unknown>;
-    const name = o.name ?? o.id;
-    if (name !== undefined) {
-      const rest = Object.entries(o).filter(([k]) => k !== "name" && k !== "id" && k !== "type");
-      return `${String(name)}${rest.length ? ` (${rest.map(([k, x]) => `${k}: ${value(x)}`).join(", ")})` : ""}`;
-    }
-    return Object.entries(o)
-      .map(([k, x]) => `${k}: ${value(x)}`)
-      .join(", ");
-  }
-  return typeof v === "number" ? String(Math.round(v * 1000) / 1000) : String(v);
-}
+const WORDING: Wording = { field: fieldName, term: termName };
 
+/** Properties as a definition list; values are shown as the API sends them (masked for roles without clearance). */
 function dl(entries: [string, unknown][]): HTMLDListElement {
-  return h("dl", {}, ...entries.flatMap(([k, v]) => [h("dt", {}, k), h("dd", {}, value(v))]));
+  return h("dl", {}, ...entries.flatMap(([k, v]) => [h("dt", {}, fieldName(k)), h("dd", {}, formatValue(v, WORDING))]));
 }
 
 export function mountDetails(app: App): void {
@@ -47,13 +39,44 @@ export function mountDetails(app: App): void {
   const header = (title: string, kind: string) =>
     h("div", {}, h("button", { type: "button", className: "close", style: "float:right", onclick: () => app.store.dispatch({ type: "select", node: null }) }, t("details.close")), h("h2", { id: "details-title" }, title), h("p", { className: "kind" }, kind));
 
+  /** Fields described by their shape: text in a list, entity references as links, records as a table. */
+  function fieldsView(fields: Field[], className: string): HTMLElement | null {
+    if (fields.length === 0) return null;
+    const cell = (column: string, v: unknown): Node | string =>
+      (column === "alertId" || column === "strongest") && typeof v === "string" && v !== ""
+        ? h("a", { href: "#", onclick: (e: Event) => (e.preventDefault(), app.showAlert?.(v)) }, v)
+        : formatValue(v, WORDING);
+    return h(
+      "div",
+      { className },
+      ...fields.map((f) => {
+        const title = h("h5", {}, fieldName(f.key));
+        if (f.kind === "text") return h("p", { className: "field", dataset: { field: f.key } }, h("span", { className: "muted" }, `${fieldName(f.key)}: `), f.text);
+        if (f.kind === "refs") {
+          return h(
+            "div",
+            { className: "field", dataset: { field: f.key } },
+            title,
+            h("ul", {}, ...f.refs.map((r) => h("li", {}, h("a", { href: "#", onclick: (e: Event) => (e.preventDefault(), void app.open(r.id)) }, `${r.name}`), ` ${typeName(r.type)}${r.note ? ` · ${r.note}` : ""}`))),
+          );
+        }
+        return h(
+          "div",
+          { className: "field", dataset: { field: f.key } },
+          title,
+          h("table", {}, h("thead", {}, h("tr", {}, ...f.columns.map((c) => h("th", {}, fieldName(c))))), h("tbody", {}, ...f.rows.map((row) => h("tr", {}, ...row.map((v, i) => h("td", {}, cell(f.columns[i]!, v))))))),
+        );
+      }),
+    );
+  }
+
   /** The alert triaged last: its box stays open (with its history) when the panel is redrawn. */
   let lastTriaged: AlertDetail | undefined;
 
   /** One hit: its numbers, summary and status, evidence on click, and triage. */
-  function hitView(hit: RiskHit & Record<string, unknown>, onTriaged?: (a: AlertDetail) => void): HTMLElement {
+  function hitView(hit: RiskHit & Record<string, unknown>, onTriaged?: (a: AlertDetail) => void, known: ReadonlySet<string> = KNOWN_HIT_KEYS): HTMLElement {
     const box = h("div", { className: "hit", dataset: { alert: hit.alertId } });
-    const extras = Object.entries(hit).filter(([k]) => !KNOWN_HIT_KEYS.has(k));
+    const extras = describeFields(hit, known, WORDING);
     const drawButton = h("button", { type: "button", className: "evidence" }, t("details.evidence"));
     const statusText = h("span", { className: "hit-status" }, t(`status.${hit.status}` as "status.new"));
     drawButton.onclick = async () => {
@@ -75,7 +98,7 @@ export function mountDetails(app: App): void {
         statusText,
       ),
       hit.summary ? h("p", {}, hit.summary) : null,
-      extras.length ? h("div", { className: "extra" }, dl(extras)) : null,
+      fieldsView(extras, "extra"),
       h("div", { className: "actions" }, drawButton),
       triageView(hit.alertId, hit.status as TriageStatus, (a) => {
         statusText.textContent = t(`status.${a.status}` as "status.new");
@@ -143,6 +166,7 @@ export function mountDetails(app: App): void {
         h("div", {}, h("b", {}, risk.grade ?? "—"), h("span", {}, t("details.grade"))),
         h("div", {}, h("b", {}, yuan(risk.amount)), h("span", {}, t("details.amount"))),
       ),
+      fieldsView(describeFields(risk, KNOWN_RISK_KEYS, WORDING), "extra risk-extra"),
       h("h3", {}, t("details.hits", { n: risk.hitCount })),
       risk.hits.length === 0 ? h("p", { className: "muted" }, t("details.noHits")) : null,
       ...risk.hits.map((hit) => hitView(hit as RiskHit & Record<string, unknown>, () => void refreshRisk(id, section))),
@@ -244,7 +268,7 @@ export function mountDetails(app: App): void {
         a.summary ? h("p", {}, a.summary) : null,
         h("h3", {}, typeName("person")),
         h("ul", {}, ...a.subjects.map((s) => h("li", {}, h("a", { href: "#", onclick: (e: Event) => (e.preventDefault(), void app.open(s.id)) }, `${s.name} (${typeName(s.type)} ${s.id})`)))),
-        hitView({ ...a, alertId: a.id, evidence: a.evidence } as unknown as RiskHit & Record<string, unknown>),
+        hitView({ ...a, alertId: a.id, evidence: a.evidence } as unknown as RiskHit & Record<string, unknown>, undefined, ALERT_KEYS),
         ),
       );
       await app.drawEvidence(a.evidence, a.title);
