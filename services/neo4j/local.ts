@@ -42,7 +42,13 @@ export class Neo4jStartError extends AppError {
   }
 }
 
+/**
+ * A start fails when the server shows no progress for this long: neither a line of its own nor CPU
+ * time spent (on a machine shared by many processes a start can take minutes while it works).
+ */
 const START_TIMEOUT_MS = 180_000;
+/** …and in any case after this long (a server busy forever is not starting). */
+const START_CAP_MS = 20 * 60_000;
 const STOP_TIMEOUT_MS = 60_000;
 
 export function localPaths(dataDir: string) {
@@ -220,13 +226,24 @@ async function waitUntilReady(
   // An offline import takes as long as the data needs: the start-up timeout counts from its end.
   let importing = Boolean(start.importArgs);
   let deadline = Date.now() + START_TIMEOUT_MS;
+  let cap = Date.now() + START_CAP_MS;
+  let cpuAtDeadline = cpuSeconds(pid);
   let ready = false;
-  while (importing || Date.now() < deadline) {
+  for (;;) {
+    if (!importing && Date.now() >= deadline) {
+      // Still working (CPU time spent since the last deadline): waiting longer, up to the cap.
+      const cpu = cpuSeconds(pid);
+      if (cpu === undefined || cpuAtDeadline === undefined || cpu - cpuAtDeadline < 1 || Date.now() >= cap) break;
+      cpuAtDeadline = cpu;
+      deadline = Date.now() + START_TIMEOUT_MS;
+    }
     for (const line of follow()) {
       start.onLine?.(line);
       if (line.startsWith("NEO4J IMPORT DONE")) {
         importing = false;
         deadline = Date.now() + START_TIMEOUT_MS;
+        cap = Date.now() + START_CAP_MS;
+        cpuAtDeadline = cpuSeconds(pid);
       } else if (line.startsWith("NEO4J READY")) ready = true;
       else if (line.startsWith("NEO4J FAILED")) {
         await stopLocal(options.dataDir);
@@ -243,8 +260,24 @@ async function waitUntilReady(
     await sleep(100);
   }
   await stopLocal(options.dataDir);
-  throw new Neo4jStartError(`Neo4j did not answer on port ${options.port} within ${START_TIMEOUT_MS / 1000} s; stopped it. Log tail:\n${logTail(paths.log)}`);
+  throw new Neo4jStartError(
+    `Neo4j did not answer on port ${options.port}: no progress for ${START_TIMEOUT_MS / 1000} s (or still starting after ${START_CAP_MS / 60_000} min); stopped it. Log tail:\n${logTail(paths.log)}`,
+  );
 }
+
+/** CPU seconds a process has used (Linux /proc), or undefined where that cannot be read. */
+function cpuSeconds(pid: number): number | undefined {
+  try {
+    // Fields after the command's closing parenthesis: state is the 3rd field, utime and stime the 14th and 15th.
+    const fields = readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1]?.split(" ");
+    const ticks = Number(fields?.[11]) + Number(fields?.[12]);
+    return Number.isFinite(ticks) ? ticks / CLOCK_TICKS : undefined;
+  } catch {
+    return undefined;
+  }
+}
+/** Linux's USER_HZ, what /proc counts CPU time in (100 on every mainstream architecture). */
+const CLOCK_TICKS = 100;
 
 /** Bytes of a heap size written as Java takes it (`4g`, `512m`). */
 function bytesOf(size: string): number {
