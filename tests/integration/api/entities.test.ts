@@ -28,15 +28,17 @@ describe("GET /api/v1/entities (search)", () => {
     expect(company.body.items[0]).toMatchObject({ id: "C1", type: "company", riskScore: 80 });
   });
 
-  it("finds by id, identity number, account and phone, exact matches first", async () => {
+  it("finds by id, exact matches first; identifiers only by their vault tokens", async () => {
     const byId = await api.get("/api/v1/entities?q=P1");
     expect(byId.body.items[0]).toMatchObject({ id: "P1", name: "王军", cadre: true, match: "id", communityId: 1 });
-    const byIdNumber = await api.get("/api/v1/entities?q=140102197003011234");
-    expect(byIdNumber.body.items[0]).toMatchObject({ id: "P1", match: "identifier" });
-    const byAccount = await api.get(`/api/v1/entities?q=${encodeURIComponent("6222 0000 1111 2222")}`);
-    expect(byAccount.body.items[0]).toMatchObject({ id: "6222000011112222", type: "account" });
-    const byPhone = await api.get(`/api/v1/entities?q=${encodeURIComponent("138-0000-0001")}`);
-    expect(byPhone.body.items[0]).toMatchObject({ id: "phone:13800000001", type: "phone" });
+    // This fixture predates sealing: its identifiers are clear, and a search is turned into the
+    // value's token, so none matches. tests/integration/api/identifiers.test.ts searches a sealed
+    // import by identity number, account and phone as written.
+    for (const q of ["140102197003011234", "6222 0000 1111 2222", "138-0000-0001"]) {
+      const r = await api.get(`/api/v1/entities?q=${encodeURIComponent(q)}`);
+      expect(r.status).toBe(200);
+      expect(r.body.items.filter((i: { match: string }) => i.match === "identifier")).toEqual([]);
+    }
   });
 
   it("filters by type and limits", async () => {

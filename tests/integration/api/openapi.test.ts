@@ -25,6 +25,7 @@ const ROUTES = [
   "post /api/v1/alerts/{id}/triage",
   "post /api/v1/analysis/runs",
   "get /api/v1/analysis/runs/{id}",
+  "post /api/v1/entities/{id}/unmask",
   "post /api/v1/imports",
   "put /api/v1/imports/uploads/{upload}/{file}",
   "get /api/v1/imports/{id}",

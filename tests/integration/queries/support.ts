@@ -43,9 +43,12 @@ export interface Seed {
 export async function loadSmallSeed(graph: Graph): Promise<Seed> {
   const dir = await mkdtemp(path.join(os.tmpdir(), "queries-seed-"));
   const generated = await generateCounty({ scale: "tiny", seed: 42, out: dir });
-  const report = await importBundle(graph, generated.bundleDir, { vault: tempVault() });
+  const vault = tempVault();
+  const report = await importBundle(graph, generated.bundleDir, { vault });
   if (report.status !== "succeeded") throw new Error(`seed import ${report.status}: ${report.errors.slice(0, 5).join("; ")}`);
-  const labels = (await readRows(generated.labelsPath)).map((r) => ({ scheme: r.scheme_id ?? "", typology: r.typology ?? "", entity: r.entity_id ?? "", role: r.role ?? "" }));
+  // A bank account's entity id in the graph is its vault token (services/ingest/seal.ts).
+  const entityOf = (id: string, role: string) => (role === "account" ? vault.token("account", id) : id);
+  const labels = (await readRows(generated.labelsPath)).map((r) => ({ scheme: r.scheme_id ?? "", typology: r.typology ?? "", entity: entityOf(r.entity_id ?? "", r.role ?? ""), role: r.role ?? "" }));
   const tenderLimit = generated.styles[0]?.tenderLimit ?? 0;
   return { dir, bundle: generated.bundleDir, labels, tenderLimit, cleanup: () => rm(dir, { recursive: true, force: true }) };
 }
