@@ -4,6 +4,7 @@
 // Rows are sorted by their text so that file order says nothing about how a row came to be.
 import { mkdirSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
+import { BUNDLE_FILES } from "../contract.ts";
 import { bankName } from "./accounts.ts";
 import { cadreSet } from "./cadres.ts";
 import { END, iso, START, type Day } from "./dates.ts";
@@ -15,25 +16,7 @@ import { headAt, regionAt } from "./population.ts";
 type Cell = string | number | boolean | undefined;
 type Row = Cell[];
 
-const COLUMNS: Record<string, string[]> = {
-  regions: ["region_id", "name", "level", "parent_id"],
-  persons: ["person_id", "name", "gender", "birth_date", "death_date", "id_number", "household_id", "region_id", "phone", "address", "bank_account", "public_employee", "employer"],
-  households: ["household_id", "region_id", "address", "head_person_id", "split_from", "created_date"],
-  household_moves: ["person_id", "household_id", "date", "from_household_id"],
-  posts: ["person_id", "region_id", "role", "title", "start_date", "end_date"],
-  kinship: ["person_id", "relative_id", "relation", "declared"],
-  companies: ["company_id", "name", "region_id", "registered_date", "status", "address", "phone", "bank_account"],
-  company_roles: ["person_id", "company_id", "role", "share", "start_date", "end_date"],
-  accounts: ["account_id", "owner_id", "bank", "opened_date"],
-  projects: ["project_id", "name", "region_id", "field", "budget", "method", "announce_date", "deadline_date", "award_date", "approved_by", "awarded_to", "award_amount"],
-  bids: ["project_id", "company_id", "amount", "submitted_date", "deposit_account", "preparer", "disqualified"],
-  programs: ["program_id", "name", "field", "means_tested"],
-  grants: ["grant_id", "program_id", "beneficiary_id", "region_id", "year", "approved_amount", "paid_amount", "paid_date", "approved_by", "account"],
-  transfers: ["transfer_id", "from_account", "to_account", "amount", "date"],
-  assets: ["owner_id", "kind", "value", "registered_date", "description"],
-  tips: ["tip_id", "received_date", "channel", "subject_ids", "summary"],
-  cases: ["case_id", "opened_date", "closed_date", "subject_ids", "typology", "field", "amount", "outcome"],
-};
+const COLUMNS: Record<string, readonly string[]> = BUNDLE_FILES;
 
 /** Columns that hold amounts (written as numbers in JSON Lines, sometimes). */
 const NUMERIC = new Set(["budget", "award_amount", "amount", "approved_amount", "paid_amount", "value", "share", "year"]);
@@ -48,7 +31,7 @@ class Bundle {
   constructor(private readonly world: World) {}
 
   add(file: string, row: Row): void {
-    const cols = COLUMNS[file] as string[];
+    const cols = COLUMNS[file] as readonly string[];
     if (row.length !== cols.length) throw new Error(`${file}: ${row.length} cells for ${cols.length} columns`);
     let rows = this.files.get(file);
     if (!rows) {
@@ -64,7 +47,7 @@ class Bundle {
     const counts: Record<string, number> = {};
     const eol = style.crlf ? "\r\n" : "\n";
     for (const [file, rows] of this.files) {
-      const cols = COLUMNS[file] as string[];
+      const cols = COLUMNS[file] as readonly string[];
       const lines = rows.map((r) => ({ r, key: r.map((v) => v.trim()).join("\u0001") }));
       lines.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
       counts[file] = rows.length;

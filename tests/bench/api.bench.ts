@@ -12,11 +12,8 @@
 // the highest rate the risk endpoint holds with p99 ≤ 20 ms. `--profile` records a CPU profile of
 // the product server during the risk scenario (bench-only route) and prints where its time went. The database is the
 // analysis benchmark's (DATA_DIR/bench-<scale>), imported and analysed first when needed.
-import { type ChildProcess, spawn } from "node:child_process";
+import type { ChildProcess } from "node:child_process";
 import os from "node:os";
-import path from "node:path";
-import { createInterface } from "node:readline";
-import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 import { recoverInterruptedRuns, runAnalysis } from "../../services/analytics/run.ts";
 import { ApiKeys } from "../../services/api/auth/keys.ts";
@@ -27,6 +24,7 @@ import { benchDatabase } from "./bench-database.ts";
 import { benchScale } from "./bundles.ts";
 import { machine } from "./machine.ts";
 import { type Cell, markdownTable } from "./markdown.ts";
+import { type LoadResult, runLoad, startServer, stopServer } from "./processes.ts";
 import { type CpuProfile, profileSummary } from "./profile.ts";
 
 const { values } = parseArgs({
@@ -67,18 +65,7 @@ const settings = {
     .filter((r) => r > 0),
 };
 const log = (line: string) => console.error(line);
-const here = path.dirname(fileURLToPath(import.meta.url));
 
-interface LoadResult {
-  responses: number;
-  ok: number;
-  statuses: Record<string, number>;
-  errors: number;
-  timeouts: number;
-  seconds: number;
-  achievedRate: number;
-  latency: { p50: number | null; p90: number | null; p99: number | null; max: number | null; mean: number | null };
-}
 
 interface Scenario {
   name: string;
@@ -116,26 +103,7 @@ async function sampleEntities(graph: Graph, size: number): Promise<{ ids: string
 }
 
 /** Starts a server process and resolves with its URL once it prints {"listening": url}. */
-async function startServer(script: string, env: NodeJS.ProcessEnv, nodeArgs: string[] = []): Promise<{ url: string; child: ChildProcess }> {
-  const child = spawn(process.execPath, [...nodeArgs, "--import", "tsx", path.join(here, script)], { env, stdio: ["ignore", "pipe", "inherit"] });
-  const url = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`${script} did not listen within 300 s`)), 300_000);
-    child.once("exit", (code) => reject(new Error(`${script} exited (${code})`)));
-    createInterface({ input: child.stdout! }).on("line", (line) => {
-      if (!line.includes('"listening"')) return log(`  ${script}: ${line}`);
-      clearTimeout(timer);
-      resolve((JSON.parse(line) as { listening: string }).listening);
-    });
-  });
-  return { url, child };
-}
 
-async function stopServer(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null) return;
-  const exited = new Promise((resolve) => child.once("exit", resolve));
-  child.kill("SIGTERM");
-  await exited;
-}
 
 /** Runs one scenario in the load process and returns its result. */
 function load(key: string, scenario: Scenario, seconds: number): Promise<LoadResult> {
@@ -149,13 +117,7 @@ function load(key: string, scenario: Scenario, seconds: number): Promise<LoadRes
     seconds,
     connections: scenario.rate === undefined ? 1 : settings.connections,
   };
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [path.join(here, "api-load.mjs"), JSON.stringify(spec)], { stdio: ["ignore", "pipe", "inherit"] });
-    let out = "";
-    child.stdout.on("data", (chunk: Buffer) => (out += chunk.toString("utf8")));
-    child.once("error", reject);
-    child.once("exit", (code) => (code === 0 ? resolve(JSON.parse(out.trim().split("\n").at(-1)!) as LoadResult) : reject(new Error(`the load process exited (${code})`))));
-  });
+  return runLoad(spec);
 }
 
 /** Each id's answer from the view and from Neo4j, compared; and the answers' mean size in bytes. */
@@ -203,16 +165,16 @@ try {
   const base = { ...process.env, DATA_DIR: db.cfg.dataDir, NEO4J_LOCAL_PORT: String(db.cfg.local.port), LOG_LEVEL: "warn" };
   const port = config().port;
   log("Starting the product server (building its risk view), the same app without the view, and the bare Express…");
-  const product = await startServer("api-server.ts", { ...base, PORT: String(port) });
+  const product = await startServer("api-server.ts", { ...base, PORT: String(port) }, [], log);
   servers.push(product.child);
-  const noView = await startServer("api-server.ts", { ...base, PORT: String(port + 1), RISK_REFRESH_MS: "0" });
+  const noView = await startServer("api-server.ts", { ...base, PORT: String(port + 1), RISK_REFRESH_MS: "0" }, [], log);
   servers.push(noView.child);
   const built = await viewStats(product.url, key);
   log(`Risk view: ${built.entries} scored or explained entries (${built.explained} with a stored explanation), ${built.directory} in the directory, built in ${built.buildSeconds?.toFixed(2)} s`);
   log(`Checking answers and their size over ${sample.ids.length} ids (${sample.scored} scored, ${sample.plain} without a score)…`);
   const check = await agreement(product.url, noView.url, key, sample.ids);
   log(`  ${check.text}; mean answer ${check.meanBytes} bytes`);
-  const bare = await startServer("bare-server.ts", { ...base, PORT: String(port + 2), BARE_BYTES: String(check.meanBytes) });
+  const bare = await startServer("bare-server.ts", { ...base, PORT: String(port + 2), BARE_BYTES: String(check.meanBytes) }, [], log);
   servers.push(bare.child);
 
   const riskPaths = (prefix: string) => sample.ids.map((id) => `${prefix}/entities/${encodeURIComponent(id)}/risk`);

@@ -8,12 +8,10 @@
 //  3. Schemathesis (pip, pinned, in its own venv under DATA_DIR) over the OpenAPI document with
 //     every role's key: requests, 5xx, answers that break the document;
 //  4. the audit chain verified after all of it.
-import { type ChildProcess, spawn, spawnSync } from "node:child_process";
+import { spawnSync } from "node:child_process";
 import { existsSync, readFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { createInterface } from "node:readline";
-import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 import { recoverInterruptedRuns, runAnalysis } from "../../services/analytics/run.ts";
 import { ApiKeys } from "../../services/api/auth/keys.ts";
@@ -25,6 +23,7 @@ import { ServiceStore, serviceDir } from "../../services/store/index.ts";
 import { benchDatabase } from "./bench-database.ts";
 import { benchScale } from "./bundles.ts";
 import { machine } from "./machine.ts";
+import { runLoad, startServer } from "./processes.ts";
 import { markdownTable } from "./markdown.ts";
 
 const SCHEMATHESIS = "4.32.5";
@@ -39,42 +38,11 @@ const { values } = parseArgs({
   },
 });
 const log = (line: string) => console.error(line);
-const here = path.dirname(fileURLToPath(import.meta.url));
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-interface LoadResult {
-  responses: number;
-  ok: number;
-  statuses: Record<string, number>;
-  errors: number;
-  timeouts: number;
-  seconds: number;
-  achievedRate: number;
-  latency: { p50: number | null; p99: number | null; max: number | null };
-}
 
-function load(spec: Record<string, unknown>): Promise<LoadResult> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [path.join(here, "api-load.mjs"), JSON.stringify(spec)], { stdio: ["ignore", "pipe", "inherit"] });
-    let out = "";
-    child.stdout.on("data", (d) => (out += String(d)));
-    child.once("exit", (code) => (code === 0 ? resolve(JSON.parse(out.trim().split("\n").at(-1) ?? "{}") as LoadResult) : reject(new Error(`load exited ${code}`))));
-  });
-}
+const load = runLoad;
 
-async function startServer(env: NodeJS.ProcessEnv): Promise<{ url: string; child: ChildProcess }> {
-  const child = spawn(process.execPath, ["--import", "tsx", path.join(here, "api-server.ts")], { env, stdio: ["ignore", "pipe", "inherit"] });
-  const url = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error("the API did not listen within 300 s")), 300_000);
-    child.once("exit", (code) => reject(new Error(`the API exited (${code})`)));
-    createInterface({ input: child.stdout! }).on("line", (line) => {
-      if (!line.includes('"listening"')) return;
-      clearTimeout(timer);
-      resolve((JSON.parse(line) as { listening: string }).listening);
-    });
-  });
-  return { url, child };
-}
 
 const scale = benchScale(values.scale ?? "small");
 const db = await benchDatabase({ scale }, log);
@@ -116,7 +84,7 @@ const env = { ...process.env, DATA_DIR: db.cfg.dataDir, NEO4J_LOCAL_PORT: String
 const auditFile = path.join(db.cfg.dataDir, "audit", "audit.jsonl");
 const auditLines = () => (existsSync(auditFile) ? readFileSync(auditFile, "utf8").split("\n").filter(Boolean).length : 0);
 const rows: (string | number)[][] = [];
-let server = await startServer(env);
+let server = await startServer("api-server.ts", env);
 try {
   const seconds = Number(values.seconds);
   const rate = Number(values.rate);
@@ -176,7 +144,7 @@ try {
     await server.child.kill("SIGTERM");
     await sleep(2000);
     // Fuzzing is not a flood: the per-key limit is raised for it so valid requests are not refused.
-    server = await startServer({ ...env, RATE_LIMIT_PER_SECOND: "100000", RATE_LIMIT_BURST: "100000" });
+    server = await startServer("api-server.ts", { ...env, RATE_LIMIT_PER_SECOND: "100000", RATE_LIMIT_BURST: "100000" });
     for (const role of ROLES) {
       const r = spawnSync(
         path.join(venv, "bin", "st"),
