@@ -9,8 +9,7 @@ import { ValidationError } from "../errors.ts";
 
 export const PARAM_NAME = /^[a-z][A-Za-z0-9]*$/;
 export const PARAM_TYPES = ["integer", "number", "string", "boolean", "date", "list"] as const;
-/** `map`: a flat record of text, numbers and booleans (a learned county baseline such as {program, payments}). */
-export const ITEM_TYPES = ["string", "integer", "number", "boolean", "date", "map"] as const;
+export const ITEM_TYPES = ["string", "integer", "number", "boolean", "date"] as const;
 export type ParamType = (typeof PARAM_TYPES)[number];
 export type ItemType = (typeof ITEM_TYPES)[number];
 
@@ -72,16 +71,8 @@ function fitsType(type: ItemType, v: unknown): boolean {
       return typeof v === "boolean";
     case "date":
       return typeof v === "string" && isIsoDate(v);
-    case "map":
-      return isFlatMap(v);
   }
 }
-
-function isFlatMap(v: unknown): boolean {
-  return typeof v === "object" && v !== null && !Array.isArray(v) && Object.values(v).every((x) => ["string", "number", "boolean"].includes(typeof x));
-}
-
-const flatMap = z.record(z.string().max(100), z.union([z.string().max(10_000), z.number().finite(), z.boolean()]));
 
 /** Why a declared default does not fit its own declaration, or undefined when it does. */
 export function defaultProblem(name: string, p: ParameterSpec): string | undefined {
@@ -122,9 +113,6 @@ function scalar(type: ItemType, p: ParameterSpec, source: ParamSource): z.ZodTyp
       return fromText ? z.preprocess((v) => (v === "true" ? true : v === "false" ? false : v), z.boolean()) : z.boolean();
     case "date":
       return isoDate;
-    case "map":
-      // Only from JSON (a detector's learned values, an analysis run's overrides), never from a URL.
-      return fromText ? z.never() : flatMap;
     case "string": {
       let s = z.string().max(10_000);
       if (p.type === "string" && p.min !== undefined) s = s.min(p.min);

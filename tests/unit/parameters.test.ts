@@ -84,13 +84,6 @@ describe("the parameter model", () => {
     expect(() => parseFlag(withDeclaration("//   windowDays: { type: integer, default: 1, step: 2, description: days }"), "F.cypher")).toThrow(/parameters\.windowDays/);
   });
 
-  it("binds a list of flat maps from JSON, and refuses nested values and maps from a URL", () => {
-    const declared = { parameters: { m: { type: "list" as const, items: "map" as const, required: false, description: "maps" } } };
-    expect(bindParameters(declared, { m: [{ program: "PG1", payments: 2 }] }).m).toEqual([{ program: "PG1", payments: 2 }]);
-    expect(failures(() => bindParameters(declared, { m: [{ program: { id: "PG1" } }] }, "json", "p")).map((e) => e.field)).toEqual(["p.m.0.program"]);
-    expect(failures(() => bindParameters(declared, { m: "a" }, "query", "q")).map((e) => e.field)).toEqual(["q.m.0"]);
-  });
-
   it("holds for every detector in cypher/flags: its defaults pass its own check", () => {
     for (const f of loadFlags()) expect(failures(() => flagParameters(f))).toEqual([]);
   });
